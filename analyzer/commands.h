@@ -1,0 +1,25 @@
+/*
+** The subcommands: one file each (cmd_*.c) with a cmd_NAME(argc, argv)
+** entry point. To add one, write the file, declare it here and list it in
+** the commands[] table of main.c, which also drives `bunkai --help`.
+*/
+#ifndef BUNKAI_COMMANDS_H
+#define BUNKAI_COMMANDS_H
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+int cmd_check(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+int cmd_items(int argc, char **argv);
+
+/* Shared by the commands: print a usage error and return EXIT_USAGE. */
+int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* After getopt_long returned '?' or ':': name the offending argument. */
+int option_error(const char *cmd, char **argv);
+
+#endif

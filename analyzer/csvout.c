@@ -1,0 +1,47 @@
+#include "csvout.h"
+
+#include <string.h>
+
+#include "../model/strbuf.h"
+
+void csv_bom(FILE *fp)
+{
+	fputs("\xEF\xBB\xBF", fp);
+}
+
+static void quoted(FILE *fp, const char *s)
+{
+	if (!s[strcspn(s, ",\"\r\n")]) {
+		fputs(s, fp);
+		return;
+	}
+	fputc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', fp);
+		fputc(*s, fp);
+	}
+	fputc('"', fp);
+}
+
+void csv_field(FILE *fp, const char *s, int first)
+{
+	if (!first)
+		fputc(',', fp);
+	if (s)
+		quoted(fp, s);
+}
+
+void csv_joined(FILE *fp, const char *const *v, size_t n, const char *sep)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(&sb, "%s%s", i ? sep : "", v[i]);
+	quoted(fp, strbuf_str(&sb));
+	strbuf_release(&sb);
+}
+
+void csv_end(FILE *fp)
+{
+	fputs("\r\n", fp);
+}

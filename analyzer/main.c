@@ -1,0 +1,89 @@
+/*
+** bunkai — finds the holes and overlaps in 責任分界 (who is responsible for
+** what) between a hospital and its vendors. This file only dispatches.
+*/
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/xalloc.h"
+#include "commands.h"
+
+#ifndef BUNKAI_VERSION
+#define BUNKAI_VERSION "0.1.0"
+#endif
+
+static const struct command commands[] = {
+	{ "check", cmd_check, "validate an inventory and say what it holds" },
+	{ "analyze", cmd_analyze, "find the gaps and overlaps: the gap report" },
+	{ "items", cmd_items, "list the checklist items (the Part2 catalog)" },
+	{ NULL, NULL, NULL },
+};
+
+static void help(FILE *fp)
+{
+	fputs("usage: bunkai COMMAND [OPTIONS] [INVENTORY]\n"
+	      "\n"
+	      "Finds the holes and overlaps in 責任分界 (who leads what) between a hospital and\n"
+	      "its vendors, checked against Part2 of the MHLW checklist on role sharing\n"
+	      "(医療情報システムの契約における関係者間の役割分担等に関するチェックリスト).\n"
+	      "\n"
+	      "Commands:\n",
+	      fp);
+	for (const struct command *c = commands; c->name; c++)
+		fprintf(fp, "  %-9s %s\n", c->name, c->summary);
+	fputs("\n"
+	      "INVENTORY is a bunkai-inventory/1 JSON file, or - for standard input.\n"
+	      "\n"
+	      "Examples:\n"
+	      "  bunkai check hospital.json\n"
+	      "  bunkai analyze hospital.json                  # text report for people\n"
+	      "  bunkai analyze -f json -o gaps.json hospital.json\n"
+	      "  bunkai analyze --as-of 2027-04-01 hospital.json   # what lapses by then\n"
+	      "  bunkai items                                   # the checklist items\n"
+	      "\n"
+	      "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,\n"
+	      "2 bad usage or invalid input, 3 I/O or internal failure.\n"
+	      "Run 'bunkai COMMAND --help' for a command's options.\n",
+	      fp);
+}
+
+int usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "bunkai %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'bunkai %s --help'.\n", cmd);
+	return EXIT_USAGE;
+}
+
+int option_error(const char *cmd, char **argv)
+{
+	return usage_error(cmd, "option \"%s\" is unknown or needs a value", argv[optind - 1]);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		help(stderr);
+		return EXIT_USAGE;
+	}
+	const char *name = argv[1];
+	if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
+		help(stdout);
+		return fflush(stdout) || ferror(stdout) ? EXIT_FAILURE_IO : EXIT_OK;
+	}
+	if (!strcmp(name, "--version")) {
+		printf("bunkai %s\n", BUNKAI_VERSION);
+		return fflush(stdout) || ferror(stdout) ? EXIT_FAILURE_IO : EXIT_OK;
+	}
+	for (const struct command *c = commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c->run(argc - 1, argv + 1);
+	fprintf(stderr, "bunkai: unknown command \"%s\"\n", name);
+	help(stderr);
+	return EXIT_USAGE;
+}

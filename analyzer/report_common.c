@@ -1,0 +1,39 @@
+#include <string.h>
+
+#include "../model/strbuf.h"
+#include "../model/textcheck.h"
+#include "report.h"
+
+const struct report_format report_formats[] = {
+	{ "text", report_text },
+	{ "json", report_json },
+	{ "csv", report_csv },
+	{ "md", report_md },
+	{ NULL, NULL },
+};
+
+char *short_recommendation(const char *text, size_t max)
+{
+	static const char stop[] = "。"; /* the Japanese full stop ends the first sentence */
+	struct strbuf sb = STRBUF_INIT;
+	const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text);
+	size_t chars = 0;
+	/* Drop a leading "(a) " enumeration mark. */
+	if (p[0] == '(' && p[1] && p[2] == ')' && p[3] == ' ')
+		p += 4;
+	while (p < end) {
+		size_t n = utf8_seq_len(p, end);
+		if (!n)
+			break;
+		if (chars == max) {
+			strbuf_addstr(&sb, "…");
+			break;
+		}
+		strbuf_add(&sb, p, n);
+		chars++;
+		if (n == sizeof(stop) - 1 && !memcmp(p, stop, n))
+			break;
+		p += n;
+	}
+	return strbuf_detach(&sb);
+}

@@ -1,0 +1,54 @@
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/db.h"
+#include "../model/diag.h"
+#include "../model/load.h"
+#include "../model/textcheck.h"
+#include "../model/xalloc.h"
+
+int session_load(struct session *s, const char *file, const char *as_of, int build_db)
+{
+	memset(s, 0, sizeof(*s));
+	catalog_load(&s->cat);
+	inventory_init(&s->inv);
+	if (as_of && !date_valid(as_of)) {
+		error("--as-of: invalid date \"%s\": use YYYY-MM-DD", as_of);
+		return EXIT_USAGE;
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	if (read_input(file, &buf, &len) < 0)
+		return EXIT_USAGE;
+	struct diag d;
+	diag_init(&d, strcmp(file, "-") ? file : "<stdin>");
+	int rc = inventory_load_json(&s->inv, &s->cat, buf, len, &d);
+	free(buf);
+	diag_print(&d);
+	diag_release(&d);
+	if (rc < 0)
+		return EXIT_USAGE;
+	if (as_of)
+		memcpy(s->as_of, as_of, 11);
+	else if (s->inv.as_of)
+		memcpy(s->as_of, s->inv.as_of, 11);
+	else
+		date_today(s->as_of);
+	if (!build_db)
+		return EXIT_OK;
+	s->db = db_open();
+	if (!s->db || db_load(s->db, &s->cat, &s->inv, s->as_of) < 0)
+		return EXIT_FAILURE_IO;
+	return EXIT_OK;
+}
+
+void session_release(struct session *s)
+{
+	if (s->db)
+		sqlite3_close(s->db);
+	inventory_release(&s->inv);
+	catalog_release(&s->cat);
+	memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,27 @@
+/*
+** What every command that reads an inventory does first: load the catalog,
+** read and check the inventory, pick the as-of date, and (if asked) build
+** the SQLite model. One owner for all of it: session_release().
+*/
+#ifndef BUNKAI_SESSION_H
+#define BUNKAI_SESSION_H
+
+#include <sqlite3.h>
+
+#include "../model/catalog.h"
+#include "../model/inventory.h"
+
+struct session {
+	struct catalog cat;
+	struct inventory inv;
+	sqlite3 *db;   /* NULL unless built */
+	char as_of[11];
+};
+
+/* Load FILE ("-" for stdin). `as_of` is the --as-of option or NULL (then the
+   inventory's as_of, else today). Returns EXIT_OK, or EXIT_USAGE / EXIT_FAILURE_IO
+   after printing the problems. */
+int session_load(struct session *s, const char *file, const char *as_of, int build_db);
+void session_release(struct session *s);
+
+#endif

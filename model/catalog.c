@@ -1,0 +1,133 @@
+#include "catalog.h"
+
+#include <cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "embedded.h"
+#include "xalloc.h"
+
+static const char *field(cJSON *o, const char *key)
+{
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
+}
+
+int catalog_parse(struct catalog *cat, const char *text, char **err)
+{
+	static const char *const applies[] = { "always", "remote-access", "external-storage",
+					       "subcontracted", "multiple-vendors" };
+	memset(cat, 0, sizeof(*cat));
+	cJSON *root = cJSON_Parse(text);
+	cJSON *items = root ? cJSON_GetObjectItemCaseSensitive(root, "items") : NULL;
+	if (!cJSON_IsArray(items)) {
+		cJSON_Delete(root);
+		*err = xstrdup("catalog is not a JSON object with an \"items\" array");
+		return -1;
+	}
+	size_t n = (size_t)cJSON_GetArraySize(items);
+	if (n == 0 || n > 64) {
+		cJSON_Delete(root);
+		*err = xasprintf("catalog has %zu items; 1 to 64 are supported", n);
+		return -1;
+	}
+	cat->items = xcalloc(n, sizeof(*cat->items));
+	cat->json = root;
+	cJSON *it;
+	cJSON_ArrayForEach(it, items) {
+		struct catalog_item *ci = &cat->items[cat->n];
+		ci->id = field(it, "id");
+		ci->section = field(it, "section");
+		ci->category = field(it, "category");
+		ci->title = field(it, "title");
+		ci->content = field(it, "content");
+		ci->risk = field(it, "risk");
+		ci->recommendation = field(it, "recommendation");
+		ci->references = field(it, "references");
+		ci->scope_name = field(it, "scope");
+		ci->applies_name = field(it, "applies");
+		ci->each_vendor = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "each_vendor"));
+		if (!ci->id || !ci->section || !ci->category || !ci->title || !ci->content || !ci->risk ||
+		    !ci->recommendation || !ci->references || !ci->scope_name || !ci->applies_name) {
+			*err = xasprintf("catalog item %zu lacks a required text field", cat->n + 1);
+			goto fail;
+		}
+		if (catalog_index(cat, ci->id) >= 0) {
+			*err = xasprintf("catalog item %s appears twice", ci->id);
+			goto fail;
+		}
+		if (!strcmp(ci->scope_name, "system"))
+			ci->scope = SCOPE_SYSTEM;
+		else if (!strcmp(ci->scope_name, "organization"))
+			ci->scope = SCOPE_ORGANIZATION;
+		else {
+			*err = xasprintf("catalog item %s: unknown scope \"%s\"", ci->id, ci->scope_name);
+			goto fail;
+		}
+		size_t a;
+		for (a = 0; a < sizeof(applies) / sizeof(*applies); a++)
+			if (!strcmp(ci->applies_name, applies[a]))
+				break;
+		if (a == sizeof(applies) / sizeof(*applies)) {
+			*err = xasprintf("catalog item %s: unknown applicability \"%s\"", ci->id, ci->applies_name);
+			goto fail;
+		}
+		ci->applies = (enum item_applies)a;
+		cat->n++;
+	}
+	return 0;
+fail:
+	catalog_release(cat);
+	return -1;
+}
+
+void catalog_load(struct catalog *cat)
+{
+	const struct embedded_file *f = embedded_find("rules/catalog.json");
+	char *err = NULL;
+	if (!f)
+		die(EXIT_FAILURE_IO, "internal error: the catalog is not built in");
+	if (catalog_parse(cat, f->data, &err) < 0) {
+		fprintf(stderr, "bunkai: internal error: built-in catalog: %s\n", err);
+		free(err);
+		exit(EXIT_FAILURE_IO);
+	}
+}
+
+void catalog_release(struct catalog *cat)
+{
+	free(cat->items);
+	cJSON_Delete(cat->json);
+	memset(cat, 0, sizeof(*cat));
+}
+
+int catalog_index(const struct catalog *cat, const char *id)
+{
+	for (size_t i = 0; i < cat->n; i++)
+		if (cat->items[i].id && !strcmp(cat->items[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+bool catalog_resolve(const struct catalog *cat, const char *ref, itemset *out)
+{
+	itemset set = 0;
+	if (!strcmp(ref, "*")) {
+		set = cat->n == 64 ? ~(itemset)0 : (((itemset)1 << cat->n) - 1);
+	} else if (strlen(ref) == 3 && ref[1] == '-' && ref[2] == '*') {
+		/* A section wildcard: every item whose id starts with "X-". */
+		for (size_t i = 0; i < cat->n; i++)
+			if (cat->items[i].id[0] == ref[0] && cat->items[i].id[1] == '-')
+				set |= (itemset)1 << i;
+		if (!set)
+			return false;
+	} else {
+		int i = catalog_index(cat, ref);
+		if (i < 0)
+			return false;
+		set = (itemset)1 << i;
+	}
+	*out = set;
+	return true;
+}

@@ -1,0 +1,54 @@
+/*
+** The Part2 catalog of the MHLW checklist (rules/catalog.json), in memory.
+**
+** Item references in an inventory ("I-6", "C-*", "*") resolve against it to a
+** set of items, kept as a bit mask: the catalog is small (≤ 64 items).
+*/
+#ifndef BUNKAI_CATALOG_H
+#define BUNKAI_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint64_t itemset;
+
+enum item_scope { SCOPE_SYSTEM, SCOPE_ORGANIZATION };
+
+enum item_applies {
+	APPLIES_ALWAYS,
+	APPLIES_REMOTE_ACCESS,
+	APPLIES_EXTERNAL_STORAGE,
+	APPLIES_SUBCONTRACTED,
+	APPLIES_MULTIPLE_VENDORS
+};
+
+struct catalog_item {
+	/* All strings point into the catalog's parsed JSON. */
+	const char *id, *section, *category, *title, *content, *risk, *recommendation, *references;
+	const char *scope_name, *applies_name;
+	enum item_scope scope;
+	enum item_applies applies;
+	bool each_vendor;
+};
+
+struct catalog {
+	struct catalog_item *items; /* owned */
+	size_t n;
+	void *json; /* owned cJSON tree the strings point into */
+};
+
+/* Parse the embedded catalog. Dies (exit 3) if the built-in data is broken:
+   that is a build defect, not a user error. Release with catalog_release(). */
+void catalog_load(struct catalog *cat);
+/* Parse a catalog document; returns 0, or -1 with *err set (caller frees). */
+int catalog_parse(struct catalog *cat, const char *text, char **err);
+void catalog_release(struct catalog *cat);
+
+/* Index of the item with this exact id, or -1. */
+int catalog_index(const struct catalog *cat, const char *id);
+/* Resolve an item reference: an exact id, a section wildcard ("I-*") or "*".
+   Returns false for anything else. */
+bool catalog_resolve(const struct catalog *cat, const char *ref, itemset *out);
+
+#endif

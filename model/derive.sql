@@ -1,0 +1,140 @@
+-- The binding rules of SPEC §4, computed once per analysis so that every
+-- rule in rules/*.sql reads them instead of re-deriving them.
+-- Needs meta('as_of') and meta('organization').
+
+-- Active on the as-of date: start <= as_of <= end, a missing bound is open.
+UPDATE contracts SET state = CASE
+  WHEN start_date > (SELECT value FROM meta WHERE key = 'as_of') THEN 'future'
+  WHEN end_date < (SELECT value FROM meta WHERE key = 'as_of') THEN 'expired'
+  ELSE 'active' END;
+UPDATE subcontracts SET state = CASE
+  WHEN start_date > (SELECT value FROM meta WHERE key = 'as_of') THEN 'future'
+  WHEN end_date < (SELECT value FROM meta WHERE key = 'as_of') THEN 'expired'
+  ELSE 'active' END;
+
+-- binding: vendor V is bound to system S through `source`: an active contract
+-- of V listing S, or an active subcontract from a bound prime handing V the
+-- system (chains of any depth; the loader has rejected cycles).
+CREATE TABLE binding (vendor TEXT NOT NULL, system TEXT NOT NULL, kind TEXT NOT NULL, source TEXT NOT NULL);
+INSERT INTO binding
+WITH RECURSIVE b(vendor, system, kind, source) AS (
+  SELECT c.vendor, cs.system, 'contract', c.id
+    FROM contracts c JOIN contract_systems cs ON cs.contract = c.id
+   WHERE c.state = 'active'
+  UNION
+  SELECT s.sub, b.system, 'subcontract', s.id
+    FROM b JOIN subcontracts s ON s.prime = b.vendor
+   WHERE s.state = 'active'
+     AND (s.has_systems = 0 OR EXISTS (SELECT 1 FROM subcontract_systems ss
+                                        WHERE ss.subcontract = s.id AND ss.system = b.system))
+)
+SELECT vendor, system, kind, source FROM b;
+CREATE INDEX binding_by_vendor ON binding (vendor, system, kind, source);
+CREATE INDEX binding_by_system ON binding (system, kind);
+
+CREATE TABLE bound (vendor TEXT NOT NULL, system TEXT NOT NULL, PRIMARY KEY (vendor, system)) WITHOUT ROWID;
+INSERT INTO bound SELECT DISTINCT vendor, system FROM binding;
+CREATE INDEX bound_by_system ON bound (system, vendor);
+
+-- Active primes: an active contract with prime = true listing the system.
+CREATE TABLE primes (system TEXT NOT NULL, vendor TEXT NOT NULL, PRIMARY KEY (system, vendor)) WITHOUT ROWID;
+INSERT OR IGNORE INTO primes
+SELECT cs.system, c.vendor FROM contracts c JOIN contract_systems cs ON cs.contract = c.id
+ WHERE c.state = 'active' AND c.prime = 1;
+
+-- The systems a subcontract speaks for: its list, or all its prime's.
+CREATE TABLE subcontract_scope (subcontract TEXT NOT NULL, system TEXT NOT NULL);
+INSERT INTO subcontract_scope
+SELECT ss.subcontract, ss.system FROM subcontract_systems ss
+UNION
+SELECT s.id, b.system FROM subcontracts s JOIN bound b ON b.vendor = s.prime WHERE s.has_systems = 0;
+
+-- claims: every lead/support a party makes on (item, system), wildcards
+-- expanded, with where it comes from; `valid` per SPEC §4.
+-- system is NULL for the organization item.
+CREATE TABLE claims (
+  item TEXT NOT NULL, system TEXT, party TEXT NOT NULL, role TEXT NOT NULL,
+  kind TEXT NOT NULL, source TEXT NOT NULL, confirmed TEXT, state TEXT NOT NULL,
+  valid INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO claims (item, system, party, role, kind, source, confirmed, state)
+SELECT ci.item, CASE i.scope WHEN 'system' THEN cs.system END, c.vendor, ci.role, 'contract', c.id, c.confirmed, c.state
+  FROM contracts c
+  JOIN contract_items ci ON ci.contract = c.id
+  JOIN items i ON i.id = ci.item
+  JOIN contract_systems cs ON cs.contract = c.id AND i.scope = 'system'
+UNION ALL
+SELECT ci.item, NULL, c.vendor, ci.role, 'contract', c.id, c.confirmed, c.state
+  FROM contracts c
+  JOIN contract_items ci ON ci.contract = c.id
+  JOIN items i ON i.id = ci.item AND i.scope = 'organization'
+UNION ALL
+SELECT si.item, sc.system, s.sub, si.role, 'subcontract', s.id, s.approved, s.state
+  FROM subcontracts s
+  JOIN subcontract_items si ON si.subcontract = s.id
+  JOIN items i ON i.id = si.item AND i.scope = 'system'
+  JOIN subcontract_scope sc ON sc.subcontract = s.id
+UNION ALL
+SELECT si.item, NULL, s.sub, si.role, 'subcontract', s.id, s.approved, s.state
+  FROM subcontracts s
+  JOIN subcontract_items si ON si.subcontract = s.id
+  JOIN items i ON i.id = si.item AND i.scope = 'organization'
+UNION ALL
+SELECT a.item, a.system, a.party, a.role, 'assignment', '$.assignments[' || a.seq || ']', a.confirmed, 'active'
+  FROM assignments a WHERE a.system IS NULL OR a.system <> '*'
+UNION ALL
+SELECT a.item, s.id, a.party, a.role, 'assignment', '$.assignments[' || a.seq || ']', a.confirmed, 'active'
+  FROM assignments a JOIN systems s ON s.medical_info = 1 WHERE a.system = '*';
+
+-- A claim is valid when it is active and its party is the organization, or a
+-- vendor bound to the system (for the organization item: to any system); a
+-- subcontract's claim also needs the subcontract itself to bind the sub there.
+UPDATE claims SET valid = 1
+ WHERE state = 'active' AND (
+   party = (SELECT value FROM meta WHERE key = 'organization')
+   OR (system IS NULL AND EXISTS (SELECT 1 FROM bound b WHERE b.vendor = claims.party))
+   OR (system IS NOT NULL AND kind <> 'subcontract'
+       AND EXISTS (SELECT 1 FROM bound b WHERE b.vendor = claims.party AND b.system = claims.system))
+   OR (system IS NOT NULL AND kind = 'subcontract'
+       AND EXISTS (SELECT 1 FROM binding b WHERE b.vendor = claims.party AND b.system = claims.system
+                                             AND b.kind = 'subcontract' AND b.source = claims.source)));
+CREATE INDEX claims_by_pair ON claims (item, system, role, valid, party);
+
+-- leads: the valid leads of each (item, system), one row per party, with the
+-- latest confirmed date any of its sources carries (NULL: none confirmed).
+CREATE TABLE leads (item TEXT NOT NULL, system TEXT, party TEXT NOT NULL, confirmed TEXT);
+INSERT INTO leads
+SELECT item, system, party, max(confirmed) FROM claims
+ WHERE valid = 1 AND role = 'lead' GROUP BY item, system, party;
+CREATE INDEX leads_by_pair ON leads (item, system, party);
+
+-- Systems reached by a remote-access entry (directly or through a device).
+CREATE TABLE remote_systems (system TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT OR IGNORE INTO remote_systems
+SELECT coalesce(d.system, s.id) FROM remote_access r
+  LEFT JOIN devices d ON d.id = r.target LEFT JOIN systems s ON s.id = r.target
+ WHERE coalesce(d.system, s.id) IS NOT NULL;
+
+-- applicable: every (item, system) pair that needs exactly one lead, with the
+-- number of distinct valid leads it has.
+CREATE TABLE applicable (
+  item TEXT NOT NULL, system TEXT, item_seq INTEGER NOT NULL, system_seq INTEGER,
+  leads INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO applicable (item, system, item_seq, system_seq)
+SELECT i.id, s.id, i.seq, s.seq FROM items i JOIN systems s ON s.medical_info = 1
+ WHERE i.scope = 'system' AND CASE i.applies
+   WHEN 'always' THEN 1
+   WHEN 'remote-access' THEN s.external_access = 1 OR s.id IN (SELECT system FROM remote_systems)
+   WHEN 'external-storage' THEN s.external_storage = 1
+   WHEN 'subcontracted' THEN EXISTS (SELECT 1 FROM binding b WHERE b.system = s.id AND b.kind = 'subcontract')
+   ELSE 0 END
+UNION ALL
+SELECT i.id, NULL, i.seq, NULL FROM items i
+ WHERE i.scope = 'organization' AND CASE i.applies
+   WHEN 'always' THEN 1
+   WHEN 'multiple-vendors' THEN (SELECT count(DISTINCT vendor) FROM bound) >= 2
+   ELSE 0 END;
+UPDATE applicable SET leads = (SELECT count(*) FROM leads l
+                                WHERE l.item = applicable.item AND l.system IS applicable.system);
+CREATE INDEX applicable_by_pair ON applicable (item, system);

@@ -1,0 +1,35 @@
+/*
+** Loading an inventory document (SPEC §3, format bunkai-inventory/1).
+**
+** The loader is strict: unknown keys, wrong types, bad ids and dates, invalid
+** UTF-8, duplicate ids and unresolved references are all errors. It records
+** every problem in the diag (capped) and returns -1 if there was any; the
+** inventory is then incomplete and must only be released.
+*/
+#ifndef BUNKAI_LOAD_H
+#define BUNKAI_LOAD_H
+
+#include <stddef.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "inventory.h"
+
+enum {
+	INPUT_MAX = 256 * 1024 * 1024, /* bytes of one inventory document */
+	NESTING_MAX = 64               /* the format needs 4 levels */
+};
+
+/* Read a whole file, or standard input for "-", into *buf (caller frees).
+   Returns 0, or -1 after printing an error. */
+int read_input(const char *file, char **buf, size_t *len);
+
+/* Parse and check buf[0..len) as an inventory. Returns 0 or -1. */
+int inventory_load_json(struct inventory *inv, const struct catalog *cat, const char *buf,
+			size_t len, struct diag *d);
+
+/* Cross-entity checks (ids unique, references resolve, no subcontract
+   cycle); called by the loaders after parsing. Returns the number of problems. */
+size_t inventory_validate(const struct inventory *inv, const struct catalog *cat, struct diag *d);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+** Allocation wrappers and the two error helpers every file uses.
+**
+** Allocation failure is fatal: bunkai cannot produce a trustworthy report
+** from a half-built model, so x*() print and exit(3) instead of returning NULL.
+*/
+#ifndef BUNKAI_XALLOC_H
+#define BUNKAI_XALLOC_H
+
+#include <stddef.h>
+
+/* Exit status of the program (SPEC §6), kept in one place. */
+enum exit_code {
+	EXIT_OK = 0,       /* ran, nothing at or above --fail-on */
+	EXIT_FINDINGS = 1, /* a finding at or above --fail-on */
+	EXIT_USAGE = 2,    /* bad usage or invalid input */
+	EXIT_FAILURE_IO = 3 /* I/O or internal failure */
+};
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow an array to hold at least `need` elements of `size` bytes; *cap is updated. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Caller frees the result. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "bunkai: message" to stderr and exit with `code`. */
+void die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
+/* Print "bunkai: message" to stderr and return -1, for `return error(...)`. */
+int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,15 @@
+-- code: unconfirmed-assignment
+-- severity: info
+-- key: system item parties
+-- ref: Part2 確認欄 (日付)
+-- fix: confirm the assignment with the other side and record the date (確認欄)
+-- passage: the checklist's 確認欄（日付）: the date both sides confirmed the assignment
+-- A valid lead of an applicable item carries no confirmed date.
+SELECT l.item AS item, l.system AS system, l.party AS parties,
+       l.party || ' leads ' || l.item || ' ' || i.title ||
+       CASE WHEN l.system IS NULL THEN '' ELSE ' on ' || l.system END ||
+       ', but no confirmed date (確認欄) is recorded' AS message
+  FROM leads l
+  JOIN applicable a ON a.item = l.item AND a.system IS l.system
+  JOIN items i ON i.id = l.item
+ WHERE l.confirmed IS NULL;
