@@ -2,8 +2,6 @@
 ** bunkai — finds the holes and overlaps in 責任分界 (who is responsible for
 ** what) between a hospital and its vendors. This file only dispatches.
 */
-#include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,22 +45,6 @@ static void help(FILE *fp)
 	      "2 bad usage or invalid input, 3 I/O or internal failure.\n"
 	      "Run 'bunkai COMMAND --help' for a command's options.\n",
 	      fp);
-}
-
-int usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "bunkai %s: ", cmd);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry 'bunkai %s --help'.\n", cmd);
-	return EXIT_USAGE;
-}
-
-int option_error(const char *cmd, char **argv)
-{
-	return usage_error(cmd, "option \"%s\" is unknown or needs a value", argv[optind - 1]);
 }
 
 int main(int argc, char **argv)

@@ -70,10 +70,9 @@ static void finding(FILE *fp, const struct finding *f)
 	fputs("    - ", fp);
 	if (f->system)
 		fprintf(fp, "[%s] ", f->system);
-	if (f->item)
-		fprintf(fp, "%s %s: ", f->item, f->item_title ? f->item_title : "");
 	fprintf(fp, "%s\n", f->message);
-	if (f->item_recommendation) {
+	/* The checklist's recommendation helps where an item must be negotiated. */
+	if (f->item_recommendation && f->rank == SEV_ERROR) {
 		char *s = short_recommendation(f->item_recommendation, 60);
 		fprintf(fp, "      対応例: %s\n", s);
 		free(s);

@@ -11,21 +11,31 @@
 
 int session_load(struct session *s, const char *file, const char *as_of, int build_db)
 {
-	memset(s, 0, sizeof(*s));
-	catalog_load(&s->cat);
-	inventory_init(&s->inv);
+	char *buf = NULL;
+	size_t len = 0;
 	if (as_of && !date_valid(as_of)) {
+		memset(s, 0, sizeof(*s));
 		error("--as-of: invalid date \"%s\": use YYYY-MM-DD", as_of);
 		return EXIT_USAGE;
 	}
-	char *buf = NULL;
-	size_t len = 0;
-	if (read_input(file, &buf, &len) < 0)
+	if (read_input(file, &buf, &len) < 0) {
+		memset(s, 0, sizeof(*s));
 		return EXIT_USAGE;
-	struct diag d;
-	diag_init(&d, strcmp(file, "-") ? file : "<stdin>");
-	int rc = inventory_load_json(&s->inv, &s->cat, buf, len, &d);
+	}
+	int rc = session_load_buffer(s, strcmp(file, "-") ? file : "<stdin>", buf, len, as_of, build_db);
 	free(buf);
+	return rc;
+}
+
+int session_load_buffer(struct session *s, const char *name, const char *buf, size_t len, const char *as_of,
+			int build_db)
+{
+	memset(s, 0, sizeof(*s));
+	catalog_load(&s->cat);
+	inventory_init(&s->inv);
+	struct diag d;
+	diag_init(&d, name);
+	int rc = inventory_load_json(&s->inv, &s->cat, buf, len, &d);
 	diag_print(&d);
 	diag_release(&d);
 	if (rc < 0)

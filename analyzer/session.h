@@ -22,6 +22,10 @@ struct session {
    inventory's as_of, else today). Returns EXIT_OK, or EXIT_USAGE / EXIT_FAILURE_IO
    after printing the problems. */
 int session_load(struct session *s, const char *file, const char *as_of, int build_db);
+/* The same from a buffer already in memory; `name` is used in messages and
+   `as_of` must be valid or NULL. */
+int session_load_buffer(struct session *s, const char *name, const char *buf, size_t len, const char *as_of,
+			int build_db);
 void session_release(struct session *s);
 
 #endif
