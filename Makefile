@@ -11,7 +11,7 @@ CC       ?= cc
 VERSION  := 0.1.0
 PKGS     := libcjson sqlite3
 # Debian 12 packages the build and the tests need.
-DEB_PACKAGES := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev libcmocka-dev jq
+DEB_PACKAGES := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev libcmocka-dev jq sqlite3 valgrind
 
 CFLAGS   ?= -O2 -g
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2

@@ -80,7 +80,7 @@ static int apply_view(sqlite3 *db, const struct view *v)
 	if (db_exec(db, systems_sql, "view") < 0)
 		return -1;
 	const char *mark =
-		"UPDATE findings SET in_view = ("
+		"UPDATE findings SET in_view = CASE WHEN ("
 		"  system IN (SELECT id FROM view_systems)"
 		"  OR device IN (SELECT d.id FROM devices d WHERE d.system IN (SELECT id FROM view_systems))"
 		"  OR remote IN (SELECT r.id FROM remote_access r LEFT JOIN devices d ON d.id = r.target"
@@ -88,7 +88,7 @@ static int apply_view(sqlite3 *db, const struct view *v)
 		"  OR (system IS NULL AND device IS NULL AND remote IS NULL AND EXISTS ("
 		"        SELECT 1 FROM finding_parties fp JOIN bound b ON b.vendor = fp.party"
 		"         WHERE fp.finding = findings.id AND b.system IN (SELECT id FROM view_systems)))";
-	char *sql = xasprintf("%s%s);", mark,
+	char *sql = xasprintf("%s%s) THEN 1 ELSE 0 END;", mark,
 			      v->vendor && !v->n_systems
 				      ? " OR EXISTS (SELECT 1 FROM finding_parties fp JOIN view_vendors w ON w.id = fp.party"
 					"             WHERE fp.finding = findings.id)"

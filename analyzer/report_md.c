@@ -23,6 +23,8 @@ static void md_text(FILE *fp, const char *s)
 		case '`': fputs("\\`", fp); break;
 		case '*': fputs("\\*", fp); break;
 		case '_': fputs("\\_", fp); break;
+		case '[': fputs("\\[", fp); break;
+		case ']': fputs("\\]", fp); break;
 		default: fputc(*s, fp);
 		}
 	}

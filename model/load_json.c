@@ -43,7 +43,7 @@ static void position(const char *buf, size_t off, int *line, int *col)
 ** What cJSON does not check: UTF-8 validity, NUL bytes, and the nesting
 ** depth (cJSON's own limit gives only "syntax error"). Returns 0 if clean.
 */
-static int prescan(const char *buf, size_t len, struct diag *d)
+static int prescan(const char *buf, size_t len, struct diag *d, int *truncated)
 {
 	const unsigned char *p = (const unsigned char *)buf, *end = p + len;
 	int depth = 0, in_string = 0;
@@ -85,6 +85,8 @@ static int prescan(const char *buf, size_t len, struct diag *d)
 		}
 		p++;
 	}
+	/* Input that ends inside a string or an open bracket was cut short. */
+	*truncated = in_string || depth > 0;
 	return 0;
 }
 
@@ -330,12 +332,7 @@ static void load_vendor(struct loader *L, const cJSON *o, const char *b)
 	v->name = get_str(L, o, b, "name", F_NAME, 1);
 	v->disclosures = get_list(L, o, b, "disclosures", F_TEXT, 0, NULL);
 	v->certifications = get_list(L, o, b, "certifications", F_TEXT, 0, NULL);
-	if (v->id)
-		inv->n_vendors++;
-	else {
-		free(v->disclosures.v);
-		free(v->certifications.v);
-	}
+	inv->n_vendors++;
 }
 
 static void load_system(struct loader *L, const cJSON *o, const char *b)
@@ -349,8 +346,7 @@ static void load_system(struct loader *L, const cJSON *o, const char *b)
 	s->medical_info = get_bool(L, o, b, "medical_info", 1);
 	s->external_storage = get_bool(L, o, b, "external_storage", 0);
 	s->external_access = get_bool(L, o, b, "external_access", 0);
-	if (s->id)
-		inv->n_systems++;
+	inv->n_systems++;
 }
 
 static void load_device(struct loader *L, const cJSON *o, const char *b)
@@ -364,8 +360,7 @@ static void load_device(struct loader *L, const cJSON *o, const char *b)
 	dv->type = get_enum(L, o, b, "type", device_type_names, 0, DEV_OTHER);
 	dv->system = get_str(L, o, b, "system", F_ID, 0);
 	dv->maintainer = get_str(L, o, b, "maintainer", F_ID, 0);
-	if (dv->id)
-		inv->n_devices++;
+	inv->n_devices++;
 }
 
 static void load_contract(struct loader *L, const cJSON *o, const char *b)
@@ -385,10 +380,7 @@ static void load_contract(struct loader *L, const cJSON *o, const char *b)
 	c->lead = get_items(L, o, b, "lead");
 	c->support = get_items(L, o, b, "support");
 	check_dates(L, b, c->start, c->end);
-	if (c->id)
-		inv->n_contracts++;
-	else
-		free(c->systems.v);
+	inv->n_contracts++;
 }
 
 static void load_subcontract(struct loader *L, const cJSON *o, const char *b)
@@ -408,10 +400,7 @@ static void load_subcontract(struct loader *L, const cJSON *o, const char *b)
 	s->lead = get_items(L, o, b, "lead");
 	s->support = get_items(L, o, b, "support");
 	check_dates(L, b, s->start, s->end);
-	if (s->id)
-		inv->n_subcontracts++;
-	else
-		free(s->systems.v);
+	inv->n_subcontracts++;
 }
 
 static void load_assignment(struct loader *L, const cJSON *o, const char *b)
@@ -440,15 +429,13 @@ static void load_assignment(struct loader *L, const cJSON *o, const char *b)
 			idx = -1;
 		}
 	}
-	if (idx < 0 || !party || role < 0)
-		return;
 	inv->assignments = xgrow(inv->assignments, &inv->cap_assignments, inv->n_assignments + 1,
 				 sizeof(*inv->assignments));
 	struct assignment *a = &inv->assignments[inv->n_assignments++];
 	a->item = idx;
 	a->system = system;
 	a->party = party;
-	a->role = (enum role)role;
+	a->role = role < 0 ? ROLE_SUPPORT : (enum role)role;
 	a->confirmed = confirmed;
 }
 
@@ -463,10 +450,7 @@ static void load_remote(struct loader *L, const cJSON *o, const char *b)
 	r->target = get_str(L, o, b, "target", F_ID, 1);
 	r->via = get_list(L, o, b, "via", F_ID, 0, NULL);
 	r->method = get_enum(L, o, b, "method", remote_method_names, 0, RM_OTHER);
-	if (r->id)
-		inv->n_remotes++;
-	else
-		free(r->via.v);
+	inv->n_remotes++;
 }
 
 static void load_interface(struct loader *L, const cJSON *o, const char *b)
@@ -486,12 +470,7 @@ static void load_interface(struct loader *L, const cJSON *o, const char *b)
 		diag_path(L->d, path, "an interface agreement needs at least 2 vendors");
 		free(path);
 	}
-	if (f->id) {
-		inv->n_interfaces++;
-	} else {
-		free(f->parties.v);
-		free(f->systems.v);
-	}
+	inv->n_interfaces++;
 }
 
 typedef void (*entity_loader)(struct loader *, const cJSON *, const char *);
@@ -534,7 +513,8 @@ int inventory_load_json(struct inventory *inv, const struct catalog *cat, const 
 		diag_file(d, "empty input; expected an inventory JSON document");
 		return -1;
 	}
-	if (prescan(buf, len, d) < 0)
+	int truncated = 0;
+	if (prescan(buf, len, d, &truncated) < 0)
 		return -1;
 
 	const char *end = NULL;
@@ -545,8 +525,10 @@ int inventory_load_json(struct inventory *inv, const struct catalog *cat, const 
 		if (off > len)
 			off = len;
 		position(buf, off, &l, &c);
-		if (off >= len || buf[off + strspn(buf + off, " \t\r\n")] == '\0')
+		if (truncated || off >= len || buf[off + strspn(buf + off, " \t\r\n")] == '\0') {
+			position(buf, len, &l, &c);
 			diag_at(d, l, c, "JSON syntax error: unexpected end of input (truncated document?)");
+		}
 		else
 			diag_at(d, l, c, "JSON syntax error");
 		return -1;
@@ -597,8 +579,9 @@ int inventory_load_json(struct inventory *inv, const struct catalog *cat, const 
 	load_array(&L, root, "interfaces", load_interface);
 	cJSON_Delete(root);
 
-	/* Entities with a valid id were kept even if another field was bad,
-	   so that references to them do not cascade into more errors. */
+	/* Every entity was kept, even with bad fields (NULL), so that paths keep
+	   their document index and valid ids still resolve (no cascade of
+	   "unknown" errors); the model is only built from a clean document. */
 	inventory_validate(inv, cat, d);
 	return d->count == before ? 0 : -1;
 }

@@ -149,8 +149,10 @@ static void check_references(struct checker *C)
 		const struct assignment *a = &inv->assignments[i];
 		PATH("$.assignments[%zu]", i);
 		char *p = xasprintf("%s.party", path);
-		const struct idref *r = idmap_get(&C->ids, a->party);
-		if (!r)
+		const struct idref *r = a->party ? idmap_get(&C->ids, a->party) : NULL;
+		if (!a->party)
+			; /* missing: already reported by the loader */
+		else if (!r)
 			problem(C, p, "unknown party \"%s\" (the organization or a vendor)", a->party);
 		else if (r->kind != ID_VENDOR && r->kind != ID_ORGANIZATION)
 			problem(C, p, "\"%s\" is a %s, not a party (the organization or a vendor)", a->party,

@@ -31,8 +31,10 @@ static void test_case(void **state)
 	char **want = calloc(n + 1, sizeof(*want));
 	const cJSON *e;
 	cJSON_ArrayForEach(e, c->expect) want[i++] = e->valuestring;
-	qsort(want, n, sizeof(*want), cmp);
-	qsort(got.v, got.n, sizeof(*got.v), cmp);
+	if (n)
+		qsort(want, n, sizeof(*want), cmp);
+	if (got.n)
+		qsort(got.v, got.n, sizeof(*got.v), cmp);
 	for (i = 0; i < got.n || i < n; i++) {
 		if (i >= got.n || i >= n || strcmp(got.v[i], want[i])) {
 			for (size_t k = 0; k < got.n; k++)

@@ -26,7 +26,7 @@
 #include "../../model/load.h"
 #include "../../model/xalloc.h"
 
-static char *read_file(const char *path)
+static inline char *read_file(const char *path)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -36,7 +36,7 @@ static char *read_file(const char *path)
 }
 
 /* Resolve a JSON pointer to (parent, last token); returns the parent or NULL. */
-static cJSON *pointer_parent(cJSON *root, const char *ptr, char *last, size_t lastsz)
+static inline cJSON *pointer_parent(cJSON *root, const char *ptr, char *last, size_t lastsz)
 {
 	cJSON *cur = root;
 	const char *p = ptr;
@@ -62,7 +62,7 @@ static cJSON *pointer_parent(cJSON *root, const char *ptr, char *last, size_t la
 }
 
 /* Apply a JSON Patch (array of {op, path, value}) to doc; fails the test on error. */
-static void json_patch(cJSON *doc, const cJSON *patch)
+static inline void json_patch(cJSON *doc, const cJSON *patch)
 {
 	const cJSON *op;
 	cJSON_ArrayForEach(op, patch) {
@@ -99,7 +99,7 @@ struct idlist {
 	size_t n;
 };
 
-static void idlist_release(struct idlist *l)
+static inline void idlist_release(struct idlist *l)
 {
 	for (size_t i = 0; i < l->n; i++)
 		free(l->v[i]);
@@ -110,7 +110,7 @@ static void idlist_release(struct idlist *l)
 
 /* Analyze `json`; returns the exit-style status and the finding ids (all, or
    only those of `code` when not NULL), in report order. */
-static int run_analysis(const char *json, const char *as_of, const char *code, const struct view *view,
+static inline int run_analysis(const char *json, const char *as_of, const char *code, const struct view *view,
 			struct idlist *out)
 {
 	struct session s;

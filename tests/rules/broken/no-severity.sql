@@ -1,0 +1,2 @@
+-- code: broken
+SELECT 'x' AS message;

@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# The whole suite: the cmocka unit tests and the end-to-end CLI tests, each
+# run twice — with the plain build and with the ASan+UBSan build — plus one
+# valgrind run. Ends with the line "N passed, N failed".
+#
+# Run from the repository root (make test does).
+set -u
+cd "$(dirname "$0")/.."
+
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87
+
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+not_ok() {
+	fail=$((fail + 1))
+	echo "not ok - $1"
+	[ -n "${2:-}" ] && sed 's/^/    /' <<<"$2" | head -40
+}
+
+# A cmocka program: count its own passed/failed lines.
+unit() {
+	local bin=$1 label=$2 out p f
+	out=$("$bin" 2>&1)
+	local rc=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' <<<"$out")
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' <<<"$out")
+	pass=$((pass + ${p:-0}))
+	fail=$((fail + ${f:-0}))
+	if [ "$rc" -ne 0 ] && [ -z "$f" ]; then
+		not_ok "$label: exit $rc" "$out"
+	elif [ -n "$f" ]; then
+		echo "not ok - $label: $f failed"
+		grep -E '^\[  (FAILED|ERROR) |got:|want:|unexpected' <<<"$out" | sed 's/^/    /' | head -40
+	else
+		echo "ok - $label: ${p:-0} passed"
+	fi
+}
+
+# expect NAME STATUS CMD...: the command exits with STATUS; output in $tmp/out, $tmp/err.
+expect() {
+	local name=$1 status=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	local rc=$?
+	if [ "$rc" -eq "$status" ]; then
+		ok "$name"
+		return 0
+	fi
+	not_ok "$name: exit $rc, expected $status" "$(cat "$tmp/err")"
+	return 1
+}
+
+# same NAME GOLDEN FILE: FILE equals the golden file.
+same() {
+	if diff -u "$2" "$3" >"$tmp/diff"; then
+		ok "$1"
+	else
+		not_ok "$1: differs from $2" "$(cat "$tmp/diff")"
+	fi
+}
+
+# has NAME PATTERN FILE: FILE contains the fixed string.
+has() {
+	if grep -qF -- "$2" "$3"; then ok "$1"; else not_ok "$1: no \"$2\" in output" "$(head -20 "$3")"; fi
+}
+
+# has_finding NAME ID FILE: the JSON report in FILE has a finding with this id.
+has_finding() {
+	if jq -e --arg id "$2" 'any(.findings[]; .id == $id)' "$3" >/dev/null; then
+		ok "$1"
+	else
+		not_ok "$1: no finding $2" "$(jq -r '.findings[].id' "$3" | head -20)"
+	fi
+}
+
+e2e() {
+	local B=$1 tag=$2
+
+	# Golden reports: the exact findings of every fixture, every format of the demo.
+	for f in fixtures/*.json; do
+		local b
+		b=$(basename "$f" .json)
+		expect "$tag analyze $b runs" 0 "$B" analyze --fail-on none -f json "$f" &&
+			same "$tag $b findings (json golden)" "tests/golden/$b.json" "$tmp/out"
+	done
+	for fmt in text csv md; do
+		expect "$tag demo as $fmt" 0 "$B" analyze --fail-on none -f "$fmt" fixtures/demo-hospital.json &&
+			same "$tag demo $fmt golden" "tests/golden/demo-hospital.$fmt" "$tmp/out"
+	done
+	for fmt in json csv md text; do
+		expect "$tag hostile names as $fmt" 0 "$B" analyze --fail-on none -f "$fmt" tests/hostile/hostile-names.json &&
+			same "$tag hostile names $fmt escaped (golden)" "tests/golden/hostile-names.$fmt" "$tmp/out"
+	done
+	expect "$tag --vendor view" 0 "$B" analyze --fail-on none -f json --vendor v-si fixtures/demo-hospital.json &&
+		same "$tag --vendor v-si golden" tests/golden/demo-hospital.vendor-v-si.json "$tmp/out"
+	expect "$tag --system view" 0 "$B" analyze --fail-on none -f json --system pacs --system net fixtures/demo-hospital.json &&
+		same "$tag --system pacs --system net golden" tests/golden/demo-hospital.system-pacs-net.json "$tmp/out"
+
+	# Exit status follows --fail-on.
+	expect "$tag errors found: exit 1" 1 "$B" analyze -f json fixtures/demo-hospital.json
+	expect "$tag well-kept hospital: exit 0 even at --fail-on info" 0 "$B" analyze --fail-on info fixtures/well-kept-hospital.json
+	expect "$tag clinic has an error: exit 1" 1 "$B" analyze fixtures/clinic-one-vendor.json
+	expect "$tag --fail-on none: exit 0" 0 "$B" analyze --fail-on none fixtures/demo-hospital.json
+	expect "$tag only warnings, --fail-on error: exit 0" 0 "$B" analyze --as-of 2026-04-01 --system net fixtures/demo-hospital.json
+	expect "$tag only warnings, --fail-on warning: exit 1" 1 "$B" analyze --fail-on warning --system net fixtures/demo-hospital.json
+	expect "$tag --as-of overrides the inventory's date" 0 "$B" analyze --fail-on none --as-of 2029-04-01 -f json fixtures/well-kept-hospital.json &&
+		has_finding "$tag --as-of 2029: contracts lapse" expired-contract@c-a "$tmp/out"
+
+	# Standard input and check.
+	expect "$tag analyze reads standard input" 0 "$B" analyze --fail-on none -f json - <fixtures/well-kept-hospital.json
+	expect "$tag check a valid inventory" 0 "$B" check fixtures/demo-hospital.json &&
+		has "$tag check says what it loaded" "5 vendors, 5 systems, 10 devices, 4 contracts, 1 subcontracts" "$tmp/out"
+
+	# Hostile and invalid inputs: exit 2, nothing on stdout, the exact messages.
+	for f in tests/hostile/*.err; do
+		local in=${f%.err}.json
+		expect "$tag $(basename "$in") is rejected" 2 "$B" check "$in"
+		same "$tag $(basename "$in") messages" "$f" "$tmp/err"
+		if [ -s "$tmp/out" ]; then not_ok "$tag $(basename "$in"): stdout not empty"; else ok "$tag $(basename "$in"): stdout empty"; fi
+		expect "$tag analyze also rejects $(basename "$in")" 2 "$B" analyze -o "$tmp/never.txt" "$in"
+		if [ -e "$tmp/never.txt" ] || ls "$tmp"/never.txt.tmp.* >/dev/null 2>&1; then
+			not_ok "$tag no output file left for $(basename "$in")"
+		else
+			ok "$tag no output file left for $(basename "$in")"
+		fi
+	done
+	expect "$tag missing file" 2 "$B" check tests/hostile/does-not-exist.json
+	has "$tag missing file message" "bunkai: tests/hostile/does-not-exist.json: cannot open: No such file or directory" "$tmp/err"
+
+	# Output files: atomic, an existing file survives a failure.
+	expect "$tag -o writes the report" 0 "$B" analyze --fail-on none -f json -o "$tmp/r.json" fixtures/demo-hospital.json
+	same "$tag -o file equals stdout report" tests/golden/demo-hospital.json "$tmp/r.json"
+	echo "keep me" >"$tmp/keep.txt"
+	expect "$tag invalid input leaves an existing -o file alone" 2 "$B" analyze -o "$tmp/keep.txt" tests/hostile/cycle.json
+	has "$tag existing file intact" "keep me" "$tmp/keep.txt"
+	expect "$tag unwritable output directory: exit 3" 3 "$B" analyze --fail-on none -o "$tmp/no/such/dir/r.txt" fixtures/demo-hospital.json
+
+	# Usage errors.
+	expect "$tag no command" 2 "$B"
+	expect "$tag unknown command" 2 "$B" frobnicate
+	expect "$tag unknown option" 2 "$B" analyze --frobnicate fixtures/demo-hospital.json
+	has "$tag unknown option message" 'bunkai analyze: option "--frobnicate" is unknown or needs a value' "$tmp/err"
+	expect "$tag unknown format" 2 "$B" analyze -f pdf fixtures/demo-hospital.json
+	expect "$tag bad --fail-on" 2 "$B" analyze --fail-on fatal fixtures/demo-hospital.json
+	expect "$tag bad --as-of" 2 "$B" analyze --as-of 2026-02-30 fixtures/demo-hospital.json
+	has "$tag bad --as-of message" 'bunkai: --as-of: invalid date "2026-02-30": use YYYY-MM-DD' "$tmp/err"
+	expect "$tag unknown --system" 2 "$B" analyze --system nope fixtures/demo-hospital.json
+	has "$tag unknown --system message" 'bunkai: --system: unknown system "nope"' "$tmp/err"
+	expect "$tag --vendor must be a vendor" 2 "$B" analyze --vendor ehr fixtures/demo-hospital.json
+	expect "$tag two inventories" 2 "$B" check a.json b.json
+
+	# Help teaches every command.
+	expect "$tag --help" 0 "$B" --help && has "$tag --help lists analyze" "analyze" "$tmp/out"
+	expect "$tag --version" 0 "$B" --version && has "$tag --version" "bunkai " "$tmp/out"
+	for cmd in check analyze items; do
+		expect "$tag $cmd --help" 0 "$B" "$cmd" --help && has "$tag $cmd --help usage" "usage: bunkai $cmd" "$tmp/out"
+	done
+
+	# The catalog.
+	expect "$tag items" 0 "$B" items && has "$tag items lists I-6" "I-6    ソフトウェアおよびハードウェアの保守" "$tmp/out"
+	expect "$tag items -f json" 0 "$B" items -f json
+	if [ "$(jq '.items | length' "$tmp/out")" = 32 ]; then ok "$tag items -f json has 32 items"; else not_ok "$tag items -f json has 32 items"; fi
+
+	# User rules (--rules) and the auditor's database (--db).
+	expect "$tag --rules adds a rule" 1 "$B" analyze -f json --fail-on info --rules tests/rules/extra fixtures/well-kept-hospital.json &&
+		has_finding "$tag user rule finding" cloud-without-isms@v-b "$tmp/out"
+	expect "$tag --rules with a broken rule: exit 2" 2 "$B" analyze --rules tests/rules/broken fixtures/well-kept-hospital.json
+	has "$tag broken rule message" 'tests/rules/broken/no-severity.sql: the header needs "-- severity: error|warning|info"' "$tmp/err"
+	rm -f "$tmp/model.db"
+	expect "$tag --db writes the model" 0 "$B" analyze --fail-on none -f json --db "$tmp/model.db" -o "$tmp/db.json" fixtures/demo-hospital.json
+	if [ "$(sqlite3 "$tmp/model.db" 'SELECT count(*) FROM findings')" = "$(jq '.findings | length' "$tmp/db.json")" ] &&
+		[ "$(sqlite3 "$tmp/model.db" "SELECT count(*) FROM bound WHERE vendor = 'v-net' AND system = 'net'")" = 1 ]; then
+		ok "$tag --db holds the findings and the binding tables"
+	else
+		not_ok "$tag --db holds the findings and the binding tables"
+	fi
+}
+
+for bin in build/tests/test_*; do unit "$bin" "unit $(basename "$bin")"; done
+for bin in build/asan/tests/test_*; do unit "$bin" "asan unit $(basename "$bin")"; done
+e2e build/bunkai plain
+e2e build/asan/bunkai asan
+
+# Every finding code is documented, with its checklist passage.
+for f in rules/*.sql; do
+	code=$(sed -n 's/^-- code: //p' "$f")
+	if grep -q "^## \`$code\`" docs/findings.md; then ok "docs/findings.md documents $code"; else not_ok "docs/findings.md documents $code"; fi
+done
+
+# valgrind: our own code leaks nothing and reads nothing uninitialised.
+if command -v valgrind >/dev/null; then
+	if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		build/bunkai analyze --fail-on none -f json fixtures/demo-hospital.json >/dev/null 2>"$tmp/vg"; then
+		ok "valgrind: analyze is clean"
+	else
+		not_ok "valgrind: analyze is clean" "$(cat "$tmp/vg")"
+	fi
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
