@@ -7,6 +7,7 @@
 
 #include "../model/xalloc.h"
 #include "commands.h"
+#include "report.h"
 #include "session.h"
 
 static const char usage[] =
@@ -43,10 +44,11 @@ int cmd_check(int argc, char **argv)
 	if (rc == EXIT_OK) {
 		const struct inventory *inv = &s.inv;
 		printf("%s: valid bunkai-inventory/1 for %s (%s)\n", file, inv->org_name, inv->org_id);
-		printf("  %zu vendors, %zu systems, %zu devices, %zu contracts, %zu subcontracts,\n"
-		       "  %zu assignments, %zu remote links, %zu interface agreements\n",
-		       inv->n_vendors, inv->n_systems, inv->n_devices, inv->n_contracts, inv->n_subcontracts,
-		       inv->n_assignments, inv->n_remotes, inv->n_interfaces);
+		fputs("  ", stdout);
+		print_counts(stdout, (long)inv->n_vendors, (long)inv->n_systems, (long)inv->n_devices,
+			     (long)inv->n_contracts, (long)inv->n_subcontracts, (long)inv->n_assignments,
+			     (long)inv->n_remotes, (long)inv->n_interfaces);
+		fputc('\n', stdout);
 		printf("  as of %s%s\n", s.as_of, inv->as_of ? "" : " (today: the inventory names no as_of date)");
 		if (fflush(stdout) || ferror(stdout))
 			rc = (error("standard output: write failed"), EXIT_FAILURE_IO);

@@ -28,4 +28,8 @@ extern const struct report_format report_formats[];
    one-line summaries (caller frees). */
 char *short_recommendation(const char *text, size_t max);
 
+/* "5 vendors, 1 system, …": what an inventory holds, in one line. */
+void print_counts(FILE *fp, long vendors, long systems, long devices, long contracts, long subcontracts,
+		  long assignments, long remotes, long interfaces);
+
 #endif

@@ -37,3 +37,23 @@ char *short_recommendation(const char *text, size_t max)
 	}
 	return strbuf_detach(&sb);
 }
+
+void print_counts(FILE *fp, long vendors, long systems, long devices, long contracts, long subcontracts,
+		  long assignments, long remotes, long interfaces)
+{
+	const struct {
+		long n;
+		const char *one, *many;
+	} parts[] = {
+		{ vendors, "vendor", "vendors" },
+		{ systems, "system", "systems" },
+		{ devices, "device", "devices" },
+		{ contracts, "contract", "contracts" },
+		{ subcontracts, "subcontract", "subcontracts" },
+		{ assignments, "assignment", "assignments" },
+		{ remotes, "remote link", "remote links" },
+		{ interfaces, "interface agreement", "interface agreements" },
+	};
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++)
+		fprintf(fp, "%s%ld %s", i ? ", " : "", parts[i].n, parts[i].n == 1 ? parts[i].one : parts[i].many);
+}

@@ -8,30 +8,13 @@
 
 #include "report.h"
 
-static void plural(FILE *fp, long n, const char *one, const char *many)
-{
-	fprintf(fp, "%ld %s", n, n == 1 ? one : many);
-}
 
 static void header(FILE *fp, const struct analysis *a)
 {
 	fprintf(fp, "bunkai 責任分界 gap report — %s (%s), as of %s\n", a->org_name, a->org_id, a->as_of);
 	fputs("Inventory: ", fp);
-	plural(fp, a->counts.vendors, "vendor", "vendors");
-	fputs(", ", fp);
-	plural(fp, a->counts.systems, "system", "systems");
-	fputs(", ", fp);
-	plural(fp, a->counts.devices, "device", "devices");
-	fputs(", ", fp);
-	plural(fp, a->counts.contracts, "contract", "contracts");
-	fputs(", ", fp);
-	plural(fp, a->counts.subcontracts, "subcontract", "subcontracts");
-	fputs(", ", fp);
-	plural(fp, a->counts.assignments, "assignment", "assignments");
-	fputs(", ", fp);
-	plural(fp, a->counts.remotes, "remote link", "remote links");
-	fputs(", ", fp);
-	plural(fp, a->counts.interfaces, "interface agreement", "interface agreements");
+	print_counts(fp, a->counts.vendors, a->counts.systems, a->counts.devices, a->counts.contracts,
+		     a->counts.subcontracts, a->counts.assignments, a->counts.remotes, a->counts.interfaces);
 	fputs("\n\nSummary\n", fp);
 	fprintf(fp, "  Applicable items: %ld — led by exactly one party %ld, unowned %ld, conflicting %ld\n",
 		a->summary.applicable, a->summary.led, a->summary.unowned, a->summary.conflicts);

@@ -28,6 +28,19 @@ static int exec_embedded(sqlite3 *db, const char *name)
 	return db_exec(db, f->data, name);
 }
 
+/* BUNKAI_PROFILE=1 prints each statement's time: how slow rules are found. */
+static int profile(unsigned type, void *ctx, void *stmt, void *ns)
+{
+	(void)ctx;
+	if (type == SQLITE_TRACE_PROFILE) {
+		char *sql = sqlite3_expanded_sql(stmt);
+		fprintf(stderr, "bunkai: profile: %8.3f ms  %.100s\n", (double)*(sqlite3_int64 *)ns / 1e6,
+			sql ? sql : "");
+		sqlite3_free(sql);
+	}
+	return 0;
+}
+
 sqlite3 *db_open(void)
 {
 	sqlite3 *db = NULL;
@@ -36,6 +49,8 @@ sqlite3 *db_open(void)
 		sqlite3_close(db);
 		return NULL;
 	}
+	if (getenv("BUNKAI_PROFILE"))
+		sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, profile, NULL);
 	if (exec_embedded(db, "model/schema.sql") < 0) {
 		sqlite3_close(db);
 		return NULL;

@@ -138,3 +138,4 @@ SELECT i.id, NULL, i.seq, NULL FROM items i
 UPDATE applicable SET leads = (SELECT count(*) FROM leads l
                                 WHERE l.item = applicable.item AND l.system IS applicable.system);
 CREATE INDEX applicable_by_pair ON applicable (item, system);
+CREATE INDEX applicable_by_system ON applicable (system, leads);

@@ -113,7 +113,7 @@ e2e() {
 	# Standard input and check.
 	expect "$tag analyze reads standard input" 0 "$B" analyze --fail-on none -f json - <fixtures/well-kept-hospital.json
 	expect "$tag check a valid inventory" 0 "$B" check fixtures/demo-hospital.json &&
-		has "$tag check says what it loaded" "5 vendors, 5 systems, 10 devices, 4 contracts, 1 subcontracts" "$tmp/out"
+		has "$tag check says what it loaded" "5 vendors, 5 systems, 10 devices, 4 contracts, 1 subcontract, 10 assignments" "$tmp/out"
 
 	# Hostile and invalid inputs: exit 2, nothing on stdout, the exact messages.
 	for f in tests/hostile/*.err; do
