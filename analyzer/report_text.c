@@ -9,6 +9,11 @@
 #include "report.h"
 
 
+static void plural(FILE *fp, long n, const char *one, const char *many)
+{
+	fprintf(fp, "%ld %s", n, n == 1 ? one : many);
+}
+
 static void header(FILE *fp, const struct analysis *a)
 {
 	fprintf(fp, "bunkai 責任分界 gap report — %s (%s), as of %s\n", a->org_name, a->org_id, a->as_of);
