@@ -15,6 +15,7 @@ struct command {
 int cmd_check(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_items(int argc, char **argv);
+int cmd_diagram(int argc, char **argv);
 
 /* Shared by the commands: print a usage error and return EXIT_USAGE. */
 int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -15,6 +15,7 @@
 static const struct command commands[] = {
 	{ "check", cmd_check, "validate an inventory and say what it holds" },
 	{ "analyze", cmd_analyze, "find the gaps and overlaps: the gap report" },
+	{ "diagram", cmd_diagram, "draw the responsibility boundaries (Graphviz: svg, png, pdf, dot)" },
 	{ "items", cmd_items, "list the checklist items (the Part2 catalog)" },
 	{ NULL, NULL, NULL },
 };
@@ -39,6 +40,7 @@ static void help(FILE *fp)
 	      "  bunkai analyze hospital.json                  # text report for people\n"
 	      "  bunkai analyze -f json -o gaps.json hospital.json\n"
 	      "  bunkai analyze --as-of 2027-04-01 hospital.json   # what lapses by then\n"
+	      "  bunkai diagram -o boundaries.svg hospital.json  # the picture\n"
 	      "  bunkai items                                   # the checklist items\n"
 	      "\n"
 	      "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,\n"

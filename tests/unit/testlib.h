@@ -26,12 +26,12 @@
 #include "../../model/load.h"
 #include "../../model/xalloc.h"
 
-static inline char *read_file(const char *path)
+static inline char *read_file(const char *file)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	if (read_input(path, &buf, &len) < 0)
-		fail_msg("cannot read %s", path);
+	if (read_input(file, &buf, &len) < 0)
+		fail_msg("cannot read %s", file);
 	return buf;
 }
 
@@ -67,12 +67,12 @@ static inline void json_patch(cJSON *doc, const cJSON *patch)
 	const cJSON *op;
 	cJSON_ArrayForEach(op, patch) {
 		const char *kind = cJSON_GetObjectItemCaseSensitive(op, "op")->valuestring;
-		const char *path = cJSON_GetObjectItemCaseSensitive(op, "path")->valuestring;
+		const char *ptr = cJSON_GetObjectItemCaseSensitive(op, "path")->valuestring;
 		const cJSON *value = cJSON_GetObjectItemCaseSensitive(op, "value");
 		char last[128];
-		cJSON *parent = pointer_parent(doc, path, last, sizeof(last));
+		cJSON *parent = pointer_parent(doc, ptr, last, sizeof(last));
 		if (!parent)
-			fail_msg("patch path %s does not resolve", path);
+			fail_msg("patch path %s does not resolve", ptr);
 		if (!strcmp(kind, "remove") || !strcmp(kind, "replace")) {
 			if (cJSON_IsArray(parent))
 				cJSON_DeleteItemFromArray(parent, atoi(last));
