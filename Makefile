@@ -1,7 +1,7 @@
 # bunkai — build, test, demo, install.
 #
 #   make            build build/bunkai
-#   make demo       install missing Debian packages, build, analyze the demo hospital
+#   make demo       install missing Debian packages, build, analyze and draw the demo hospital
 #   make test       install missing Debian packages, build, run the whole suite
 #                   (plain and under ASan+UBSan); ends with "N passed, N failed"
 #   make install PREFIX=/usr/local
@@ -99,7 +99,12 @@ demo: deps
 	./build/bunkai check fixtures/demo-hospital.json
 	./build/bunkai analyze --fail-on none -f md -o build/demo/report.md fixtures/demo-hospital.json
 	./build/bunkai analyze --fail-on none -f json -o build/demo/report.json fixtures/demo-hospital.json
+	./build/bunkai diagram -o build/demo/diagram.svg fixtures/demo-hospital.json
+	./build/bunkai diagram -T png -o build/demo/diagram.png fixtures/demo-hospital.json
+	cp build/demo/diagram.svg docs/demo-hospital.svg
+	cp build/demo/diagram.png docs/demo-hospital.png
 	./build/bunkai analyze --fail-on none fixtures/demo-hospital.json
+	@echo "report, diagram: build/demo/ (report.md report.json diagram.svg diagram.png)"
 
 test: deps
 	@$(MAKE) --no-print-directory build/bunkai build/asan/bunkai $(UNIT_BIN) $(UNIT_ASAN)

@@ -12,6 +12,8 @@ fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86
+# Graphviz and the font stack leak on their own; suppressed by library only.
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87
 
 ok() { pass=$((pass + 1)); echo "ok - $1"; }
@@ -153,10 +155,42 @@ e2e() {
 	expect "$tag --vendor must be a vendor" 2 "$B" analyze --vendor ehr fixtures/demo-hospital.json
 	expect "$tag two inventories" 2 "$B" check a.json b.json
 
+	# The diagram (its structure is checked in depth by test_diagram).
+	expect "$tag diagram svg" 0 "$B" diagram -o "$tmp/d.svg" fixtures/demo-hospital.json
+	if xmllint --noout "$tmp/d.svg" 2>"$tmp/xml"; then ok "$tag diagram svg is well-formed XML"; else not_ok "$tag diagram svg is well-formed XML" "$(cat "$tmp/xml")"; fi
+	if [ "$(xmllint --xpath 'count(//*[local-name()="title"][.="cluster_v-net"])' "$tmp/d.svg")" = 1 ]; then ok "$tag diagram svg names clusters by id"; else not_ok "$tag diagram svg names clusters by id"; fi
+	has "$tag diagram svg has Japanese text" "さくら総合病院" "$tmp/d.svg"
+	expect "$tag diagram png" 0 "$B" diagram -T png -o "$tmp/d.png" fixtures/demo-hospital.json
+	local sig w h
+	sig=$(od -An -tx1 -N8 "$tmp/d.png" | tr -d ' \n')
+	w=$(od -An -tu1 -j16 -N4 "$tmp/d.png" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
+	h=$(od -An -tu1 -j20 -N4 "$tmp/d.png" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
+	if [ "$sig" = 89504e470d0a1a0a ] && [ "$w" -gt 1000 ] && [ "$h" -gt 500 ] && [ "$(stat -c %s "$tmp/d.png")" -gt 50000 ]; then
+		ok "$tag diagram png is a real image (${w}x${h})"
+	else
+		not_ok "$tag diagram png is a real image (sig $sig, ${w}x${h})"
+	fi
+	expect "$tag diagram pdf" 0 "$B" diagram -T pdf -o "$tmp/d.pdf" fixtures/demo-hospital.json
+	if head -c 5 "$tmp/d.pdf" | grep -q '%PDF-'; then ok "$tag diagram pdf is a PDF"; else not_ok "$tag diagram pdf is a PDF"; fi
+	expect "$tag diagram dot to stdout" 0 "$B" diagram -T dot fixtures/demo-hospital.json
+	has "$tag diagram dot keeps ids" 'subgraph "cluster_v-si"' "$tmp/out"
+	expect "$tag diagram of hostile names" 0 "$B" diagram -o "$tmp/h.svg" tests/hostile/hostile-names.json
+	# The text as a reader sees it (entities decoded) equals what the user wrote.
+	local t
+	t=$(xmllint --xpath 'string(//*[local-name()="text"][contains(., "back")][not(contains(., "responsibility"))])' "$tmp/h.svg")
+	if [ "$t" = '"引用" <病院> & {病棟} | back\slash\' ]; then ok "$tag hostile organization name comes out as written"; else not_ok "$tag hostile organization name comes out as written" "$t"; fi
+	t=$(xmllint --xpath 'string(//*[local-name()="text"][contains(., "alert")])' "$tmp/h.svg")
+	if [ "$t" = '<script>alert(1)</script>, "Ltd"' ]; then ok "$tag hostile vendor name comes out as written"; else not_ok "$tag hostile vendor name comes out as written" "$t"; fi
+	expect "$tag diagram --vendor" 0 "$B" diagram -T dot --vendor v-pacs fixtures/demo-hospital.json
+	expect "$tag diagram unknown format" 2 "$B" diagram -T gif fixtures/demo-hospital.json
+	expect "$tag diagram unknown vendor" 2 "$B" diagram --vendor nobody fixtures/demo-hospital.json
+	expect "$tag diagram of an invalid inventory" 2 "$B" diagram -o "$tmp/never.svg" tests/hostile/cycle.json
+	if [ -e "$tmp/never.svg" ]; then not_ok "$tag no diagram left behind"; else ok "$tag no diagram left behind"; fi
+
 	# Help teaches every command.
 	expect "$tag --help" 0 "$B" --help && has "$tag --help lists analyze" "analyze" "$tmp/out"
 	expect "$tag --version" 0 "$B" --version && has "$tag --version" "bunkai " "$tmp/out"
-	for cmd in check analyze items; do
+	for cmd in check analyze diagram items; do
 		expect "$tag $cmd --help" 0 "$B" "$cmd" --help && has "$tag $cmd --help usage" "usage: bunkai $cmd" "$tmp/out"
 	done
 
@@ -198,6 +232,13 @@ if command -v valgrind >/dev/null; then
 		ok "valgrind: analyze is clean"
 	else
 		not_ok "valgrind: analyze is clean" "$(cat "$tmp/vg")"
+	fi
+	if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		--suppressions=tests/valgrind.supp \
+		build/bunkai diagram -T png -o "$tmp/vg.png" fixtures/demo-hospital.json 2>"$tmp/vg"; then
+		ok "valgrind: diagram is clean (Graphviz's own leaks suppressed by library)"
+	else
+		not_ok "valgrind: diagram is clean" "$(cat "$tmp/vg")"
 	fi
 fi
 
