@@ -11,7 +11,7 @@ CC       ?= cc
 VERSION  := 0.1.0
 PKGS     := libcjson sqlite3 libcgraph libgvc
 # Debian 12 packages the build and the tests need.
-DEB_PACKAGES := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev libgraphviz-dev fonts-noto-cjk \
+DEB_PACKAGES := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev libgraphviz-dev graphviz fonts-noto-cjk \
                 libcmocka-dev jq sqlite3 valgrind libxml2-utils
 
 CFLAGS   ?= -O2 -g

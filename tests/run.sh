@@ -174,6 +174,9 @@ e2e() {
 	if head -c 5 "$tmp/d.pdf" | grep -q '%PDF-'; then ok "$tag diagram pdf is a PDF"; else not_ok "$tag diagram pdf is a PDF"; fi
 	expect "$tag diagram dot to stdout" 0 "$B" diagram -T dot fixtures/demo-hospital.json
 	has "$tag diagram dot keeps ids" 'subgraph "cluster_v-si"' "$tmp/out"
+	"$B" diagram -T dot fixtures/demo-hospital.json | gvpr 'BEG_G { graph_t c = subg($G, "cluster_~no-owner"); graph_t s; node_t n;
+		for (s = fstsubg(c); s; s = nxtsubg(s)) print(s.name); for (n = fstnode(c); n; n = nxtnode_sg(c, n)) print(n.name); }' >"$tmp/gvpr" 2>&1
+	if [ "$(tr '\n' ' ' <"$tmp/gvpr")" = "cluster_rece rece-pc " ]; then ok "$tag gvpr finds the systems nobody owns (docs/diagram.md)"; else not_ok "$tag gvpr example" "$(cat "$tmp/gvpr")"; fi
 	expect "$tag diagram of hostile names" 0 "$B" diagram -o "$tmp/h.svg" tests/hostile/hostile-names.json
 	# The text as a reader sees it (entities decoded) equals what the user wrote.
 	local t
