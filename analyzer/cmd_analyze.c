@@ -13,7 +13,7 @@
 #include "output.h"
 #include "report.h"
 #include "rules.h"
-#include "session.h"
+#include "pipeline.h"
 
 static const char usage[] =
 	"usage: bunkai analyze INVENTORY [-f text|json|csv|md] [-o FILE] [--as-of DATE]\n"
@@ -53,7 +53,8 @@ struct options {
 	const char **systems;
 	size_t n_systems, cap_systems;
 	const char *vendor;
-	const char **rule_dirs;
+	const char **dirs; /* owned array of the --rules arguments */
+	const char *const *rule_dirs;
 	size_t n_rule_dirs, cap_rule_dirs;
 };
 
@@ -87,8 +88,9 @@ static int parse(int argc, char **argv, struct options *o)
 			o->systems[o->n_systems++] = optarg;
 			break;
 		case OPT_RULES:
-			o->rule_dirs = xgrow(o->rule_dirs, &o->cap_rule_dirs, o->n_rule_dirs + 1, sizeof(*o->rule_dirs));
-			o->rule_dirs[o->n_rule_dirs++] = optarg;
+			o->dirs = xgrow(o->dirs, &o->cap_rule_dirs, o->n_rule_dirs + 1, sizeof(*o->dirs));
+			o->dirs[o->n_rule_dirs++] = optarg;
+			o->rule_dirs = (const char *const *)o->dirs;
 			break;
 		case OPT_FAIL_ON: {
 			int i;
@@ -137,48 +139,23 @@ static int run(const struct options *o)
 	if (!fmt)
 		return usage_error("analyze", "unknown format \"%s\" (text, json, csv or md)", o->format);
 
-	struct ruleset rules = { 0 };
-	struct session s;
-	struct analysis a;
-	int rc = EXIT_USAGE;
-	memset(&s, 0, sizeof(s));
-	memset(&a, 0, sizeof(a));
-	if (ruleset_add_builtin(&rules) < 0) {
-		rc = EXIT_FAILURE_IO;
-		goto out;
-	}
-	for (size_t i = 0; i < o->n_rule_dirs; i++)
-		if (ruleset_add_dir(&rules, o->rule_dirs[i]) < 0)
-			goto out;
-	rc = session_load(&s, o->file, o->as_of, 1);
+	struct pipeline p;
+	struct view v = { o->systems, o->n_systems, o->vendor };
+	int rc = pipeline_run(&p, o->file, o->as_of, &v, o->rule_dirs, o->n_rule_dirs);
 	if (rc != EXIT_OK)
 		goto out;
-	if (rules_run(s.db, &rules) < 0) {
-		/* A built-in rule failing is our bug; a user's rule, theirs. */
-		rc = o->n_rule_dirs ? EXIT_USAGE : EXIT_FAILURE_IO;
-		goto out;
-	}
-	struct view v = { o->systems, o->n_systems, o->vendor };
-	if (view_check(s.db, &v) < 0) {
-		rc = EXIT_USAGE;
-		goto out;
-	}
 	rc = EXIT_FAILURE_IO;
-	if (analysis_read(s.db, &v, &a) < 0)
-		goto out;
-	if (o->db && db_save(s.db, o->db) < 0)
+	if (o->db && db_save(p.s.db, o->db) < 0)
 		goto out;
 	struct output out;
 	if (output_open(&out, o->out) < 0)
 		goto out;
-	fmt->write(out.fp, &a);
+	fmt->write(out.fp, &p.a);
 	if (output_commit(&out) < 0)
 		goto out;
-	rc = worst_at_or_above(&a, o->fail_on) ? EXIT_FINDINGS : EXIT_OK;
+	rc = worst_at_or_above(&p.a, o->fail_on) ? EXIT_FINDINGS : EXIT_OK;
 out:
-	analysis_release(&a);
-	session_release(&s);
-	ruleset_release(&rules);
+	pipeline_release(&p);
 	return rc;
 }
 
@@ -193,6 +170,6 @@ int cmd_analyze(int argc, char **argv)
 	else if (rc < 0)
 		rc = EXIT_OK; /* --help */
 	free(o.systems);
-	free(o.rule_dirs);
+	free(o.dirs);
 	return rc;
 }

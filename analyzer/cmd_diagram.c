@@ -14,7 +14,7 @@
 #include "diagram.h"
 #include "output.h"
 #include "rules.h"
-#include "session.h"
+#include "pipeline.h"
 
 static const char usage[] =
 	"usage: bunkai diagram INVENTORY [-T svg|png|pdf|dot] [-o FILE] [--vendor ID] [--as-of DATE]\n"
@@ -83,27 +83,16 @@ int cmd_diagram(int argc, char **argv)
 	if (strcmp(format, "svg") && strcmp(format, "png") && strcmp(format, "pdf") && strcmp(format, "dot"))
 		return usage_error("diagram", "unknown format \"%s\" (svg, png, pdf or dot)", format);
 
-	struct ruleset rules = { 0 };
-	struct session s;
-	struct analysis a;
-	memset(&a, 0, sizeof(a));
-	int rc = session_load(&s, argv[optind], as_of, 1);
+	struct pipeline p;
+	struct view v = { NULL, 0, vendor };
+	int rc = pipeline_run(&p, argv[optind], as_of, &v, NULL, 0);
 	if (rc != EXIT_OK)
 		goto out;
 	rc = EXIT_FAILURE_IO;
-	if (ruleset_add_builtin(&rules) < 0 || rules_run(s.db, &rules) < 0)
-		goto out;
-	struct view v = { NULL, 0, vendor };
-	if (view_check(s.db, &v) < 0) {
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	if (analysis_read(s.db, &v, &a) < 0)
-		goto out;
 
 	struct diagram_options dopts = { summary ? 1 : 0 };
 	agseterrf(collect_error);
-	Agraph_t *g = diagram_build(s.db, &dopts);
+	Agraph_t *g = diagram_build(p.s.db, &dopts);
 	GVC_t *gvc = gvContext();
 	struct output o;
 	if (gvLayout(gvc, g, "dot") == 0) {
@@ -124,8 +113,6 @@ int cmd_diagram(int argc, char **argv)
 	gvFreeContext(gvc);
 	strbuf_release(&gv_errors);
 out:
-	analysis_release(&a);
-	session_release(&s);
-	ruleset_release(&rules);
+	pipeline_release(&p);
 	return rc;
 }

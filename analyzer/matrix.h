@@ -1,0 +1,53 @@
+/*
+** The 責任分界表 (responsibility matrix, SPEC §5): per system, the applicable
+** items in checklist order, a column per party with ○ lead / △ support, the
+** confirmed date, the ownership category (as CSA CCM's shared-responsibility
+** model derives it) and the row's gap. Read from the analyzed model, within
+** the current view. Owned by the struct; matrix_release().
+*/
+#ifndef BUNKAI_MATRIX_H
+#define BUNKAI_MATRIX_H
+
+#include <sqlite3.h>
+#include <stdio.h>
+
+struct matrix_party {
+	char *id, *name;
+	int is_org;
+	int depth; /* 0, or how deep a subcontractor sits under its prime */
+};
+
+enum matrix_gap { GAP_NONE, GAP_UNOWNED, GAP_CONFLICTING };
+
+struct matrix_row {
+	char *system, *system_name; /* NULL for the organization item */
+	char *item, *section, *category, *title;
+	char *cells;     /* per party: ' ', 'L' (○ lead) or 'S' (△ support) */
+	char *confirmed; /* the leads' confirmed dates, or NULL */
+	const char *ownership; /* 医療機関 / 事業者 / 共同 / 再委託先が実施 / 未割当 */
+	enum matrix_gap gap;
+};
+
+struct matrix {
+	char *org_id, *org_name, *as_of;
+	struct matrix_party *parties; /* the organization first, primes before their subcontractors */
+	size_t n_parties;
+	struct matrix_row *rows; /* grouped by system, in checklist order */
+	size_t n_rows;
+};
+
+/* Read the matrix of the current view (analysis_read has set it). */
+int matrix_read(sqlite3 *db, struct matrix *m);
+void matrix_release(struct matrix *m);
+
+/* Whether party p has a column in the block of rows [from, to): the
+   organization always, a vendor when it has a cell or is bound there. */
+int matrix_shows(const struct matrix *m, size_t from, size_t to, size_t p);
+
+void matrix_csv(FILE *fp, const struct matrix *m);
+void matrix_md(FILE *fp, const struct matrix *m);
+/* A whole HTML page; matrix_html_tables writes only the tables (for the report). */
+void matrix_html(FILE *fp, const struct matrix *m);
+void matrix_html_tables(FILE *fp, const struct matrix *m);
+
+#endif
