@@ -9,10 +9,11 @@
 PREFIX   ?= /usr/local
 CC       ?= cc
 VERSION  := 0.1.0
-PKGS     := libcjson sqlite3 libcgraph libgvc
-# Debian 12 packages the build and the tests need.
-DEB_PACKAGES := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev libgraphviz-dev graphviz fonts-noto-cjk \
-                libcmocka-dev jq sqlite3 valgrind libxml2-utils
+PKGS     := libcjson sqlite3 libcgraph libgvc nettle
+# Debian 12 packages: what the build and `make demo` need, and what the tests add.
+DEB_PACKAGES  := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev nettle-dev libgraphviz-dev graphviz \
+                 fonts-noto-cjk
+TEST_PACKAGES := libcmocka-dev libcsv-dev jq sqlite3 valgrind libxml2-utils chromium
 
 CFLAGS   ?= -O2 -g
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
@@ -34,7 +35,7 @@ ASAN_OBJ  := $(patsubst %.c,build/asan/%.o,$(LIB_SRC:build/gen/%=gen/%))
 UNIT_BIN  := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 UNIT_ASAN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-.PHONY: all demo test check-deps deps install clean
+.PHONY: all demo test deps test-deps install clean
 
 all: build/bunkai
 
@@ -73,14 +74,14 @@ build/asan/bunkai: build/asan/analyzer/main.o $(ASAN_OBJ)
 
 build/tests/%: tests/unit/%.c tests/unit/testlib.h $(LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka -lcsv
 build/asan/tests/%: tests/unit/%.c tests/unit/testlib.h $(ASAN_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SANITIZE) -o $@ $< $(ASAN_OBJ) $(PKG_LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) $(SANITIZE) -o $@ $< $(ASAN_OBJ) $(PKG_LIBS) -lcmocka -lcsv
 
 # Install what is missing: as root with apt-get, otherwise say the command.
-deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -92,6 +93,13 @@ deps:
 	    echo "install them with: sudo apt-get install$$missing"; exit 1; \
 	  fi; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(DEB_PACKAGES))
+
+test-deps:
+	$(call install_missing,$(DEB_PACKAGES) $(TEST_PACKAGES))
 
 demo: deps
 	@$(MAKE) --no-print-directory build/bunkai
@@ -103,10 +111,19 @@ demo: deps
 	./build/bunkai diagram -T png -o build/demo/diagram.png fixtures/demo-hospital.json
 	cp build/demo/diagram.svg docs/demo-hospital.svg
 	cp build/demo/diagram.png docs/demo-hospital.png
+	./build/bunkai matrix -o build/demo/matrix.csv fixtures/demo-hospital.json
+	./build/bunkai matrix -f md -o build/demo/matrix.md fixtures/demo-hospital.json
+	./build/bunkai report -o build/demo/report.html fixtures/demo-hospital.json
+	@if command -v chromium >/dev/null; then \
+	  rm -rf build/demo/chrome; \
+	  chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+	    --disable-sync --no-first-run --user-data-dir=build/demo/chrome --window-size=1400,1800 \
+	    --screenshot=docs/demo-report.png "file://$(CURDIR)/build/demo/report.html" >/dev/null 2>&1 || true; \
+	fi
 	./build/bunkai analyze --fail-on none fixtures/demo-hospital.json
-	@echo "report, diagram: build/demo/ (report.md report.json diagram.svg diagram.png)"
+	@echo "written to build/demo/: report.md report.json report.html matrix.csv matrix.md diagram.svg diagram.png"
 
-test: deps
+test: test-deps
 	@$(MAKE) --no-print-directory build/bunkai build/asan/bunkai $(UNIT_BIN) $(UNIT_ASAN)
 	@tests/run.sh
 

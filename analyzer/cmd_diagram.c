@@ -2,12 +2,10 @@
 ** bunkai diagram INVENTORY — the responsibility boundaries as a picture.
 */
 #include <getopt.h>
-#include <gvc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/strbuf.h"
 #include "../model/xalloc.h"
 #include "analysis.h"
 #include "commands.h"
@@ -46,15 +44,6 @@ static const char usage[] =
 
 enum { OPT_VENDOR = 256, OPT_AS_OF, OPT_SUMMARY };
 
-static struct strbuf gv_errors = STRBUF_INIT;
-
-/* Graphviz reports through this instead of writing to stderr itself. */
-static int collect_error(char *msg)
-{
-	strbuf_addstr(&gv_errors, msg);
-	return 0;
-}
-
 int cmd_diagram(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -91,27 +80,13 @@ int cmd_diagram(int argc, char **argv)
 	rc = EXIT_FAILURE_IO;
 
 	struct diagram_options dopts = { summary ? 1 : 0 };
-	agseterrf(collect_error);
-	Agraph_t *g = diagram_build(p.s.db, &dopts);
-	GVC_t *gvc = gvContext();
 	struct output o;
-	if (gvLayout(gvc, g, "dot") == 0) {
-		if (output_open(&o, out) == 0) {
-			int bad = gvRender(gvc, g, format, o.fp) != 0;
-			if (bad) {
-				output_abort(&o);
-				error("cannot render %s%s%s", format, gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
-			} else if (output_commit(&o) == 0) {
-				rc = EXIT_OK;
-			}
-		}
-		gvFreeLayout(gvc, g);
-	} else {
-		error("graph layout failed%s%s", gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
+	if (output_open(&o, out) == 0) {
+		if (diagram_render(p.s.db, &dopts, format, o.fp) == 0)
+			rc = output_commit(&o) == 0 ? EXIT_OK : EXIT_FAILURE_IO;
+		else
+			output_abort(&o);
 	}
-	agclose(g);
-	gvFreeContext(gvc);
-	strbuf_release(&gv_errors);
 out:
 	pipeline_release(&p);
 	return rc;

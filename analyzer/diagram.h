@@ -14,6 +14,7 @@
 #include <cgraph.h>
 #include <sqlite3.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum { DIAGRAM_DETAIL_MAX = 1500 }; /* nodes before devices are summarized */
 
@@ -25,6 +26,10 @@ struct diagram_options {
    (rules_run, analysis_read). Caller closes it with agclose(). NULL after
    printing an error. */
 Agraph_t *diagram_build(sqlite3 *db, const struct diagram_options *opts);
+
+/* Build, lay out (dot) and render in `format` (svg, png, pdf, dot) to fp.
+   Returns 0, or -1 after printing Graphviz's complaint. */
+int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *format, FILE *fp);
 
 /* Escape user text for a plain Graphviz label: backslashes doubled, & as &amp;
    (plain labels decode entities). Caller frees. */

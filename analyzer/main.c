@@ -15,6 +15,8 @@
 static const struct command commands[] = {
 	{ "check", cmd_check, "validate an inventory and say what it holds" },
 	{ "analyze", cmd_analyze, "find the gaps and overlaps: the gap report" },
+	{ "matrix", cmd_matrix, "write the 責任分界表 (csv for Excel, md, html)" },
+	{ "report", cmd_report, "write one self-contained HTML report for auditors" },
 	{ "diagram", cmd_diagram, "draw the responsibility boundaries (Graphviz: svg, png, pdf, dot)" },
 	{ "items", cmd_items, "list the checklist items (the Part2 catalog)" },
 	{ NULL, NULL, NULL },

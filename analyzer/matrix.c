@@ -10,6 +10,7 @@
 #include "../model/xalloc.h"
 #include "csvout.h"
 #include "html.h"
+#include "markdown.h"
 
 static char *dup_col(sqlite3_stmt *st, int i)
 {
@@ -282,15 +283,6 @@ void matrix_csv(FILE *fp, const struct matrix *m)
 }
 
 /* ---- Markdown: a table per system ---- */
-
-static void md_text(FILE *fp, const char *s)
-{
-	for (; s && *s; s++) {
-		if (strchr("|\\`*_[]<>#", *s))
-			fputc('\\', fp);
-		fputc(*s, fp);
-	}
-}
 
 void matrix_md(FILE *fp, const struct matrix *m)
 {

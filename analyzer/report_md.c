@@ -6,29 +6,8 @@
 #include <string.h>
 
 #include "../model/xalloc.h"
+#include "markdown.h"
 #include "report.h"
-
-/* Text with Markdown and HTML specials escaped; line breaks as <br>. */
-static void md_text(FILE *fp, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '|': fputs("\\|", fp); break;
-		case '\n': fputs("<br>", fp); break;
-		case '\r': break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '&': fputs("&amp;", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '`': fputs("\\`", fp); break;
-		case '*': fputs("\\*", fp); break;
-		case '_': fputs("\\_", fp); break;
-		case '[': fputs("\\[", fp); break;
-		case ']': fputs("\\]", fp); break;
-		default: fputc(*s, fp);
-		}
-	}
-}
 
 static void cell(FILE *fp, const char *s)
 {

@@ -1,5 +1,8 @@
 #include "session.h"
 
+#include <nettle/sha2.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +11,17 @@
 #include "../model/load.h"
 #include "../model/textcheck.h"
 #include "../model/xalloc.h"
+
+static void checksum(const char *buf, size_t len, char hex[65])
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, (const uint8_t *)buf);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	for (size_t i = 0; i < sizeof(digest); i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+}
 
 int session_load(struct session *s, const char *file, const char *as_of, int build_db)
 {
@@ -33,6 +47,7 @@ int session_load_buffer(struct session *s, const char *name, const char *buf, si
 	memset(s, 0, sizeof(*s));
 	catalog_load(&s->cat);
 	inventory_init(&s->inv);
+	checksum(buf, len, s->sha256);
 	struct diag d;
 	diag_init(&d, name);
 	int rc = inventory_load_json(&s->inv, &s->cat, buf, len, &d);

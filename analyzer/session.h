@@ -16,6 +16,7 @@ struct session {
 	struct inventory inv;
 	sqlite3 *db;   /* NULL unless built */
 	char as_of[11];
+	char sha256[65]; /* of the inventory's bytes, hex: lets an auditor tie a report to its input */
 };
 
 /* Load FILE ("-" for stdin). `as_of` is the --as-of option or NULL (then the

@@ -155,6 +155,38 @@ e2e() {
 	expect "$tag --vendor must be a vendor" 2 "$B" analyze --vendor ehr fixtures/demo-hospital.json
 	expect "$tag two inventories" 2 "$B" check a.json b.json
 
+
+	# The 責任分界表 and the HTML report.
+	for fmt in csv md html; do
+		expect "$tag matrix $fmt" 0 "$B" matrix -f "$fmt" fixtures/demo-hospital.json &&
+			same "$tag matrix $fmt golden" "tests/golden/demo-hospital.matrix.$fmt" "$tmp/out"
+		expect "$tag matrix $fmt of hostile names" 0 "$B" matrix -f "$fmt" tests/hostile/hostile-names.json &&
+			same "$tag matrix $fmt hostile names escaped (golden)" "tests/golden/hostile-names.matrix.$fmt" "$tmp/out"
+	done
+	expect "$tag matrix html is well-formed" 0 xmllint --noout tests/golden/demo-hospital.matrix.html
+	expect "$tag matrix --vendor" 0 "$B" matrix --vendor v-pacs fixtures/demo-hospital.json
+	if [ "$(grep -c '^pacs,' "$tmp/out")" = 28 ] && [ "$(grep -vc '^pacs,' "$tmp/out")" = 1 ]; then ok "$tag matrix --vendor v-pacs: only pacs rows"; else not_ok "$tag matrix --vendor v-pacs: only pacs rows"; fi
+	expect "$tag matrix unknown format" 2 "$B" matrix -f xlsx fixtures/demo-hospital.json
+	expect "$tag report" 0 "$B" report -o "$tmp/r.html" fixtures/demo-hospital.json
+	expect "$tag report is well-formed" 0 xmllint --noout "$tmp/r.html"
+	if grep -Eq '(src|href)="[^#]' "$tmp/r.html" || grep -Eq '@import|url\(' "$tmp/r.html"; then
+		not_ok "$tag report fetches nothing (no external src/href)" "$(grep -Eo '(src|href)="[^#][^"]*"' "$tmp/r.html" | head)"
+	else
+		ok "$tag report fetches nothing (no external src/href)"
+	fi
+	has "$tag report carries the inventory's SHA-256" "$(sha256sum fixtures/demo-hospital.json | cut -d' ' -f1)" "$tmp/r.html"
+	has "$tag report embeds the diagram as inline SVG" '<svg width=' "$tmp/r.html"
+	if [ "$(grep -c '<tr class="\(error\|warning\|info\)"' "$tmp/r.html")" = "$(jq '.findings | length' tests/golden/demo-hospital.json)" ]; then
+		ok "$tag report lists every finding"
+	else
+		not_ok "$tag report lists every finding"
+	fi
+	expect "$tag report of hostile names" 0 "$B" report -o "$tmp/h.html" tests/hostile/hostile-names.json
+	expect "$tag report of hostile names is well-formed" 0 xmllint --noout "$tmp/h.html"
+	t=$(xmllint --xpath 'string(//*[local-name()="h1"])' "$tmp/h.html")
+	if [ "$t" = '責任分界 gap report: "引用" <病院> & {病棟} | back\slash\' ]; then ok "$tag report: hostile name comes out as written"; else not_ok "$tag report: hostile name comes out as written" "$t"; fi
+	if grep -q '<script>alert' "$tmp/h.html"; then not_ok "$tag report: no injected script"; else ok "$tag report: no injected script"; fi
+	expect "$tag report needs -o" 2 "$B" report fixtures/demo-hospital.json
 	# The diagram (its structure is checked in depth by test_diagram).
 	expect "$tag diagram svg" 0 "$B" diagram -o "$tmp/d.svg" fixtures/demo-hospital.json
 	if xmllint --noout "$tmp/d.svg" 2>"$tmp/xml"; then ok "$tag diagram svg is well-formed XML"; else not_ok "$tag diagram svg is well-formed XML" "$(cat "$tmp/xml")"; fi
@@ -193,7 +225,7 @@ e2e() {
 	# Help teaches every command.
 	expect "$tag --help" 0 "$B" --help && has "$tag --help lists analyze" "analyze" "$tmp/out"
 	expect "$tag --version" 0 "$B" --version && has "$tag --version" "bunkai " "$tmp/out"
-	for cmd in check analyze diagram items; do
+	for cmd in check analyze matrix report diagram items; do
 		expect "$tag $cmd --help" 0 "$B" "$cmd" --help && has "$tag $cmd --help usage" "usage: bunkai $cmd" "$tmp/out"
 	done
 
@@ -217,10 +249,53 @@ e2e() {
 	fi
 }
 
+
+# A real browser (headless Chromium) opens the HTML report: the findings table
+# and the SVG render, the severity filter works, and without JavaScript every
+# finding stays visible.
+browser() {
+	local chrome=""
+	for c in chromium chromium-browser google-chrome; do command -v "$c" >/dev/null && chrome=$c && break; done
+	if [ -z "$chrome" ]; then not_ok "browser: no Chromium (make test installs Debian's chromium)"; return; fi
+	local flags=(--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update
+		--disable-sync --no-first-run --disable-default-apps --user-data-dir="$tmp/chrome")
+	build/bunkai report -o "$tmp/b.html" fixtures/demo-hospital.json
+	local total errors food
+	total=$(jq '.findings | length' tests/golden/demo-hospital.json)
+	errors=$(jq '[.findings[] | select(.severity == "error")] | length' tests/golden/demo-hospital.json)
+	food=$(jq '[.findings[] | select(.parties | index("v-food"))] | length' tests/golden/demo-hospital.json)
+	timeout 60 "$chrome" "${flags[@]}" --dump-dom "file://$tmp/b.html#severity=error" >"$tmp/dom-error.html" 2>/dev/null
+	if grep -q "<output id=\"shown\">$errors / $total</output>" "$tmp/dom-error.html" &&
+		[ "$(grep -c '<tr class="[a-z]*" data-severity="[a-z]*"[^>]*hidden' "$tmp/dom-error.html")" = $((total - errors)) ]; then
+		ok "browser: the severity filter shows the $errors errors of $total findings"
+	else
+		not_ok "browser: severity filter" "$(grep -o '<output id="shown">[^<]*' "$tmp/dom-error.html")"
+	fi
+	timeout 60 "$chrome" "${flags[@]}" --dump-dom "file://$tmp/b.html#vendor=v-food" >"$tmp/dom-food.html" 2>/dev/null
+	if grep -q "<output id=\"shown\">$food / $total</output>" "$tmp/dom-food.html"; then
+		ok "browser: the vendor filter shows v-food's $food findings"
+	else
+		not_ok "browser: vendor filter" "$(grep -o '<output id="shown">[^<]*' "$tmp/dom-food.html")"
+	fi
+	if [ "$(grep -o 'class="node"' "$tmp/dom-error.html" | wc -l)" -gt 10 ]; then ok "browser: the inline SVG diagram is in the page"; else not_ok "browser: inline SVG"; fi
+	# Without JavaScript the page is what the file says: nothing hidden, every row there.
+	if [ "$(grep -c ' hidden' "$tmp/b.html")" = 0 ] && [ "$(grep -c '<tr class="\(error\|warning\|info\)"' "$tmp/b.html")" = "$total" ]; then
+		ok "report: without JavaScript every finding is shown"
+	else
+		not_ok "report: without JavaScript every finding is shown"
+	fi
+	timeout 60 "$chrome" "${flags[@]}" --window-size=1400,2000 --screenshot="$tmp/shot.png" "file://$tmp/b.html" >/dev/null 2>&1
+	if [ -s "$tmp/shot.png" ] && [ "$(stat -c %s "$tmp/shot.png")" -gt 100000 ]; then
+		ok "browser: the screenshot is not blank ($(stat -c %s "$tmp/shot.png") bytes)"
+	else
+		not_ok "browser: the screenshot is not blank"
+	fi
+}
 for bin in build/tests/test_*; do unit "$bin" "unit $(basename "$bin")"; done
 for bin in build/asan/tests/test_*; do unit "$bin" "asan unit $(basename "$bin")"; done
 e2e build/bunkai plain
 e2e build/asan/bunkai asan
+browser
 
 # Every finding code is documented, with its checklist passage.
 for f in rules/*.sql; do
