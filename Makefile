@@ -13,7 +13,7 @@ PKGS     := libcjson sqlite3 libcgraph libgvc nettle
 # Debian 12 packages: what the build and `make demo` need, and what the tests add.
 DEB_PACKAGES  := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev nettle-dev libgraphviz-dev graphviz \
                  fonts-noto-cjk
-TEST_PACKAGES := libcmocka-dev libcsv-dev jq sqlite3 valgrind libxml2-utils chromium
+TEST_PACKAGES := libcmocka-dev libcsv-dev jq sqlite3 valgrind libxml2-utils chromium time clang libclang-rt-14-dev
 
 CFLAGS   ?= -O2 -g
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
@@ -23,7 +23,7 @@ ALL_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) -DBUNKAI_VERSION='"$(VERSION)"' -I
 SANITIZE   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # Data compiled into the binary: catalog, schema, derived tables, rules.
-EMBED := rules/catalog.json $(sort $(wildcard rules/*.sql)) model/schema.sql model/indexes.sql model/derive.sql
+EMBED := rules/catalog.json $(sort $(wildcard rules/*.sql)) model/schema.sql model/indexes.sql model/derive.sql model/finding_indexes.sql
 
 MODEL_SRC    := $(sort $(wildcard model/*.c))
 ANALYZER_SRC := $(filter-out analyzer/main.c,$(sort $(wildcard analyzer/*.c)))
@@ -35,7 +35,7 @@ ASAN_OBJ  := $(patsubst %.c,build/asan/%.o,$(LIB_SRC:build/gen/%=gen/%))
 UNIT_BIN  := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 UNIT_ASAN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-.PHONY: all demo test deps test-deps install clean
+.PHONY: all demo test bench fuzz deps test-deps install clean
 
 all: build/bunkai
 
@@ -126,6 +126,18 @@ demo: deps
 test: test-deps
 	@$(MAKE) --no-print-directory build/bunkai build/asan/bunkai $(UNIT_BIN) $(UNIT_ASAN)
 	@tests/run.sh
+
+build/bench/gen_inventory: tests/bench/gen_inventory.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(WARNINGS) -O2 -o $@ $<
+build/bench/parse_only: tests/bench/parse_only.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(WARNINGS) -O2 $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+# Times check/analyze/diagram on synthetic inventories against jq and a bare parse.
+bench: test-deps
+	@$(MAKE) --no-print-directory build/bunkai build/bench/gen_inventory build/bench/parse_only
+	@tests/bench/run.sh
 
 install: build/bunkai
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -210,7 +210,20 @@ struct sink {
 	sqlite3_stmt *finding, *party;
 };
 
-static int store(struct sink *S, const struct rule *r, size_t seq, const char *val[C_N])
+/* The rule's "-- key:" as column indexes (C_*), ending with -1. */
+static void key_columns_of(const struct rule *r, int out[C_N + 1])
+{
+	char *key = xstrdup(r->key), *save = NULL;
+	int n = 0;
+	for (char *t = strtok_r(key, " ", &save); t && n < C_N; t = strtok_r(NULL, " ", &save))
+		for (int c = 0; c < C_N; c++)
+			if (!strcmp(t, col_names[c]))
+				out[n++] = c;
+	out[n] = -1;
+	free(key);
+}
+
+static int store(struct sink *S, const struct rule *r, const int *key, size_t seq, const char *val[C_N])
 {
 	char **parties;
 	size_t np = split_parties(val[C_PARTIES], &parties);
@@ -220,19 +233,13 @@ static int store(struct sink *S, const struct rule *r, size_t seq, const char *v
 
 	/* The id: the code, then the key columns in the rule's order. */
 	strbuf_addstr(&id, r->code);
-	char *key = xstrdup(r->key), *save = NULL;
-	for (char *t = strtok_r(key, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-		const char *v = NULL;
-		if (!strcmp(t, "parties"))
-			v = np ? joined.buf : NULL;
-		else
-			for (int c = 0; c < C_N; c++)
-				if (!strcmp(t, col_names[c]))
-					v = val[c];
-		if (v)
-			strbuf_addf(&id, "@%s", v);
+	for (const int *k = key; *k >= 0; k++) {
+		const char *v = *k == C_PARTIES ? (np ? joined.buf : NULL) : val[*k];
+		if (v) {
+			strbuf_addch(&id, '@');
+			strbuf_addstr(&id, v);
+		}
 	}
-	free(key);
 
 	sqlite3_stmt *st = S->finding;
 	sqlite3_bind_text(st, 1, id.buf, -1, SQLITE_TRANSIENT);
@@ -304,6 +311,8 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 		rc = error("%s: the rule's SELECT has no \"message\" column", r->origin);
 		goto out;
 	}
+	int key[C_N + 1];
+	key_columns_of(r, key);
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *val[C_N];
@@ -313,7 +322,7 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 			rc = error("%s: a row has a NULL message", r->origin);
 			goto out;
 		}
-		if (store(S, r, seq, val) < 0) {
+		if (store(S, r, key, seq, val) < 0) {
 			rc = -1;
 			goto out;
 		}
@@ -365,7 +374,13 @@ int rules_run(sqlite3 *db, const struct ruleset *rs)
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			goto out;
 		}
-	rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	const struct embedded_file *idx = embedded_find("model/finding_indexes.sql");
+	rc = idx && sqlite3_exec(db, idx->data, NULL, NULL, NULL) == SQLITE_OK &&
+			     sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK
+		     ? 0
+		     : -1;
+	if (rc < 0)
+		error("internal error: %s", sqlite3_errmsg(db));
 out:
 	sqlite3_finalize(S.finding);
 	sqlite3_finalize(S.party);

@@ -8,6 +8,7 @@
 */
 #include <cJSON.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,41 +133,59 @@ static void check_keys(struct loader *L, const cJSON *obj, const char *base, con
 
 enum str_form { F_ID, F_NAME, F_DATE, F_TEXT, F_REF };
 
-static const char *form_check(struct loader *L, const char *path, const char *s, enum str_form form)
+/*
+** JSON paths are only formatted when there is something to report: building
+** them for every field was most of the loader's time on large inventories.
+** `index` < 0 means no array index.
+*/
+enum { PATH_MAX_LEN = 256 };
+
+static const char *at(char buf[PATH_MAX_LEN], const char *base, const char *key, long index)
 {
+	if (index >= 0)
+		snprintf(buf, PATH_MAX_LEN, "%s.%s[%ld]", base, key, index);
+	else
+		snprintf(buf, PATH_MAX_LEN, "%s.%s", base, key);
+	return buf;
+}
+
+static const char *form_check(struct loader *L, const char *base, const char *key, long index, const char *s,
+			      enum str_form form)
+{
+	char path[PATH_MAX_LEN];
 	switch (form) {
 	case F_ID:
 		if (!id_valid(s)) {
-			diag_path(L->d, path, "invalid id \"%s\": use 1-%d characters of A-Z a-z 0-9 . _ : -", s, ID_MAX);
+			diag_path(L->d, at(path, base, key, index), "invalid id \"%s\": use 1-%d characters of A-Z a-z 0-9 . _ : -", s, ID_MAX);
 			return NULL;
 		}
 		break;
 	case F_REF:
 		/* References are resolved later; "*" is a legal system reference. */
 		if (!id_valid(s) && strcmp(s, "*")) {
-			diag_path(L->d, path, "invalid id \"%s\"", s);
+			diag_path(L->d, at(path, base, key, index), "invalid id \"%s\"", s);
 			return NULL;
 		}
 		break;
 	case F_NAME:
 		if (!s[0]) {
-			diag_path(L->d, path, "empty name");
+			diag_path(L->d, at(path, base, key, index), "empty name");
 			return NULL;
 		}
 		if (!name_valid(s)) {
-			diag_path(L->d, path, "name contains a control character");
+			diag_path(L->d, at(path, base, key, index), "name contains a control character");
 			return NULL;
 		}
 		break;
 	case F_DATE:
 		if (!date_valid(s)) {
-			diag_path(L->d, path, "invalid date \"%s\": use YYYY-MM-DD, a real calendar day", s);
+			diag_path(L->d, at(path, base, key, index), "invalid date \"%s\": use YYYY-MM-DD, a real calendar day", s);
 			return NULL;
 		}
 		break;
 	case F_TEXT:
 		if (!name_valid(s)) {
-			diag_path(L->d, path, "text contains a control character");
+			diag_path(L->d, at(path, base, key, index), "text contains a control character");
 			return NULL;
 		}
 		break;
@@ -179,17 +198,16 @@ static const char *get_str(struct loader *L, const cJSON *obj, const char *base,
 			   enum str_form form, int required)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	char *path = xasprintf("%s.%s", base, key);
+	char path[PATH_MAX_LEN];
 	const char *out = NULL;
 	if (!v || cJSON_IsNull(v)) {
 		if (required)
 			diag_path(L->d, base, "missing required key \"%s\"", key);
 	} else if (!cJSON_IsString(v)) {
-		diag_path(L->d, path, "expected a string, got %s", type_name(v));
+		diag_path(L->d, at(path, base, key, -1), "expected a string, got %s", type_name(v));
 	} else {
-		out = form_check(L, path, v->valuestring, form);
+		out = form_check(L, base, key, -1, v->valuestring, form);
 	}
-	free(path);
 	return out;
 }
 
@@ -199,9 +217,8 @@ static int get_bool(struct loader *L, const cJSON *obj, const char *base, const 
 	if (!v || cJSON_IsNull(v))
 		return dflt;
 	if (!cJSON_IsBool(v)) {
-		char *path = xasprintf("%s.%s", base, key);
-		diag_path(L->d, path, "expected true or false, got %s", type_name(v));
-		free(path);
+		char path[PATH_MAX_LEN];
+		diag_path(L->d, at(path, base, key, -1), "expected true or false, got %s", type_name(v));
 		return dflt;
 	}
 	return cJSON_IsTrue(v);
@@ -212,13 +229,13 @@ static int get_enum(struct loader *L, const cJSON *obj, const char *base, const 
 		    const char *const *names, int required, int dflt)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	char *path = xasprintf("%s.%s", base, key);
+	char path[PATH_MAX_LEN];
 	int out = dflt;
 	if (!v || cJSON_IsNull(v)) {
 		if (required)
 			diag_path(L->d, base, "missing required key \"%s\"", key);
 	} else if (!cJSON_IsString(v)) {
-		diag_path(L->d, path, "expected a string, got %s", type_name(v));
+		diag_path(L->d, at(path, base, key, -1), "expected a string, got %s", type_name(v));
 	} else {
 		int i;
 		for (i = 0; names[i]; i++)
@@ -230,11 +247,11 @@ static int get_enum(struct loader *L, const cJSON *obj, const char *base, const 
 			struct strbuf sb = STRBUF_INIT;
 			for (int j = 0; names[j]; j++)
 				strbuf_addf(&sb, "%s%s", j ? ", " : "", names[j]);
-			diag_path(L->d, path, "unknown value \"%s\" (allowed: %s)", v->valuestring, strbuf_str(&sb));
+			diag_path(L->d, at(path, base, key, -1), "unknown value \"%s\" (allowed: %s)", v->valuestring,
+				  strbuf_str(&sb));
 			strbuf_release(&sb);
 		}
 	}
-	free(path);
 	return out;
 }
 
@@ -244,31 +261,30 @@ static struct strlist get_list(struct loader *L, const cJSON *obj, const char *b
 {
 	struct strlist out = { NULL, 0 };
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	char *path = xasprintf("%s.%s", base, key);
+	char path[PATH_MAX_LEN];
 	if (present)
 		*present = v && !cJSON_IsNull(v);
 	if (!v || cJSON_IsNull(v)) {
 		if (required)
 			diag_path(L->d, base, "missing required key \"%s\"", key);
 	} else if (!cJSON_IsArray(v)) {
-		diag_path(L->d, path, "expected an array of strings, got %s", type_name(v));
+		diag_path(L->d, at(path, base, key, -1), "expected an array of strings, got %s", type_name(v));
 	} else {
-		size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+		size_t n = (size_t)cJSON_GetArraySize(v);
+		long i = 0;
 		out.v = xcalloc(n, sizeof(*out.v));
 		const cJSON *e;
 		cJSON_ArrayForEach(e, v) {
-			char *ep = xasprintf("%s[%zu]", path, i++);
 			if (!cJSON_IsString(e)) {
-				diag_path(L->d, ep, "expected a string, got %s", type_name(e));
+				diag_path(L->d, at(path, base, key, i), "expected a string, got %s", type_name(e));
 			} else {
-				const char *s = form_check(L, ep, e->valuestring, form);
+				const char *s = form_check(L, base, key, i, e->valuestring, form);
 				if (s)
 					out.v[out.n++] = s;
 			}
-			free(ep);
+			i++;
 		}
 	}
-	free(path);
 	return out;
 }
 
@@ -279,26 +295,25 @@ static itemset get_items(struct loader *L, const cJSON *obj, const char *base, c
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 	if (!v || cJSON_IsNull(v))
 		return 0;
-	char *path = xasprintf("%s.%s", base, key);
+	char path[PATH_MAX_LEN];
 	if (!cJSON_IsArray(v)) {
-		diag_path(L->d, path, "expected an array of item ids, got %s", type_name(v));
+		diag_path(L->d, at(path, base, key, -1), "expected an array of item ids, got %s", type_name(v));
 	} else {
-		size_t i = 0;
+		long i = 0;
 		const cJSON *e;
 		cJSON_ArrayForEach(e, v) {
-			char *ep = xasprintf("%s[%zu]", path, i++);
 			itemset one;
 			if (!cJSON_IsString(e))
-				diag_path(L->d, ep, "expected an item id, got %s", type_name(e));
+				diag_path(L->d, at(path, base, key, i), "expected an item id, got %s", type_name(e));
 			else if (!catalog_resolve(L->cat, e->valuestring, &one))
-				diag_path(L->d, ep, "unknown item \"%s\" (use an id such as I-6, a section wildcard I-* A-* B-* C-*, or *)",
+				diag_path(L->d, at(path, base, key, i),
+					  "unknown item \"%s\" (use an id such as I-6, a section wildcard I-* A-* B-* C-*, or *)",
 					  e->valuestring);
 			else
 				set |= one;
-			free(ep);
+			i++;
 		}
 	}
-	free(path);
 	return set;
 }
 
@@ -489,12 +504,12 @@ static void load_array(struct loader *L, const cJSON *root, const char *key, ent
 	size_t i = 0;
 	const cJSON *e;
 	cJSON_ArrayForEach(e, arr) {
-		char *base = xasprintf("$.%s[%zu]", key, i++);
+		char base[PATH_MAX_LEN];
+		snprintf(base, sizeof(base), "$.%s[%zu]", key, i++);
 		if (!cJSON_IsObject(e))
 			diag_path(L->d, base, "expected an object, got %s", type_name(e));
 		else
 			fn(L, e, base);
-		free(base);
 	}
 }
 

@@ -77,6 +77,3 @@ CREATE TABLE findings (
   in_view INTEGER NOT NULL DEFAULT 1 -- 0 when --system/--vendor narrow it away
 );
 CREATE TABLE finding_parties (finding TEXT NOT NULL, party TEXT NOT NULL);
-CREATE INDEX finding_parties_by_finding ON finding_parties (finding, party);
-CREATE INDEX findings_by_system ON findings (system, in_view);
-CREATE INDEX findings_by_remote ON findings (remote, code, device);

@@ -5,6 +5,7 @@
 ** same rules. Paths in messages are the JSON paths of SPEC §3.
 */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,146 +36,126 @@ static void problem(struct checker *C, const char *path, const char *fmt, ...)
 	C->problems++;
 }
 
-static void define(struct checker *C, const char *id, enum id_kind kind, size_t index, const char *path)
+/*
+** Where a reference sits, formatted only when there is a problem to report
+** (formatting a path per entity dominated the check of large inventories).
+*/
+struct where {
+	const char *array; /* "contracts" */
+	size_t index;
+	const char *key;   /* "systems", or NULL */
+	long sub;          /* index inside the key's list, or -1 */
+};
+
+static const char *format_where(char buf[256], const struct where *w)
+{
+	int n = snprintf(buf, 256, "$.%s[%zu]", w->array, w->index);
+	if (w->key && n > 0 && n < 256)
+		n += snprintf(buf + n, 256 - (size_t)n, ".%s", w->key);
+	if (w->sub >= 0 && n > 0 && n < 256)
+		snprintf(buf + n, 256 - (size_t)n, "[%ld]", w->sub);
+	return buf;
+}
+
+static void define(struct checker *C, const char *id, enum id_kind kind, const char *array, size_t index)
 {
 	if (!id)
 		return;
 	const struct idref *prev = idmap_put(&C->ids, id, kind, index);
-	if (prev)
-		problem(C, path, "duplicate id \"%s\" (already used by %s)", id, id_kind_names[prev->kind]);
+	if (prev) {
+		char buf[256];
+		struct where w = { array, index, "id", -1 };
+		problem(C, array ? format_where(buf, &w) : "$.organization.id", "duplicate id \"%s\" (already used by %s)",
+			id, id_kind_names[prev->kind]);
+	}
 }
 
-/* Check that `id` names an entity of `kind`; `what` is how to call it. */
-static void expect(struct checker *C, const char *id, enum id_kind kind, const char *path)
+/* Check that `id` names an entity of `kind`. */
+static void expect(struct checker *C, const char *id, enum id_kind kind, const struct where *w)
 {
 	if (!id)
 		return;
 	const struct idref *r = idmap_get(&C->ids, id);
-	if (!r) {
-		problem(C, path, "unknown %s \"%s\"", id_kind_names[kind], id);
-	} else if (r->kind != kind) {
-		problem(C, path, "\"%s\" is %s%s, not a %s", id, r->kind == ID_ORGANIZATION ? "" : "a ",
+	if (r && r->kind == kind)
+		return;
+	char buf[256];
+	format_where(buf, w);
+	if (!r)
+		problem(C, buf, "unknown %s \"%s\"", id_kind_names[kind], id);
+	else
+		problem(C, buf, "\"%s\" is %s%s, not a %s", id, r->kind == ID_ORGANIZATION ? "" : "a ",
 			id_kind_names[r->kind], id_kind_names[kind]);
-	}
 }
 
-static void expect_list(struct checker *C, const struct strlist *l, enum id_kind kind, const char *base,
-			const char *key)
+static void expect_list(struct checker *C, const struct strlist *l, enum id_kind kind, const char *array,
+			size_t index, const char *key)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		char *path = xasprintf("%s.%s[%zu]", base, key, i);
-		expect(C, l->v[i], kind, path);
-		free(path);
+		struct where w = { array, index, key, (long)i };
+		expect(C, l->v[i], kind, &w);
 	}
 }
-
-#define PATH(fmt, ...) char *path = xasprintf(fmt, __VA_ARGS__)
 
 static void define_all(struct checker *C)
 {
 	const struct inventory *inv = C->inv;
-	define(C, inv->org_id, ID_ORGANIZATION, 0, "$.organization.id");
-	for (size_t i = 0; i < inv->n_vendors; i++) {
-		PATH("$.vendors[%zu].id", i);
-		define(C, inv->vendors[i].id, ID_VENDOR, i, path);
-		free(path);
-	}
-	for (size_t i = 0; i < inv->n_systems; i++) {
-		PATH("$.systems[%zu].id", i);
-		define(C, inv->systems[i].id, ID_SYSTEM, i, path);
-		free(path);
-	}
-	for (size_t i = 0; i < inv->n_devices; i++) {
-		PATH("$.devices[%zu].id", i);
-		define(C, inv->devices[i].id, ID_DEVICE, i, path);
-		free(path);
-	}
-	for (size_t i = 0; i < inv->n_contracts; i++) {
-		PATH("$.contracts[%zu].id", i);
-		define(C, inv->contracts[i].id, ID_CONTRACT, i, path);
-		free(path);
-	}
-	for (size_t i = 0; i < inv->n_subcontracts; i++) {
-		PATH("$.subcontracts[%zu].id", i);
-		define(C, inv->subcontracts[i].id, ID_SUBCONTRACT, i, path);
-		free(path);
-	}
-	for (size_t i = 0; i < inv->n_remotes; i++) {
-		PATH("$.remote_access[%zu].id", i);
-		define(C, inv->remotes[i].id, ID_REMOTE, i, path);
-		free(path);
-	}
-	for (size_t i = 0; i < inv->n_interfaces; i++) {
-		PATH("$.interfaces[%zu].id", i);
-		define(C, inv->interfaces[i].id, ID_INTERFACE, i, path);
-		free(path);
-	}
+	define(C, inv->org_id, ID_ORGANIZATION, NULL, 0);
+	for (size_t i = 0; i < inv->n_vendors; i++)
+		define(C, inv->vendors[i].id, ID_VENDOR, "vendors", i);
+	for (size_t i = 0; i < inv->n_systems; i++)
+		define(C, inv->systems[i].id, ID_SYSTEM, "systems", i);
+	for (size_t i = 0; i < inv->n_devices; i++)
+		define(C, inv->devices[i].id, ID_DEVICE, "devices", i);
+	for (size_t i = 0; i < inv->n_contracts; i++)
+		define(C, inv->contracts[i].id, ID_CONTRACT, "contracts", i);
+	for (size_t i = 0; i < inv->n_subcontracts; i++)
+		define(C, inv->subcontracts[i].id, ID_SUBCONTRACT, "subcontracts", i);
+	for (size_t i = 0; i < inv->n_remotes; i++)
+		define(C, inv->remotes[i].id, ID_REMOTE, "remote_access", i);
+	for (size_t i = 0; i < inv->n_interfaces; i++)
+		define(C, inv->interfaces[i].id, ID_INTERFACE, "interfaces", i);
 }
+
+#define AT(arr, i, k) (&(struct where){ arr, i, k, -1 })
 
 static void check_references(struct checker *C)
 {
 	const struct inventory *inv = C->inv;
+	char buf[256];
 	for (size_t i = 0; i < inv->n_devices; i++) {
-		const struct device *dv = &inv->devices[i];
-		PATH("$.devices[%zu]", i);
-		char *p;
-		p = xasprintf("%s.system", path), expect(C, dv->system, ID_SYSTEM, p), free(p);
-		p = xasprintf("%s.maintainer", path), expect(C, dv->maintainer, ID_VENDOR, p), free(p);
-		free(path);
+		expect(C, inv->devices[i].system, ID_SYSTEM, AT("devices", i, "system"));
+		expect(C, inv->devices[i].maintainer, ID_VENDOR, AT("devices", i, "maintainer"));
 	}
 	for (size_t i = 0; i < inv->n_contracts; i++) {
-		const struct contract *c = &inv->contracts[i];
-		PATH("$.contracts[%zu]", i);
-		char *p = xasprintf("%s.vendor", path);
-		expect(C, c->vendor, ID_VENDOR, p);
-		free(p);
-		expect_list(C, &c->systems, ID_SYSTEM, path, "systems");
-		free(path);
+		expect(C, inv->contracts[i].vendor, ID_VENDOR, AT("contracts", i, "vendor"));
+		expect_list(C, &inv->contracts[i].systems, ID_SYSTEM, "contracts", i, "systems");
 	}
 	for (size_t i = 0; i < inv->n_subcontracts; i++) {
 		const struct subcontract *s = &inv->subcontracts[i];
-		PATH("$.subcontracts[%zu]", i);
-		char *p;
-		p = xasprintf("%s.prime", path), expect(C, s->prime, ID_VENDOR, p), free(p);
-		p = xasprintf("%s.sub", path), expect(C, s->sub, ID_VENDOR, p), free(p);
-		if (s->prime && s->sub && !strcmp(s->prime, s->sub)) {
-			p = xasprintf("%s.sub", path);
-			problem(C, p, "a vendor cannot subcontract to itself (\"%s\")", s->sub);
-			free(p);
-		}
-		expect_list(C, &s->systems, ID_SYSTEM, path, "systems");
-		free(path);
+		expect(C, s->prime, ID_VENDOR, AT("subcontracts", i, "prime"));
+		expect(C, s->sub, ID_VENDOR, AT("subcontracts", i, "sub"));
+		if (s->prime && s->sub && !strcmp(s->prime, s->sub))
+			problem(C, format_where(buf, AT("subcontracts", i, "sub")),
+				"a vendor cannot subcontract to itself (\"%s\")", s->sub);
+		expect_list(C, &s->systems, ID_SYSTEM, "subcontracts", i, "systems");
 	}
 	for (size_t i = 0; i < inv->n_assignments; i++) {
 		const struct assignment *a = &inv->assignments[i];
-		PATH("$.assignments[%zu]", i);
-		char *p = xasprintf("%s.party", path);
 		const struct idref *r = a->party ? idmap_get(&C->ids, a->party) : NULL;
-		if (!a->party)
-			; /* missing: already reported by the loader */
-		else if (!r)
-			problem(C, p, "unknown party \"%s\" (the organization or a vendor)", a->party);
-		else if (r->kind != ID_VENDOR && r->kind != ID_ORGANIZATION)
-			problem(C, p, "\"%s\" is a %s, not a party (the organization or a vendor)", a->party,
-				id_kind_names[r->kind]);
-		free(p);
-		if (a->system && strcmp(a->system, "*")) {
-			p = xasprintf("%s.system", path);
-			expect(C, a->system, ID_SYSTEM, p);
-			free(p);
-		}
-		free(path);
+		if (a->party && !r)
+			problem(C, format_where(buf, AT("assignments", i, "party")),
+				"unknown party \"%s\" (the organization or a vendor)", a->party);
+		else if (r && r->kind != ID_VENDOR && r->kind != ID_ORGANIZATION)
+			problem(C, format_where(buf, AT("assignments", i, "party")),
+				"\"%s\" is a %s, not a party (the organization or a vendor)", a->party, id_kind_names[r->kind]);
+		if (a->system && strcmp(a->system, "*"))
+			expect(C, a->system, ID_SYSTEM, AT("assignments", i, "system"));
 	}
-	for (size_t i = 0; i < inv->n_remotes; i++) {
-		PATH("$.remote_access[%zu].vendor", i);
-		expect(C, inv->remotes[i].vendor, ID_VENDOR, path);
-		free(path);
-	}
+	for (size_t i = 0; i < inv->n_remotes; i++)
+		expect(C, inv->remotes[i].vendor, ID_VENDOR, AT("remote_access", i, "vendor"));
 	for (size_t i = 0; i < inv->n_interfaces; i++) {
-		PATH("$.interfaces[%zu]", i);
-		expect_list(C, &inv->interfaces[i].parties, ID_VENDOR, path, "parties");
-		expect_list(C, &inv->interfaces[i].systems, ID_SYSTEM, path, "systems");
-		free(path);
+		expect_list(C, &inv->interfaces[i].parties, ID_VENDOR, "interfaces", i, "parties");
+		expect_list(C, &inv->interfaces[i].systems, ID_SYSTEM, "interfaces", i, "systems");
 	}
 }
 
@@ -220,9 +201,9 @@ static void visit(struct cycle_search *S, size_t root)
 			for (; k < S->depth; k++)
 				strbuf_addf(&sb, "%s -> ", inv->vendors[S->stack[k]].id);
 			strbuf_addstr(&sb, inv->vendors[w].id);
-			PATH("$.subcontracts[%zu]", e);
+			char path[64];
+			snprintf(path, sizeof(path), "$.subcontracts[%zu]", e);
 			problem(S->C, path, "subcontract cycle %s", strbuf_str(&sb));
-			free(path);
 			strbuf_release(&sb);
 		} else if (S->colour[w] == WHITE) {
 			S->colour[w] = GREY;

@@ -1,0 +1,5 @@
+-- Indexes on the findings, created once the rules have run (faster than
+-- maintaining them row by row while thousands of findings are stored).
+CREATE INDEX finding_parties_by_finding ON finding_parties (finding, party);
+CREATE INDEX findings_by_system ON findings (system, in_view);
+CREATE INDEX findings_by_remote ON findings (remote, code, device);

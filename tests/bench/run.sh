@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# make bench: time bunkai on synthetic inventories of one hospital (300
+# devices), a mid-size group (10,000) and a large group (100,000 devices,
+# 1,000 systems, 300 vendors, 3-deep prime chains, 50,000 assignments,
+# 2,000 remote links), next to the baselines a user would compare:
+# `jq -c .` and a bare cJSON parse of the same file. Best of 3 runs; peak
+# memory is the maximum resident set size. Prints one table.
+set -eu
+cd "$(dirname "$0")/../.."
+B=build/bunkai
+out=build/bench
+runs=${BENCH_RUNS:-3}
+mkdir -p "$out"
+
+# best TIME and its peak RSS (MB) of $runs runs of a command
+measure() {
+	local best="" mem=0 t m
+	for _ in $(seq "$runs"); do
+		/usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
+		read -r t m <"$out/time.txt"
+		if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$t; fi
+		[ "$m" -gt "$mem" ] && mem=$m
+	done
+	echo "$best $((mem / 1024))"
+}
+
+printf '%-8s %9s  %-18s %8s %8s %9s %9s\n' devices "size MB" step "time s" "peak MB" "× jq" "× parse"
+for n in 300 10000 100000; do
+	f=$out/inv-$n.json
+	[ -f "$f" ] || build/bench/gen_inventory "$n" >"$f"
+	size=$(awk -v s="$(stat -c %s "$f")" 'BEGIN{printf "%.1f", s/1048576}')
+	read -r tj mj < <(measure jq -c . "$f")
+	read -r tp mp < <(measure build/bench/parse_only "$f")
+	row() {
+		awk -v n="$n" -v sz="$size" -v step="$1" -v t="$2" -v m="$3" -v tj="$tj" -v tp="$tp" 'BEGIN{
+			rj = tj > 0 ? sprintf("%.2f", t / tj) : "-"; rp = tp > 0 ? sprintf("%.1f", t / tp) : "-";
+			printf "%-8s %9s  %-18s %8.2f %8d %9s %9s\n", n, sz, step, t, m, rj, rp }'
+	}
+	row "jq -c ." "$tj" "$mj"
+	row "cJSON parse" "$tp" "$mp"
+	read -r t m < <(measure $B check "$f"); row "check" "$t" "$m"
+	read -r t m < <(measure $B analyze --fail-on none -f json -o "$out/report.json" "$f"); row "analyze -f json" "$t" "$m"
+	read -r t m < <(measure $B diagram -T svg -o "$out/diagram.svg" "$f"); row "diagram -T svg" "$t" "$m"
+done
+echo
+echo "targets: 100k analyzed in <= 1 s and <= 300 MB; one hospital (300) in <= 20 ms; 100k diagram in <= 5 s"
