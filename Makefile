@@ -124,7 +124,7 @@ demo: deps
 	@echo "written to build/demo/: report.md report.json report.html matrix.csv matrix.md diagram.svg diagram.png"
 
 test: test-deps
-	@$(MAKE) --no-print-directory build/bunkai build/asan/bunkai $(UNIT_BIN) $(UNIT_ASAN)
+	@$(MAKE) --no-print-directory build/bunkai build/asan/bunkai $(UNIT_BIN) $(UNIT_ASAN) build/fuzz/fuzz_loader
 	@tests/run.sh
 
 build/bench/gen_inventory: tests/bench/gen_inventory.c
@@ -133,6 +133,25 @@ build/bench/gen_inventory: tests/bench/gen_inventory.c
 build/bench/parse_only: tests/bench/parse_only.c
 	@mkdir -p $(@D)
 	$(CC) -std=gnu11 $(WARNINGS) -O2 $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+# libFuzzer (clang): the loader, and the model and rules on what it accepts.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_FLAGS    = -std=gnu11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -DBUNKAI_VERSION='"$(VERSION)"' \
+                -Ibuild/gen $(PKG_CFLAGS)
+FUZZ_OBJ     := $(patsubst %.c,build/fuzz/%.o,$(LIB_SRC:build/gen/%=gen/%))
+build/fuzz/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -Imodel -c -o $@ $<
+build/fuzz/%.o: %.c $(wildcard model/*.h analyzer/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -c -o $@ $<
+build/fuzz/fuzz_loader: tests/fuzz/fuzz_loader.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
+
+fuzz: test-deps
+	@$(MAKE) --no-print-directory build/fuzz/fuzz_loader
+	@tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # Times check/analyze/diagram on synthetic inventories against jq and a bare parse.
 bench: test-deps

@@ -91,6 +91,15 @@ static int prescan(const char *buf, size_t len, struct diag *d, int *truncated)
 	return 0;
 }
 
+/* The offset of the first non-whitespace byte at or after off (len if none);
+   never reads past len, whether or not the buffer is NUL-terminated. */
+static size_t skip_ws(const char *buf, size_t len, size_t off)
+{
+	while (off < len && (buf[off] == ' ' || buf[off] == '\t' || buf[off] == '\r' || buf[off] == '\n'))
+		off++;
+	return off;
+}
+
 static const char *type_name(const cJSON *v)
 {
 	if (cJSON_IsString(v))
@@ -168,6 +177,10 @@ static const char *form_check(struct loader *L, const char *base, const char *ke
 		}
 		break;
 	case F_NAME:
+		if (strlen(s) > TEXT_MAX) {
+			diag_path(L->d, at(path, base, key, index), "longer than %d bytes (limit, see docs/limits.md)", TEXT_MAX);
+			return NULL;
+		}
 		if (!s[0]) {
 			diag_path(L->d, at(path, base, key, index), "empty name");
 			return NULL;
@@ -184,6 +197,10 @@ static const char *form_check(struct loader *L, const char *base, const char *ke
 		}
 		break;
 	case F_TEXT:
+		if (strlen(s) > TEXT_MAX) {
+			diag_path(L->d, at(path, base, key, index), "longer than %d bytes (limit, see docs/limits.md)", TEXT_MAX);
+			return NULL;
+		}
 		if (!name_valid(s)) {
 			diag_path(L->d, at(path, base, key, index), "text contains a control character");
 			return NULL;
@@ -269,6 +286,8 @@ static struct strlist get_list(struct loader *L, const cJSON *obj, const char *b
 			diag_path(L->d, base, "missing required key \"%s\"", key);
 	} else if (!cJSON_IsArray(v)) {
 		diag_path(L->d, at(path, base, key, -1), "expected an array of strings, got %s", type_name(v));
+	} else if (cJSON_GetArraySize(v) > LIST_MAX) {
+		diag_path(L->d, at(path, base, key, -1), "more than %d entries (limit, see docs/limits.md)", LIST_MAX);
 	} else {
 		size_t n = (size_t)cJSON_GetArraySize(v);
 		long i = 0;
@@ -298,6 +317,8 @@ static itemset get_items(struct loader *L, const cJSON *obj, const char *base, c
 	char path[PATH_MAX_LEN];
 	if (!cJSON_IsArray(v)) {
 		diag_path(L->d, at(path, base, key, -1), "expected an array of item ids, got %s", type_name(v));
+	} else if (cJSON_GetArraySize(v) > LIST_MAX) {
+		diag_path(L->d, at(path, base, key, -1), "more than %d entries (limit, see docs/limits.md)", LIST_MAX);
 	} else {
 		long i = 0;
 		const cJSON *e;
@@ -501,6 +522,12 @@ static void load_array(struct loader *L, const cJSON *root, const char *key, ent
 		free(path);
 		return;
 	}
+	if (cJSON_GetArraySize(arr) > ENTITY_MAX) {
+		char path[PATH_MAX_LEN];
+		snprintf(path, sizeof(path), "$.%s", key);
+		diag_path(L->d, path, "more than %d entries (limit, see docs/limits.md)", ENTITY_MAX);
+		return;
+	}
 	size_t i = 0;
 	const cJSON *e;
 	cJSON_ArrayForEach(e, arr) {
@@ -524,7 +551,7 @@ int inventory_load_json(struct inventory *inv, const struct catalog *cat, const 
 	struct loader L = { inv, cat, d };
 	size_t before = d->count;
 
-	if (len == 0 || buf[strspn(buf, " \t\r\n")] == '\0') {
+	if (skip_ws(buf, len, 0) == len) {
 		diag_file(d, "empty input; expected an inventory JSON document");
 		return -1;
 	}
@@ -540,7 +567,7 @@ int inventory_load_json(struct inventory *inv, const struct catalog *cat, const 
 		if (off > len)
 			off = len;
 		position(buf, off, &l, &c);
-		if (truncated || off >= len || buf[off + strspn(buf + off, " \t\r\n")] == '\0') {
+		if (truncated || skip_ws(buf, len, off) == len) {
 			position(buf, len, &l, &c);
 			diag_at(d, l, c, "JSON syntax error: unexpected end of input (truncated document?)");
 		}
@@ -549,7 +576,7 @@ int inventory_load_json(struct inventory *inv, const struct catalog *cat, const 
 		return -1;
 	}
 	size_t off = (size_t)(end - buf);
-	off += strspn(buf + off, " \t\r\n");
+	off = skip_ws(buf, len, off);
 	if (off < len) {
 		int l, c;
 		position(buf, off, &l, &c);

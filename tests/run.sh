@@ -130,6 +130,10 @@ e2e() {
 			ok "$tag no output file left for $(basename "$in")"
 		fi
 	done
+	truncate -s 257M "$tmp/huge.json"
+	expect "$tag a file over 256 MiB is refused" 2 "$B" check "$tmp/huge.json"
+	has "$tag size limit message" "larger than 256 MiB; split the inventory" "$tmp/err"
+	rm -f "$tmp/huge.json"
 	expect "$tag missing file" 2 "$B" check tests/hostile/does-not-exist.json
 	has "$tag missing file message" "bunkai: tests/hostile/does-not-exist.json: cannot open: No such file or directory" "$tmp/err"
 
@@ -318,6 +322,23 @@ if command -v valgrind >/dev/null; then
 	else
 		not_ok "valgrind: diagram is clean" "$(cat "$tmp/vg")"
 	fi
+fi
+
+# Fuzzing, bounded: the regression inputs once, then a short run (60 s in CI).
+if [ -x build/fuzz/fuzz_loader ]; then
+	if build/fuzz/fuzz_loader tests/fuzz/regressions/* >"$tmp/fuzz" 2>&1; then
+		ok "fuzz: the regression inputs pass"
+	else
+		not_ok "fuzz: the regression inputs pass" "$(tail -30 "$tmp/fuzz")"
+	fi
+	secs=${FUZZ_SECONDS:-$([ "${CI:-}" = true ] && echo 60 || echo 15)}
+	if tests/fuzz/run.sh "$secs" >"$tmp/fuzz" 2>&1; then
+		ok "fuzz: $secs s of libFuzzer on the loader, model and rules found nothing ($(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/fuzz") inputs)"
+	else
+		not_ok "fuzz: libFuzzer found a crash (saved under build/fuzz/)" "$(grep -A20 'ERROR\|SUMMARY' "$tmp/fuzz" | head -40)"
+	fi
+else
+	not_ok "fuzz: build/fuzz/fuzz_loader was not built"
 fi
 
 echo "$pass passed, $fail failed"

@@ -5,6 +5,7 @@
 #include "testlib.h"
 
 #include "../../model/diag.h"
+#include "../../model/strbuf.h"
 #include "../../model/textcheck.h"
 
 static struct catalog cat;
@@ -255,6 +256,35 @@ static void test_every_problem_reported_with_cap(void **state)
 	free(full);
 }
 
+/* Each documented cap (docs/limits.md) gives a clear error. */
+static void test_limits(void **state)
+{
+	(void)state;
+	struct strbuf doc = STRBUF_INIT;
+	/* A name one byte over TEXT_MAX. */
+	strbuf_addstr(&doc, HEAD ",\"vendors\":[{\"id\":\"v\",\"name\":\"");
+	for (int i = 0; i <= TEXT_MAX; i++)
+		strbuf_addch(&doc, 'x');
+	strbuf_addstr(&doc, "\"}]}");
+	EXPECT(doc.buf, "inv.json: $.vendors[0].name: longer than 4096 bytes (limit, see docs/limits.md)");
+	/* A list one entry over LIST_MAX. */
+	strbuf_reset(&doc);
+	strbuf_addstr(&doc, HEAD ",\"remote_access\":[{\"id\":\"r\",\"vendor\":\"v\",\"target\":\"t\",\"via\":[");
+	for (int i = 0; i <= LIST_MAX; i++)
+		strbuf_addstr(&doc, i ? ",\"d\"" : "\"d\"");
+	strbuf_addstr(&doc, "]}]}");
+	EXPECT(doc.buf, "inv.json: $.remote_access[0].via: more than 10000 entries (limit, see docs/limits.md)",
+	       "inv.json: $.remote_access[0].vendor: unknown vendor \"v\"");
+	/* A top-level array one entry over ENTITY_MAX: refused before any entry is read. */
+	strbuf_reset(&doc);
+	strbuf_addstr(&doc, HEAD ",\"devices\":[");
+	for (int i = 0; i <= ENTITY_MAX; i++)
+		strbuf_addstr(&doc, i ? ",0" : "0");
+	strbuf_addstr(&doc, "]}");
+	EXPECT(doc.buf, "inv.json: $.devices: more than 1000000 entries (limit, see docs/limits.md)");
+	strbuf_release(&doc);
+}
+
 static void test_null_is_absent_and_defaults(void **state)
 {
 	(void)state;
@@ -295,6 +325,7 @@ int main(void)
 		cmocka_unit_test(test_subcontract_cycle),
 		cmocka_unit_test(test_interface_needs_two),
 		cmocka_unit_test(test_every_problem_reported_with_cap),
+		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_null_is_absent_and_defaults),
 	};
 	catalog_load(&cat);
