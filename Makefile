@@ -12,13 +12,13 @@ VERSION  := 0.1.0
 PKGS     := libcjson sqlite3 libcgraph libgvc nettle
 # Debian 12 packages: what the build and `make demo` need, and what the tests add.
 DEB_PACKAGES  := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev nettle-dev libgraphviz-dev graphviz \
-                 fonts-noto-cjk
-TEST_PACKAGES := libcmocka-dev libcsv-dev jq sqlite3 valgrind libxml2-utils chromium time clang libclang-rt-14-dev
+                 libcsv-dev fonts-noto-cjk
+TEST_PACKAGES := libcmocka-dev jq sqlite3 valgrind libxml2-utils chromium time clang libclang-rt-14-dev
 
 CFLAGS   ?= -O2 -g
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv  # libcsv ships no .pc file
 ALL_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) -DBUNKAI_VERSION='"$(VERSION)"' -Ibuild/gen $(PKG_CFLAGS)
 SANITIZE   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -74,10 +74,10 @@ build/asan/bunkai: build/asan/analyzer/main.o $(ASAN_OBJ)
 
 build/tests/%: tests/unit/%.c tests/unit/testlib.h $(LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka -lcsv
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
 build/asan/tests/%: tests/unit/%.c tests/unit/testlib.h $(ASAN_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SANITIZE) -o $@ $< $(ASAN_OBJ) $(PKG_LIBS) -lcmocka -lcsv
+	$(CC) $(ALL_CFLAGS) $(SANITIZE) -o $@ $< $(ASAN_OBJ) $(PKG_LIBS) -lcmocka
 
 # Install what is missing: as root with apt-get, otherwise say the command.
 define install_missing

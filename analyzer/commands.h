@@ -18,6 +18,9 @@ int cmd_items(int argc, char **argv);
 int cmd_diagram(int argc, char **argv);
 int cmd_matrix(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_template(int argc, char **argv);
 
 /* Shared by the commands: print a usage error and return EXIT_USAGE. */
 int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

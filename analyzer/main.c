@@ -19,6 +19,9 @@ static const struct command commands[] = {
 	{ "report", cmd_report, "write one self-contained HTML report for auditors" },
 	{ "diagram", cmd_diagram, "draw the responsibility boundaries (Graphviz: svg, png, pdf, dot)" },
 	{ "items", cmd_items, "list the checklist items (the Part2 catalog)" },
+	{ "template", cmd_template, "write empty CSV ledgers to fill in Excel" },
+	{ "import", cmd_import, "convert CSV ledgers (UTF-8 or Shift_JIS) into inventory JSON" },
+	{ "export", cmd_export, "write an inventory as CSV ledgers" },
 	{ NULL, NULL, NULL },
 };
 
@@ -35,7 +38,8 @@ static void help(FILE *fp)
 	for (const struct command *c = commands; c->name; c++)
 		fprintf(fp, "  %-9s %s\n", c->name, c->summary);
 	fputs("\n"
-	      "INVENTORY is a bunkai-inventory/1 JSON file, or - for standard input.\n"
+	      "INVENTORY is a bunkai-inventory/1 JSON file, - for standard input, or a\n"
+	      "folder of CSV ledgers (bunkai template DIR writes empty ones).\n"
 	      "\n"
 	      "Examples:\n"
 	      "  bunkai check hospital.json\n"

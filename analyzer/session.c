@@ -8,7 +8,9 @@
 
 #include "../model/db.h"
 #include "../model/diag.h"
+#include "../model/csv_table.h"
 #include "../model/load.h"
+#include "../model/save.h"
 #include "../model/textcheck.h"
 #include "../model/xalloc.h"
 
@@ -32,6 +34,8 @@ int session_load(struct session *s, const char *file, const char *as_of, int bui
 		error("--as-of: invalid date \"%s\": use YYYY-MM-DD", as_of);
 		return EXIT_USAGE;
 	}
+	if (strcmp(file, "-") && is_directory(file))
+		return session_load_csv(s, file, NULL, 0, ENC_AUTO, as_of, build_db);
 	if (read_input(file, &buf, &len) < 0) {
 		memset(s, 0, sizeof(*s));
 		return EXIT_USAGE;
@@ -39,6 +43,23 @@ int session_load(struct session *s, const char *file, const char *as_of, int bui
 	int rc = session_load_buffer(s, strcmp(file, "-") ? file : "<stdin>", buf, len, as_of, build_db);
 	free(buf);
 	return rc;
+}
+
+/* After loading: the as-of date, and the model if asked. */
+static int finish(struct session *s, const char *as_of, int build_db)
+{
+	if (as_of)
+		memcpy(s->as_of, as_of, 11);
+	else if (s->inv.as_of)
+		memcpy(s->as_of, s->inv.as_of, 11);
+	else
+		date_today(s->as_of);
+	if (!build_db)
+		return EXIT_OK;
+	s->db = db_open();
+	if (!s->db || db_load(s->db, &s->cat, &s->inv, s->as_of) < 0)
+		return EXIT_FAILURE_IO;
+	return EXIT_OK;
 }
 
 int session_load_buffer(struct session *s, const char *name, const char *buf, size_t len, const char *as_of,
@@ -53,20 +74,26 @@ int session_load_buffer(struct session *s, const char *name, const char *buf, si
 	int rc = inventory_load_json(&s->inv, &s->cat, buf, len, &d);
 	diag_print(&d);
 	diag_release(&d);
-	if (rc < 0)
-		return EXIT_USAGE;
-	if (as_of)
-		memcpy(s->as_of, as_of, 11);
-	else if (s->inv.as_of)
-		memcpy(s->as_of, s->inv.as_of, 11);
-	else
-		date_today(s->as_of);
-	if (!build_db)
-		return EXIT_OK;
-	s->db = db_open();
-	if (!s->db || db_load(s->db, &s->cat, &s->inv, s->as_of) < 0)
-		return EXIT_FAILURE_IO;
-	return EXIT_OK;
+	return rc < 0 ? EXIT_USAGE : finish(s, as_of, build_db);
+}
+
+int session_load_csv(struct session *s, const char *dir, const char *const *files, size_t n_files, int encoding,
+		     const char *as_of, int build_db)
+{
+	memset(s, 0, sizeof(*s));
+	catalog_load(&s->cat);
+	inventory_init(&s->inv);
+	struct diag d;
+	diag_init(&d, dir ? dir : "csv");
+	int rc = inventory_load_csv(&s->inv, &s->cat, dir, files, n_files, encoding, &d);
+	diag_print(&d);
+	diag_release(&d);
+	/* The checksum of a folder: of the inventory it amounts to. */
+	char *json = rc == 0 ? inventory_to_json(&s->inv, &s->cat) : NULL;
+	if (json)
+		checksum(json, strlen(json), s->sha256);
+	free(json);
+	return rc < 0 ? EXIT_USAGE : finish(s, as_of, build_db);
 }
 
 void session_release(struct session *s)

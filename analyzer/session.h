@@ -19,7 +19,7 @@ struct session {
 	char sha256[65]; /* of the inventory's bytes, hex: lets an auditor tie a report to its input */
 };
 
-/* Load FILE ("-" for stdin). `as_of` is the --as-of option or NULL (then the
+/* Load FILE ("-" for stdin; a directory is read as a CSV folder). `as_of` is the --as-of option or NULL (then the
    inventory's as_of, else today). Returns EXIT_OK, or EXIT_USAGE / EXIT_FAILURE_IO
    after printing the problems. */
 int session_load(struct session *s, const char *file, const char *as_of, int build_db);
@@ -27,6 +27,10 @@ int session_load(struct session *s, const char *file, const char *as_of, int bui
    `as_of` must be valid or NULL. */
 int session_load_buffer(struct session *s, const char *name, const char *buf, size_t len, const char *as_of,
 			int build_db);
+/* From a folder of CSV files, or the files themselves (dir NULL); `encoding`
+   is an enum csv_encoding (auto, utf-8, cp932). */
+int session_load_csv(struct session *s, const char *dir, const char *const *files, size_t n_files, int encoding,
+		     const char *as_of, int build_db);
 void session_release(struct session *s);
 
 #endif

@@ -12,6 +12,8 @@ void diag_init(struct diag *d, const char *file)
 	d->file = file;
 	d->msgs = NULL;
 	d->n = d->cap = d->count = 0;
+	d->where = NULL;
+	d->where_ctx = NULL;
 }
 
 static void push(struct diag *d, struct strbuf *sb)
@@ -40,7 +42,12 @@ void diag_path(struct diag *d, const char *path, const char *fmt, ...)
 {
 	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
-	strbuf_addf(&sb, "%s: %s: ", d->file, path);
+	char buf[512];
+	const char *loc = d->where ? d->where(d->where_ctx, path, buf, sizeof(buf)) : NULL;
+	if (loc)
+		strbuf_addf(&sb, "%s: ", loc);
+	else
+		strbuf_addf(&sb, "%s: %s: ", d->file, path);
 	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
@@ -52,6 +59,16 @@ void diag_file(struct diag *d, const char *fmt, ...)
 	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 	strbuf_addf(&sb, "%s: ", d->file);
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	push(d, &sb);
+}
+
+void diag_msg(struct diag *d, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
 	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);

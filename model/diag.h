@@ -17,6 +17,11 @@ struct diag {
 	char **msgs;      /* owned, each "FILE: …" without the "bunkai: " prefix */
 	size_t n, cap;
 	size_t count;     /* all problems, including those beyond DIAG_CAP */
+	/* Optional: turns a JSON path into the place the user wrote it (for an
+	   inventory imported from CSV: "devices.csv:57: column 機器種別"), or
+	   returns NULL to keep the path. Not owned. */
+	const char *(*where)(void *ctx, const char *path, char *buf, size_t size);
+	void *where_ctx;
 };
 
 void diag_init(struct diag *d, const char *file);
@@ -26,6 +31,8 @@ void diag_at(struct diag *d, int line, int col, const char *fmt, ...) __attribut
 void diag_path(struct diag *d, const char *path, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Record "FILE: message". */
 void diag_file(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Record a message as it is (it names its own place, e.g. "dir/devices.csv:57: …"). */
+void diag_msg(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Print every kept message to stderr as "bunkai: …", then the count of the rest. */
 void diag_print(const struct diag *d);
 void diag_release(struct diag *d);

@@ -33,6 +33,14 @@ int read_input(const char *file, char **buf, size_t *len);
 int inventory_load_json(struct inventory *inv, const struct catalog *cat, const char *buf,
 			size_t len, struct diag *d);
 
+/* An inventory from a folder of CSV files, or from the files themselves
+   (dir NULL; each named as in the layout: devices.csv …), docs/csv-import.md.
+   Messages name the file, line and column. Returns 0 or -1. */
+int inventory_load_csv(struct inventory *inv, const struct catalog *cat, const char *dir, const char *const *files,
+		       size_t n_files, int encoding, struct diag *d);
+/* Whether path names a directory (a CSV folder rather than a JSON file). */
+int is_directory(const char *path);
+
 /* Cross-entity checks (ids unique, references resolve, no subcontract
    cycle); called by the loaders after parsing. Returns the number of problems. */
 size_t inventory_validate(const struct inventory *inv, const struct catalog *cat, struct diag *d);
