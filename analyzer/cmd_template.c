@@ -37,5 +37,6 @@ int cmd_template(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return usage_error("template", "expected one folder");
-	return write_templates(argv[optind], force) < 0 ? EXIT_FAILURE_IO : EXIT_OK;
+	int rc = write_templates(argv[optind], force);
+	return rc == 0 ? EXIT_OK : rc == -2 ? EXIT_USAGE : EXIT_FAILURE_IO;
 }

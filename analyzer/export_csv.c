@@ -192,7 +192,7 @@ int write_templates(const char *dir, int force)
 		if (!force && access(path, F_OK) == 0) {
 			error("%s: exists; not overwritten (use --force)", path);
 			free(path);
-			return -1;
+			return -2;
 		}
 		struct output o;
 		int rc = output_open(&o, path);
@@ -215,7 +215,7 @@ int write_templates(const char *dir, int force)
 	if (!force && access(path, F_OK) == 0) {
 		error("%s: exists; not overwritten (use --force)", path);
 		free(path);
-		return -1;
+		return -2;
 	}
 	struct output o;
 	int rc = output_open(&o, path);

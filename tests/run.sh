@@ -191,6 +191,32 @@ e2e() {
 	if [ "$t" = '責任分界 gap report: "引用" <病院> & {病棟} | back\slash\' ]; then ok "$tag report: hostile name comes out as written"; else not_ok "$tag report: hostile name comes out as written" "$t"; fi
 	if grep -q '<script>alert' "$tmp/h.html"; then not_ok "$tag report: no injected script"; else ok "$tag report: no injected script"; fi
 	expect "$tag report needs -o" 2 "$B" report fixtures/demo-hospital.json
+	# CSV ledgers (the encodings and the round trip are checked in test_csv).
+	for d in fixtures/csv/*/; do
+		expect "$tag analyze the CSV folder $(basename "$d")" 0 "$B" analyze --fail-on none -f json "$d" &&
+			same "$tag CSV folder $(basename "$d") gives the clinic's report" tests/golden/clinic-one-vendor.json "$tmp/out"
+	done
+	expect "$tag import a Shift_JIS folder" 0 "$B" import fixtures/csv/clinic-cp932 -o "$tmp/imported.json"
+	expect "$tag analyze the imported inventory" 0 "$B" analyze --fail-on none -f json "$tmp/imported.json" &&
+		same "$tag imported inventory gives the clinic's report" tests/golden/clinic-one-vendor.json "$tmp/out"
+	expect "$tag import named CSV files" 0 "$B" import fixtures/csv/clinic-utf8/*.csv
+	if diff -q "$tmp/out" "$tmp/imported.json" >/dev/null; then ok "$tag files and folder import alike"; else not_ok "$tag files and folder import alike"; fi
+	for f in tests/hostile-csv/*.err; do
+		local dir=${f%.err}
+		expect "$tag CSV $(basename "$dir") is rejected" 2 "$B" import "$dir" -o "$tmp/never.json"
+		same "$tag CSV $(basename "$dir") messages point at the cell" "$f" "$tmp/err"
+		if [ -e "$tmp/never.json" ]; then not_ok "$tag CSV $(basename "$dir"): nothing written"; else ok "$tag CSV $(basename "$dir"): nothing written"; fi
+	done
+	rm -rf "$tmp/tpl" "$tmp/exp"
+	expect "$tag template" 0 "$B" template "$tmp/tpl"
+	if [ "$(ls "$tmp/tpl" | wc -l)" = 10 ] && head -c 3 "$tmp/tpl/devices.csv" | od -An -tx1 | grep -q 'ef bb bf'; then ok "$tag template writes 10 files with a BOM"; else not_ok "$tag template writes 10 files with a BOM"; fi
+	expect "$tag template does not overwrite" 2 "$B" template "$tmp/tpl"
+	expect "$tag template --force" 0 "$B" template --force "$tmp/tpl"
+	expect "$tag export" 0 "$B" export fixtures/demo-hospital.json "$tmp/exp"
+	expect "$tag analyze the exported folder" 0 "$B" analyze --fail-on none -f json "$tmp/exp" &&
+		same "$tag export then analyze gives the same report" tests/golden/demo-hospital.json "$tmp/out"
+	expect "$tag import --encoding unknown" 2 "$B" import --encoding latin1 fixtures/csv/clinic-utf8
+
 	# The diagram (its structure is checked in depth by test_diagram).
 	expect "$tag diagram svg" 0 "$B" diagram -o "$tmp/d.svg" fixtures/demo-hospital.json
 	if xmllint --noout "$tmp/d.svg" 2>"$tmp/xml"; then ok "$tag diagram svg is well-formed XML"; else not_ok "$tag diagram svg is well-formed XML" "$(cat "$tmp/xml")"; fi
@@ -229,7 +255,7 @@ e2e() {
 	# Help teaches every command.
 	expect "$tag --help" 0 "$B" --help && has "$tag --help lists analyze" "analyze" "$tmp/out"
 	expect "$tag --version" 0 "$B" --version && has "$tag --version" "bunkai " "$tmp/out"
-	for cmd in check analyze matrix report diagram items; do
+	for cmd in check analyze matrix report diagram items template import export; do
 		expect "$tag $cmd --help" 0 "$B" "$cmd" --help && has "$tag $cmd --help usage" "usage: bunkai $cmd" "$tmp/out"
 	done
 
