@@ -48,24 +48,21 @@ static const char usage[] =
 	"  bunkai analyze --vendor v-si hospital.json     # what v-si and its subs owe\n";
 
 struct options {
-	const char *file, *format, *out, *as_of, *db;
+	const char *file, *format, *out, *db;
 	enum severity fail_on;
-	const char **systems;
-	size_t n_systems, cap_systems;
-	const char *vendor;
+	struct view_options view;
 	const char **dirs; /* owned array of the --rules arguments */
 	const char *const *rule_dirs;
 	size_t n_rule_dirs, cap_rule_dirs;
 };
 
-enum { OPT_AS_OF = 256, OPT_FAIL_ON, OPT_SYSTEM, OPT_VENDOR, OPT_RULES, OPT_DB };
+enum { OPT_FAIL_ON = OPT_COMMAND_FIRST, OPT_RULES, OPT_DB };
 
 static int parse(int argc, char **argv, struct options *o)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
-		{ "as-of", required_argument, NULL, OPT_AS_OF }, { "fail-on", required_argument, NULL, OPT_FAIL_ON },
-		{ "system", required_argument, NULL, OPT_SYSTEM }, { "vendor", required_argument, NULL, OPT_VENDOR },
+		VIEW_OPTIONS, { "fail-on", required_argument, NULL, OPT_FAIL_ON },
 		{ "rules", required_argument, NULL, OPT_RULES }, { "db", required_argument, NULL, OPT_DB },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
@@ -73,20 +70,15 @@ static int parse(int argc, char **argv, struct options *o)
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
+		int seen = view_option(&o->view, c, optarg, "analyze");
+		if (seen < 0)
+			return EXIT_USAGE;
+		if (seen)
+			continue;
 		switch (c) {
 		case 'f': o->format = optarg; break;
 		case 'o': o->out = optarg; break;
-		case OPT_AS_OF: o->as_of = optarg; break;
 		case OPT_DB: o->db = optarg; break;
-		case OPT_VENDOR:
-			if (o->vendor)
-				return usage_error("analyze", "--vendor is given twice");
-			o->vendor = optarg;
-			break;
-		case OPT_SYSTEM:
-			o->systems = xgrow(o->systems, &o->cap_systems, o->n_systems + 1, sizeof(*o->systems));
-			o->systems[o->n_systems++] = optarg;
-			break;
 		case OPT_RULES:
 			o->dirs = xgrow(o->dirs, &o->cap_rule_dirs, o->n_rule_dirs + 1, sizeof(*o->dirs));
 			o->dirs[o->n_rule_dirs++] = optarg;
@@ -140,8 +132,8 @@ static int run(const struct options *o)
 		return usage_error("analyze", "unknown format \"%s\" (text, json, csv or md)", o->format);
 
 	struct pipeline p;
-	struct view v = { o->systems, o->n_systems, o->vendor };
-	int rc = pipeline_run(&p, o->file, o->as_of, &v, o->rule_dirs, o->n_rule_dirs);
+	struct view v = { o->view.systems, o->view.n_systems, o->view.vendor };
+	int rc = pipeline_run(&p, o->file, o->view.as_of, &v, o->rule_dirs, o->n_rule_dirs);
 	if (rc != EXIT_OK)
 		goto out;
 	rc = EXIT_FAILURE_IO;
@@ -169,7 +161,7 @@ int cmd_analyze(int argc, char **argv)
 		rc = run(&o);
 	else if (rc < 0)
 		rc = EXIT_OK; /* --help */
-	free(o.systems);
+	view_options_release(&o.view);
 	free(o.dirs);
 	return rc;
 }

@@ -42,7 +42,7 @@ static const char usage[] =
 	"  bunkai diagram -o boundaries.svg hospital.json\n"
 	"  bunkai diagram -T png -o v-si.png --vendor v-si hospital.json\n";
 
-enum { OPT_VENDOR = 256, OPT_AS_OF, OPT_SUMMARY };
+enum { OPT_SUMMARY = OPT_COMMAND_FIRST };
 
 int cmd_diagram(int argc, char **argv)
 {
@@ -52,16 +52,20 @@ int cmd_diagram(int argc, char **argv)
 		{ "summary", no_argument, NULL, OPT_SUMMARY }, { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *format = "svg", *out = NULL, *vendor = NULL, *as_of = NULL;
-	int summary = 0, c;
+	const char *format = "svg", *out = NULL;
+	struct view_options vo = { 0 };
+	int summary = 0, c, seen;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "T:o:h", opts, NULL)) != -1) {
+		if ((seen = view_option(&vo, c, optarg, "diagram")) != 0) {
+			if (seen < 0)
+				return EXIT_USAGE;
+			continue;
+		}
 		switch (c) {
 		case 'T': format = optarg; break;
 		case 'o': out = optarg; break;
-		case OPT_VENDOR: vendor = optarg; break;
-		case OPT_AS_OF: as_of = optarg; break;
 		case OPT_SUMMARY: summary = 1; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: return option_error("diagram", argv);
@@ -73,8 +77,8 @@ int cmd_diagram(int argc, char **argv)
 		return usage_error("diagram", "unknown format \"%s\" (svg, png, pdf or dot)", format);
 
 	struct pipeline p;
-	struct view v = { NULL, 0, vendor };
-	int rc = pipeline_run(&p, argv[optind], as_of, &v, NULL, 0);
+	struct view v = { NULL, 0, vo.vendor };
+	int rc = pipeline_run(&p, argv[optind], vo.as_of, &v, NULL, 0);
 	if (rc != EXIT_OK)
 		goto out;
 	rc = EXIT_FAILURE_IO;
@@ -89,5 +93,6 @@ int cmd_diagram(int argc, char **argv)
 	}
 out:
 	pipeline_release(&p);
+	view_options_release(&vo);
 	return rc;
 }

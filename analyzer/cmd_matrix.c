@@ -36,34 +36,28 @@ static const char usage[] =
 	"  bunkai matrix -o 責任分界表.csv hospital.json\n"
 	"  bunkai matrix -f html --vendor v-si -o v-si.html hospital.json\n";
 
-enum { OPT_SYSTEM = 256, OPT_VENDOR, OPT_AS_OF };
-
 int cmd_matrix(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
-		{ "system", required_argument, NULL, OPT_SYSTEM }, { "vendor", required_argument, NULL, OPT_VENDOR },
-		{ "as-of", required_argument, NULL, OPT_AS_OF }, { "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		VIEW_OPTIONS, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
-	const char *format = "csv", *out = NULL, *vendor = NULL, *as_of = NULL;
-	const char **systems = NULL;
-	size_t n_systems = 0, cap = 0;
-	int c, rc;
+	const char *format = "csv", *out = NULL;
+	struct view_options vo = { 0 };
+	int c, rc, seen;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
+		if ((seen = view_option(&vo, c, optarg, "matrix")) != 0) {
+			if (seen < 0)
+				return view_options_release(&vo), EXIT_USAGE;
+			continue;
+		}
 		switch (c) {
 		case 'f': format = optarg; break;
 		case 'o': out = optarg; break;
-		case OPT_VENDOR: vendor = optarg; break;
-		case OPT_AS_OF: as_of = optarg; break;
-		case OPT_SYSTEM:
-			systems = xgrow(systems, &cap, n_systems + 1, sizeof(*systems));
-			systems[n_systems++] = optarg;
-			break;
-		case 'h': fputs(usage, stdout); free(systems); return EXIT_OK;
-		default: free(systems); return option_error("matrix", argv);
+		case 'h': fputs(usage, stdout); view_options_release(&vo); return EXIT_OK;
+		default: view_options_release(&vo); return option_error("matrix", argv);
 		}
 	}
 	void (*write)(FILE *, const struct matrix *) = !strcmp(format, "csv") ? matrix_csv
@@ -75,8 +69,8 @@ int cmd_matrix(int argc, char **argv)
 		rc = usage_error("matrix", "expected one INVENTORY file (or - for standard input)");
 	else {
 		struct pipeline p;
-		struct view v = { systems, n_systems, vendor };
-		rc = pipeline_run(&p, argv[optind], as_of, &v, NULL, 0);
+		struct view v = { vo.systems, vo.n_systems, vo.vendor };
+		rc = pipeline_run(&p, argv[optind], vo.as_of, &v, NULL, 0);
 		if (rc == EXIT_OK) {
 			struct matrix m;
 			struct output o;
@@ -90,6 +84,6 @@ int cmd_matrix(int argc, char **argv)
 		}
 		pipeline_release(&p);
 	}
-	free(systems);
+	view_options_release(&vo);
 	return rc;
 }

@@ -37,8 +37,6 @@ static const char usage[] =
 	"Example:\n"
 	"  bunkai report -o 責任分界レポート.html hospital.json\n";
 
-enum { OPT_SYSTEM = 256, OPT_VENDOR, OPT_AS_OF };
-
 /* The diagram as an <svg> element: rendered to memory, prolog cut. Caller frees. */
 static char *inline_svg(sqlite3 *db)
 {
@@ -62,27 +60,24 @@ static char *inline_svg(sqlite3 *db)
 int cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "output", required_argument, NULL, 'o' }, { "system", required_argument, NULL, OPT_SYSTEM },
-		{ "vendor", required_argument, NULL, OPT_VENDOR }, { "as-of", required_argument, NULL, OPT_AS_OF },
-		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+		{ "output", required_argument, NULL, 'o' }, VIEW_OPTIONS, { "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
-	const char *out = NULL, *vendor = NULL, *as_of = NULL;
-	const char **systems = NULL;
-	size_t n_systems = 0, cap = 0;
-	int c, rc;
+	const char *out = NULL;
+	struct view_options vo = { 0 };
+	int c, rc, seen;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		if ((seen = view_option(&vo, c, optarg, "report")) != 0) {
+			if (seen < 0)
+				return view_options_release(&vo), EXIT_USAGE;
+			continue;
+		}
 		switch (c) {
 		case 'o': out = optarg; break;
-		case OPT_VENDOR: vendor = optarg; break;
-		case OPT_AS_OF: as_of = optarg; break;
-		case OPT_SYSTEM:
-			systems = xgrow(systems, &cap, n_systems + 1, sizeof(*systems));
-			systems[n_systems++] = optarg;
-			break;
-		case 'h': fputs(usage, stdout); free(systems); return EXIT_OK;
-		default: free(systems); return option_error("report", argv);
+		case 'h': fputs(usage, stdout); view_options_release(&vo); return EXIT_OK;
+		default: view_options_release(&vo); return option_error("report", argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -91,8 +86,8 @@ int cmd_report(int argc, char **argv)
 		rc = usage_error("report", "-o FILE.html is required (use -o - for standard output)");
 	else {
 		struct pipeline p;
-		struct view v = { systems, n_systems, vendor };
-		rc = pipeline_run(&p, argv[optind], as_of, &v, NULL, 0);
+		struct view v = { vo.systems, vo.n_systems, vo.vendor };
+		rc = pipeline_run(&p, argv[optind], vo.as_of, &v, NULL, 0);
 		if (rc == EXIT_OK) {
 			struct matrix m;
 			struct output o;
@@ -109,6 +104,6 @@ int cmd_report(int argc, char **argv)
 		}
 		pipeline_release(&p);
 	}
-	free(systems);
+	view_options_release(&vo);
 	return rc;
 }

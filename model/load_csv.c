@@ -22,9 +22,9 @@
 /* Where each converted entity came from. */
 struct origin_array {
 	const char *array;    /* "devices" */
-	char *file;           /* "dir/devices.csv", owned */
 	int *lines;           /* per entity, owned */
-	size_t n, cap;
+	unsigned char *files; /* per entity, index into origin.paths (assignments come from two files) */
+	size_t n, cap, fcap, pcap;
 	char *headers[16];    /* per layout column, the header as written (owned, or NULL) */
 	const struct csv_file *layout;
 	char **party_headers; /* matrix.csv: per assignment from it, the party column (owned) */
@@ -33,6 +33,8 @@ struct origin_array {
 struct origin {
 	struct origin_array arrays[16];
 	size_t n;
+	char *paths[16]; /* the files read, owned */
+	size_t n_paths;
 	char *org_file;
 	int org_line;
 	char *org_headers[16]; /* organization.csv's headers as written, per layout column */
@@ -46,9 +48,21 @@ static struct origin_array *origin_for(struct origin *o, const char *array)
 	return NULL;
 }
 
-static void origin_add(struct origin_array *a, int line)
+/* The index of a file's path in o->paths, added on first use. */
+static unsigned char path_index(struct origin *o, const char *path)
+{
+	for (size_t i = 0; i < o->n_paths; i++)
+		if (!strcmp(o->paths[i], path))
+			return (unsigned char)i;
+	o->paths[o->n_paths] = xstrdup(path);
+	return (unsigned char)o->n_paths++;
+}
+
+static void origin_add(struct origin *o, struct origin_array *a, const char *path, int line)
 {
 	a->lines = xgrow(a->lines, &a->cap, a->n + 1, sizeof(*a->lines));
+	a->files = xgrow(a->files, &a->fcap, a->n + 1, sizeof(*a->files));
+	a->files[a->n] = path_index(o, path);
 	a->lines[a->n++] = line;
 }
 
@@ -78,16 +92,17 @@ static const char *where(void *ctx, const char *path, char *buf, size_t size)
 	if (!a || index >= a->n)
 		return NULL;
 	const char *header = NULL;
-	if (a->party_headers && a->party_headers[index] && !strcmp(key, "party"))
+	if (index < a->pcap && a->party_headers[index] && !strcmp(key, "party"))
 		header = a->party_headers[index];
 	else if (key[0] && a->layout) {
 		int c = csv_column_index(a->layout, key);
 		header = c >= 0 ? (a->headers[c] ? a->headers[c] : a->layout->cols[c].ja) : NULL;
 	}
+	const char *file = o->paths[a->files[index]];
 	if (header)
-		snprintf(buf, size, "%s:%d: column %s", a->file, a->lines[index], header);
+		snprintf(buf, size, "%s:%d: column %s", file, a->lines[index], header);
 	else
-		snprintf(buf, size, "%s:%d", a->file, a->lines[index]);
+		snprintf(buf, size, "%s:%d", file, a->lines[index]);
 	return buf;
 }
 
@@ -95,18 +110,19 @@ static void origin_release(struct origin *o)
 {
 	for (size_t i = 0; i < o->n; i++) {
 		struct origin_array *a = &o->arrays[i];
-		free(a->file);
 		free(a->lines);
+		free(a->files);
 		for (size_t k = 0; k < 16; k++)
 			free(a->headers[k]);
-		if (a->party_headers)
-			for (size_t k = 0; k < a->n; k++)
-				free(a->party_headers[k]);
+		for (size_t k = 0; k < a->pcap; k++)
+			free(a->party_headers[k]);
 		free(a->party_headers);
 	}
 	free(o->org_file);
 	for (size_t k = 0; k < 16; k++)
 		free(o->org_headers[k]);
+	for (size_t k = 0; k < o->n_paths; k++)
+		free(o->paths[k]);
 }
 
 /* ---- cell conversion ---- */
@@ -296,23 +312,46 @@ static cJSON *row_object(struct importer *I, const struct csv_file *f, const str
 	return o;
 }
 
-static void import_table(struct importer *I, const struct csv_file *f)
+/* Read the layout's file `name` into t; returns its path (caller frees), or
+   NULL when it is absent (reported if required) or unreadable (reported). */
+static char *open_table(struct importer *I, const char *name, int required, struct csv_table *t)
 {
-	char *path = path_of(I, f->file);
+	char *path = path_of(I, name);
 	if (!exists(path)) {
-		if (!f->array) {
-			diag_msg(I->d, "%s: missing: the folder needs organization.csv (run `bunkai template DIR`)", path);
+		if (required) {
+			diag_msg(I->d, "%s: missing: the folder needs %s (run `bunkai template DIR`)", path, name);
 			I->bad = 1;
 		}
 		free(path);
-		return;
+		return NULL;
 	}
-	struct csv_table t;
-	if (csv_table_read(&t, path, path, I->enc, I->d) < 0) {
+	if (csv_table_read(t, path, path, I->enc, I->d) < 0) {
 		I->bad = I->unreadable = 1;
 		free(path);
-		return;
+		return NULL;
 	}
+	return path;
+}
+
+/* The origin record of an array, created on first use. */
+static struct origin_array *origin_array(struct importer *I, const char *array, const struct csv_file *layout)
+{
+	struct origin_array *a = origin_for(I->origin, array);
+	if (!a) {
+		a = &I->origin->arrays[I->origin->n++];
+		memset(a, 0, sizeof(*a));
+		a->array = array;
+		a->layout = layout;
+	}
+	return a;
+}
+
+static void import_table(struct importer *I, const struct csv_file *f)
+{
+	struct csv_table t;
+	char *path = open_table(I, f->file, !f->array, &t);
+	if (!path)
+		return;
 	int *map = map_header(I, f, &t);
 	if (!f->array) {
 		if (t.n_rows != 1) {
@@ -332,14 +371,7 @@ static void import_table(struct importer *I, const struct csv_file *f)
 					I->origin->org_headers[map[i]] = xstrdup(t.header[i]);
 		}
 	} else {
-		struct origin_array *a = origin_for(I->origin, f->array);
-		if (!a) {
-			a = &I->origin->arrays[I->origin->n++];
-			memset(a, 0, sizeof(*a));
-			a->array = f->array;
-			a->file = xstrdup(path);
-			a->layout = f;
-		}
+		struct origin_array *a = origin_array(I, f->array, f);
 		for (size_t i = 0; i < t.n_header; i++)
 			if (map[i] >= 0 && map[i] < 16 && !a->headers[map[i]])
 				a->headers[map[i]] = xstrdup(t.header[i]);
@@ -348,7 +380,7 @@ static void import_table(struct importer *I, const struct csv_file *f)
 			arr = cJSON_AddArrayToObject(I->doc, f->array);
 		for (size_t r = 0; r < t.n_rows; r++) {
 			cJSON_AddItemToArray(arr, row_object(I, f, &t, map, &t.rows[r]));
-			origin_add(a, t.rows[r].line);
+			origin_add(I->origin, a, path, t.rows[r].line);
 		}
 	}
 	free(map);
@@ -363,17 +395,10 @@ static const char *const matrix_ignored[] = { "システム", "区分", "分類"
 
 static void import_matrix(struct importer *I)
 {
-	char *path = path_of(I, CSV_MATRIX_FILE);
-	if (!exists(path)) {
-		free(path);
-		return;
-	}
 	struct csv_table t;
-	if (csv_table_read(&t, path, path, I->enc, I->d) < 0) {
-		I->bad = I->unreadable = 1;
-		free(path);
+	char *path = open_table(I, CSV_MATRIX_FILE, 0, &t);
+	if (!path)
 		return;
-	}
 	/* Which column is what; every other column is a party. */
 	int sys = -1, item = -1, conf = -1;
 	char **party = xcalloc(t.n_header + 1, sizeof(*party));
@@ -402,14 +427,10 @@ static void import_matrix(struct importer *I)
 		diag_msg(I->d, "%s:1: no 項番 (item) column", path);
 		I->bad = 1;
 	}
-	struct origin_array *a = origin_for(I->origin, "assignments");
-	if (!a) {
-		a = &I->origin->arrays[I->origin->n++];
-		memset(a, 0, sizeof(*a));
-		a->array = "assignments";
-		a->file = xstrdup(path);
-		a->layout = &csv_files[6];
-	}
+	const struct csv_file *layout = csv_files;
+	while (layout->file && (!layout->array || strcmp(layout->array, "assignments")))
+		layout++;
+	struct origin_array *a = origin_array(I, "assignments", layout);
 	cJSON *arr = cJSON_GetObjectItemCaseSensitive(I->doc, "assignments");
 	if (!arr)
 		arr = cJSON_AddArrayToObject(I->doc, "assignments");
@@ -445,12 +466,11 @@ static void import_matrix(struct importer *I)
 			}
 			cJSON_AddItemToArray(arr, o);
 			/* Remember which column named the party, for messages. */
-			size_t idx = a->n;
-			origin_add(a, row->line);
-			a->party_headers = xrealloc(a->party_headers, a->cap * sizeof(*a->party_headers));
-			for (size_t k = idx; k < a->cap; k++)
-				if (k >= idx)
-					a->party_headers[k] = NULL;
+			size_t idx = a->n, old = a->pcap;
+			origin_add(I->origin, a, path, row->line);
+			a->party_headers = xgrow(a->party_headers, &a->pcap, a->n, sizeof(*a->party_headers));
+			for (size_t k = old; k < a->pcap; k++)
+				a->party_headers[k] = NULL;
 			a->party_headers[idx] = xstrdup(t.header[i]);
 		}
 	}
