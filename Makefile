@@ -124,7 +124,7 @@ demo: deps
 	@echo "written to build/demo/: report.md report.json report.html matrix.csv matrix.md diagram.svg diagram.png"
 
 test: test-deps
-	@$(MAKE) --no-print-directory build/bunkai build/asan/bunkai $(UNIT_BIN) $(UNIT_ASAN) build/fuzz/fuzz_loader
+	@$(MAKE) --no-print-directory build/bunkai build/asan/bunkai $(UNIT_BIN) $(UNIT_ASAN) $(FUZZ_BIN)
 	@tests/run.sh
 
 build/bench/gen_inventory: tests/bench/gen_inventory.c
@@ -146,11 +146,12 @@ build/fuzz/gen/%.o: build/gen/%.c
 build/fuzz/%.o: %.c $(wildcard model/*.h analyzer/*.h)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -c -o $@ $<
-build/fuzz/fuzz_loader: tests/fuzz/fuzz_loader.c $(FUZZ_OBJ)
+FUZZ_BIN     := build/fuzz/fuzz_loader build/fuzz/fuzz_csv
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
 
 fuzz: test-deps
-	@$(MAKE) --no-print-directory build/fuzz/fuzz_loader
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 	@tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # Times check/analyze/diagram on synthetic inventories against jq and a bare parse.

@@ -71,7 +71,7 @@ static char *trim(char *s)
 	for (;;) {
 		if (*s == ' ' || *s == '\t')
 			s++;
-		else if (!memcmp(s, "\xE3\x80\x80", 3))
+		else if (!strncmp(s, "\xE3\x80\x80", 3)) /* strncmp: s may be shorter */
 			s += 3;
 		else
 			break;
@@ -141,20 +141,29 @@ static int line_of(const char *buf, size_t off)
 
 int csv_table_read(struct csv_table *t, const char *path, const char *name, enum csv_encoding enc, struct diag *d)
 {
+	char *raw = NULL;
+	size_t raw_len;
 	memset(t, 0, sizeof(*t));
-	t->name = name;
-	char *raw = NULL, *text = NULL;
-	size_t raw_len, len, bad;
 	if (read_input(path, &raw, &raw_len) < 0)
 		return -1;
+	int rc = csv_table_parse(t, name, raw, raw_len, enc, d);
+	free(raw);
+	return rc;
+}
+
+int csv_table_parse(struct csv_table *t, const char *name, const char *raw, size_t raw_len, enum csv_encoding enc,
+		    struct diag *d)
+{
+	memset(t, 0, sizeof(*t));
+	t->name = name;
+	char *text = NULL;
+	size_t len, bad;
 	if (csv_decode(raw, raw_len, enc, &text, &len, &t->encoding, &bad) < 0) {
 		size_t skip = raw_len >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3) ? 3 : 0;
 		diag_msg(d, "%s:%d: neither UTF-8 nor Shift_JIS (CP932) text (byte 0x%02x); save it as CSV UTF-8", name,
-			  line_of(raw + skip, bad), (unsigned char)raw[skip + bad]);
-		free(raw);
+			 line_of(raw + skip, bad), (unsigned char)raw[skip + bad]);
 		return -1;
 	}
-	free(raw);
 
 	struct csv_parser p;
 	struct reader R = { t, NULL, 0, 0, 1, 1 };

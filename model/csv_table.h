@@ -32,6 +32,9 @@ struct csv_table {
 /* Read `path` (shown as `name`). Problems go to d as "NAME:LINE: message".
    Returns 0, or -1 (the table is then released). */
 int csv_table_read(struct csv_table *t, const char *path, const char *name, enum csv_encoding enc, struct diag *d);
+/* The same from bytes in memory (not necessarily NUL-terminated). */
+int csv_table_parse(struct csv_table *t, const char *name, const char *raw, size_t len, enum csv_encoding enc,
+		    struct diag *d);
 void csv_table_release(struct csv_table *t);
 
 /* Decode bytes to UTF-8 (BOM dropped); caller frees *out. Returns 0, or -1 with
