@@ -617,20 +617,24 @@ static void build_links(struct diagram *D)
 
 /* ---- title and legend ---- */
 
+/* Only the styles that occur in this picture. The entries stack in two
+   columns (rank=same: one rank is a column when the graph runs left to
+   right), so the legend stays compact beside the boundaries. */
 static void build_legend(struct diagram *D)
 {
 	Agraph_t *c = subgraph(D->g, "cluster_~legend");
 	set(c, "label", "凡例 / legend");
 	set(c, "style", "rounded");
 	set(c, "color", "#808080");
-	Agnode_t *prev = NULL;
-	int row = 0;
+	Agraph_t *left = subgraph(c, "~legend:left"), *right = subgraph(c, "~legend:right");
+	set(left, "rank", "same");
+	set(right, "rank", "same");
 	for (int ls = 0; ls < LS_N; ls++) {
 		if (!D->used[ls])
 			continue;
 		char *a = xasprintf("~legend:%s:from", link_styles[ls].key);
 		char *b = xasprintf("~legend:%s:to", link_styles[ls].key);
-		Agnode_t *na = node(c, a), *nb = node(c, b);
+		Agnode_t *na = node(left, a), *nb = node(right, b);
 		set(na, "shape", "point");
 		set(nb, "shape", "plaintext");
 		char *text = xasprintf("%s%s%s", link_styles[ls].label, link_styles[ls].label[0] ? ": " : "",
@@ -641,49 +645,30 @@ static void build_legend(struct diagram *D)
 		set(e, "color", link_styles[ls].color);
 		set(e, "style", link_styles[ls].style);
 		set(e, "penwidth", link_styles[ls].penwidth);
-		if (prev) {
-			Agedge_t *inv = agedge(c, prev, na, NULL, 1);
-			set(inv, "style", "invis");
-		}
-		prev = na;
 		free(a);
 		free(b);
-		row++;
 	}
-	static const struct {
-		int *flag;
+	const struct {
+		int used;
 		const char *name, *label, *color, *style;
 	} boxes[] = {
-		{ NULL, "~legend:gap", "⚠ system with error findings (red)", "#c00000", "filled" },
-		{ NULL, "~legend:no-owner", "no owner: nobody coordinates the system", "#c00000", "dashed" },
-		{ NULL, "~legend:no-system", "device without a system", "#d06000", "dashed" },
-		{ NULL, "~legend:unknown", "id not in the ledger", "#c00000", "dashed" },
+		{ D->used_gap, "~legend:gap", "⚠ system with error findings (red)", "#c00000", "filled" },
+		{ D->used_no_owner, "~legend:no-owner", "no owner: nobody coordinates the system", "#c00000", "dashed" },
+		{ D->used_no_system, "~legend:no-system", "device without a system", "#d06000", "dashed" },
+		{ D->used_unknown, "~legend:unknown", "id not in the ledger", "#c00000", "dashed" },
+		{ 1, "~legend:boundary", "box = a party's boundary; a prime's encloses its subcontractors'", "#404040",
+		  "rounded" },
 	};
-	int flags[] = { D->used_gap, D->used_no_owner, D->used_no_system, D->used_unknown };
 	for (size_t i = 0; i < sizeof(boxes) / sizeof(*boxes); i++) {
-		if (!flags[i])
+		if (!boxes[i].used)
 			continue;
-		Agnode_t *nd = node(c, boxes[i].name);
+		Agnode_t *nd = node(right, boxes[i].name);
 		set(nd, "shape", "box");
 		set(nd, "label", boxes[i].label);
 		set(nd, "color", boxes[i].color);
 		set(nd, "style", boxes[i].style);
 		if (!strcmp(boxes[i].style, "filled"))
 			set(nd, "fillcolor", "#fde9e7");
-		if (prev) {
-			Agedge_t *inv = agedge(c, prev, nd, NULL, 1);
-			set(inv, "style", "invis");
-		}
-		prev = nd;
-		row++;
-	}
-	Agnode_t *own = node(c, "~legend:boundary");
-	set(own, "shape", "box");
-	set(own, "style", "rounded");
-	set(own, "label", "box = a party's boundary; a prime's encloses its subcontractors'");
-	if (prev) {
-		Agedge_t *inv = agedge(c, prev, own, NULL, 1);
-		set(inv, "style", "invis");
 	}
 }
 
