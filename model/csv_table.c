@@ -94,12 +94,20 @@ struct reader {
 	char **cells;
 	size_t n, cap;
 	int line;       /* the physical line being fed */
-	int row_start;  /* where the current row began */
+	int row_start;  /* where the current row began (set by its first field) */
 };
 
 static void on_field(void *s, size_t len, void *data)
 {
 	struct reader *R = data;
+	/* A row starts on the line its first field ends on, less the line
+	   breaks inside that field (blank lines before it are skipped). */
+	if (R->n == 0) {
+		int breaks = 0;
+		for (size_t i = 0; s && i < len; i++)
+			breaks += ((const char *)s)[i] == '\n';
+		R->row_start = R->line - breaks;
+	}
 	char *raw = xstrndup(s ? s : "", s ? len : 0);
 	char *cell = xstrdup(trim(raw));
 	free(raw);
@@ -128,7 +136,7 @@ static void on_row(int c, void *data)
 	}
 	R->cells = NULL;
 	R->n = R->cap = 0;
-	R->row_start = R->line + 1;
+	R->row_start = R->line + 1; /* until the next row's first field says better */
 }
 
 static int line_of(const char *buf, size_t off)

@@ -142,12 +142,35 @@ static void test_cells(void **state)
 	remove_dir(dir);
 }
 
+/* Rows are numbered by the lines they start on: blank lines and line breaks
+   inside quoted cells are counted. */
+static void test_line_numbers(void **state)
+{
+	(void)state;
+	const char text[] = "id,name\r\n\r\n\r\na,\"two\r\nlines\"\r\n\r\nb,x\r\n";
+	struct csv_table t;
+	struct diag d;
+	diag_init(&d, "t.csv");
+	assert_int_equal(csv_table_parse(&t, "t.csv", text, sizeof(text) - 1, ENC_AUTO, &d), 0);
+	assert_int_equal(t.n_rows, 2);
+	assert_int_equal(t.rows[0].line, 4);
+	assert_string_equal(t.rows[0].cells[1], "two\r\nlines");
+	assert_int_equal(t.rows[1].line, 7);
+	csv_table_release(&t);
+	/* An unterminated quote is reported at the row it opens. */
+	const char bad[] = "id,name\r\na,b\r\n\"c,d\r\n";
+	assert_int_equal(csv_table_parse(&t, "t.csv", bad, sizeof(bad) - 1, ENC_AUTO, &d), -1);
+	assert_string_equal(d.msgs[0], "t.csv:3: unterminated quoted field (a \" is never closed)");
+	diag_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_three_encodings_one_inventory),
 		cmocka_unit_test(test_round_trip_every_fixture),
 		cmocka_unit_test(test_cells),
+		cmocka_unit_test(test_line_numbers),
 	};
 	catalog_load(&cat);
 	int failed = cmocka_run_group_tests_name("csv", tests, NULL, NULL);
