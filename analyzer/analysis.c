@@ -6,12 +6,6 @@
 #include "../model/db.h"
 #include "../model/xalloc.h"
 
-static char *dup_col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-	return s ? xstrdup((const char *)s) : NULL;
-}
-
 static int one_row(sqlite3 *db, const char *sql, const char *arg)
 {
 	sqlite3_stmt *st = NULL;
@@ -130,25 +124,25 @@ static int read_findings(sqlite3 *db, struct analysis *a)
 		a->findings = xgrow(a->findings, &cap, a->n_findings + 1, sizeof(*a->findings));
 		struct finding *f = &a->findings[a->n_findings++];
 		memset(f, 0, sizeof(*f));
-		f->id = dup_col(st, 0);
-		f->code = dup_col(st, 1);
-		f->severity = dup_col(st, 2);
-		f->item = dup_col(st, 3);
-		f->system = dup_col(st, 4);
-		f->device = dup_col(st, 5);
-		f->remote = dup_col(st, 6);
-		f->contract = dup_col(st, 7);
-		f->ref = dup_col(st, 8);
-		f->message = dup_col(st, 9);
-		f->item_title = dup_col(st, 10);
-		f->item_recommendation = dup_col(st, 11);
+		f->id = db_column_dup(st, 0);
+		f->code = db_column_dup(st, 1);
+		f->severity = db_column_dup(st, 2);
+		f->item = db_column_dup(st, 3);
+		f->system = db_column_dup(st, 4);
+		f->device = db_column_dup(st, 5);
+		f->remote = db_column_dup(st, 6);
+		f->contract = db_column_dup(st, 7);
+		f->ref = db_column_dup(st, 8);
+		f->message = db_column_dup(st, 9);
+		f->item_title = db_column_dup(st, 10);
+		f->item_recommendation = db_column_dup(st, 11);
 		f->rank = (enum severity)sqlite3_column_int(st, 12);
-		f->fix = dup_col(st, 13);
+		f->fix = db_column_dup(st, 13);
 		size_t pcap = 0;
 		sqlite3_bind_text(pt, 1, f->id, -1, SQLITE_STATIC);
 		while (sqlite3_step(pt) == SQLITE_ROW) {
 			f->parties = xgrow(f->parties, &pcap, f->n_parties + 1, sizeof(*f->parties));
-			f->parties[f->n_parties++] = dup_col(pt, 0);
+			f->parties[f->n_parties++] = db_column_dup(pt, 0);
 		}
 		sqlite3_reset(pt);
 	}
@@ -174,8 +168,8 @@ static int read_coverage(sqlite3 *db, struct analysis *a)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		a->systems = xgrow(a->systems, &cap, a->n_systems + 1, sizeof(*a->systems));
 		struct coverage *c = &a->systems[a->n_systems++];
-		c->system = dup_col(st, 0);
-		c->name = dup_col(st, 1);
+		c->system = db_column_dup(st, 0);
+		c->name = db_column_dup(st, 1);
 		c->in_scope = sqlite3_column_int(st, 2);
 		c->applicable = (long)sqlite3_column_int64(st, 3);
 		c->led = (long)sqlite3_column_int64(st, 4);
@@ -199,9 +193,9 @@ int analysis_read(sqlite3 *db, const struct view *v, struct analysis *a)
 			       "       (SELECT value FROM meta WHERE key = 'as_of')",
 			       -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW) {
-		a->org_id = dup_col(st, 0);
-		a->org_name = dup_col(st, 1);
-		a->as_of = dup_col(st, 2);
+		a->org_id = db_column_dup(st, 0);
+		a->org_name = db_column_dup(st, 1);
+		a->as_of = db_column_dup(st, 2);
 	}
 	sqlite3_finalize(st);
 

@@ -6,17 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/db.h"
 #include "../model/strbuf.h"
 #include "../model/xalloc.h"
 #include "csvout.h"
 #include "html.h"
 #include "markdown.h"
-
-static char *dup_col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-	return s ? xstrdup((const char *)s) : NULL;
-}
 
 static sqlite3_stmt *prepare(sqlite3 *db, const char *sql)
 {
@@ -59,7 +54,7 @@ static void read_parties(sqlite3 *db, struct matrix *m)
 		" ORDER BY p.seq");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		v = xgrow(v, &vcap, n + 1, sizeof(*v));
-		v[n++] = (struct vendor_row){ dup_col(st, 0), dup_col(st, 1), dup_col(st, 2), 0 };
+		v[n++] = (struct vendor_row){ db_column_dup(st, 0), db_column_dup(st, 1), db_column_dup(st, 2), 0 };
 	}
 	sqlite3_finalize(st);
 	m->parties = xgrow(m->parties, &cap, 1, sizeof(*m->parties));
@@ -135,9 +130,9 @@ int matrix_read(sqlite3 *db, struct matrix *m)
 				       " (SELECT value FROM meta WHERE key = 'organization_name'),"
 				       " (SELECT value FROM meta WHERE key = 'as_of')");
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		m->org_id = dup_col(st, 0);
-		m->org_name = dup_col(st, 1);
-		m->as_of = dup_col(st, 2);
+		m->org_id = db_column_dup(st, 0);
+		m->org_name = db_column_dup(st, 1);
+		m->as_of = db_column_dup(st, 2);
 	}
 	sqlite3_finalize(st);
 	read_parties(db, m);
@@ -161,14 +156,14 @@ int matrix_read(sqlite3 *db, struct matrix *m)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		m->rows = xgrow(m->rows, &cap, m->n_rows + 1, sizeof(*m->rows));
 		struct matrix_row *r = &m->rows[m->n_rows++];
-		r->system = dup_col(st, 0);
-		r->system_name = dup_col(st, 1);
-		r->item = dup_col(st, 2);
-		r->section = dup_col(st, 3);
-		r->category = dup_col(st, 4);
-		r->title = dup_col(st, 5);
+		r->system = db_column_dup(st, 0);
+		r->system_name = db_column_dup(st, 1);
+		r->item = db_column_dup(st, 2);
+		r->section = db_column_dup(st, 3);
+		r->category = db_column_dup(st, 4);
+		r->title = db_column_dup(st, 5);
 		int leads = sqlite3_column_int(st, 6);
-		r->confirmed = dup_col(st, 7);
+		r->confirmed = db_column_dup(st, 7);
 		r->gap = leads == 0 ? GAP_UNOWNED : leads > 1 ? GAP_CONFLICTING : GAP_NONE;
 		r->cells = xmalloc(m->n_parties + 1);
 		memset(r->cells, ' ', m->n_parties);

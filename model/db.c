@@ -256,6 +256,12 @@ int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv,
 	return db_exec(db, "COMMIT", "model");
 }
 
+char *db_column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
 int db_save(sqlite3 *db, const char *file)
 {
 	char *tmp = xasprintf("%s.tmp.%ld", file, (long)getpid());

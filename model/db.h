@@ -18,6 +18,8 @@ int db_exec(sqlite3 *db, const char *sql, const char *name);
 /* Load the catalog and the inventory in one transaction, index, and derive
    the binding tables for `as_of`. Returns 0 or -1 (error printed). */
 int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, const char *as_of);
+/* Column i of the current row as a copy (caller frees), or NULL for NULL. */
+char *db_column_dup(sqlite3_stmt *st, int i);
 /* Write the whole database to `file` (via a temporary file and rename). */
 int db_save(sqlite3 *db, const char *file);
 
