@@ -61,6 +61,9 @@ static void add_text(struct strbuf *sb, const char *s)
 
 /* Remote link styles, worst first; each differs in more than colour. */
 enum link_style { LS_NOCONTRACT, LS_NOTINLEDGER, LS_UNMAINTAINED, LS_CROSSING, LS_COVERED, LS_N };
+_Static_assert(LS_NOCONTRACT == 0 && LS_NOTINLEDGER == 1 && LS_UNMAINTAINED == 2 && LS_CROSSING == 3 &&
+		       LS_COVERED == 4,
+	       "build_links's query numbers the styles this way");
 
 static const struct {
 	const char *key, *color, *style, *penwidth, *label, *legend;
@@ -548,12 +551,12 @@ static enum link_style target_style(struct diagram *D, const char *rid)
 }
 
 /*
-** One remote link of the current row of `st`. In detail, a hop per entry
-** device, each in its own style; in a summary, one edge from the vendor to
-** the target's system in the worst style along the path, drawn only in the
-** pass of that style (worst first) and only up to LINKS_MAX.
+** One remote link: the current row of `st` (id, vendor, target, target's
+** system, known, worst style). In detail, a hop per entry device, each in its
+** own style; in a summary, one edge from the vendor to the target's system in
+** the worst style along the path, up to LINKS_MAX (rows come worst first).
 */
-static void draw_link(struct diagram *D, sqlite3_stmt *st, sqlite3_stmt *via, int pass)
+static void draw_link(struct diagram *D, sqlite3_stmt *st, sqlite3_stmt *via)
 {
 	const char *rid = col(st, 0), *vendor = col(st, 1), *target = col(st, 2), *tsys = col(st, 3);
 	int known = sqlite3_column_int(st, 4);
@@ -561,27 +564,18 @@ static void draw_link(struct diagram *D, sqlite3_stmt *st, sqlite3_stmt *via, in
 	Agnode_t *tail = owner ? agnode(owner, (char *)vendor, 0) : NULL;
 	if (!tail)
 		return;
-	sqlite3_bind_text(via, 1, rid, -1, SQLITE_STATIC);
 	if (D->summary) {
-		enum link_style worst = target_style(D, rid);
-		while (sqlite3_step(via) == SQLITE_ROW) {
-			enum link_style ls = via_style(D, rid, col(via, 0));
-			if (ls < worst)
-				worst = ls;
-		}
-		sqlite3_reset(via);
-		if ((int)worst != pass)
-			return;
 		if (D->edges >= LINKS_MAX) {
 			D->hidden++;
 			return;
 		}
 		Agnode_t *h = endpoint(D, target, known, tsys, &hc);
 		if (h != tail)
-			hop(D, tail, NULL, h, hc, rid, 0, worst);
+			hop(D, tail, NULL, h, hc, rid, 0, (enum link_style)sqlite3_column_int(st, 5));
 		return;
 	}
 	int index = 0;
+	sqlite3_bind_text(via, 1, rid, -1, SQLITE_STATIC);
 	while (sqlite3_step(via) == SQLITE_ROW) {
 		const char *dev = col(via, 0);
 		Agnode_t *h = endpoint(D, dev, sqlite3_column_int(via, 2), col(via, 1), &hc);
@@ -598,19 +592,24 @@ static void draw_link(struct diagram *D, sqlite3_stmt *st, sqlite3_stmt *via, in
 
 static void build_links(struct diagram *D)
 {
+	/* The worst style along each link, as enum link_style, for the summary's
+	   order; the detail view styles each hop (via_style, target_style). */
 	sqlite3_stmt *st = query(D,
-				 "SELECT r.id, r.vendor, r.target, coalesce(d.system, s.id), d.id IS NOT NULL OR s.id IS NOT NULL"
-				 "  FROM remote_access r"
-				 "  LEFT JOIN devices d ON d.id = r.target LEFT JOIN systems s ON s.id = r.target"
-				 " WHERE r.id IN (SELECT id FROM view_remotes) ORDER BY r.seq");
+		"SELECT r.id, r.vendor, r.target, coalesce(d.system, s.id), d.id IS NOT NULL OR s.id IS NOT NULL,"
+		"       min(CASE WHEN EXISTS (SELECT 1 FROM findings f WHERE f.remote = r.id AND f.code = 'remote-without-contract') THEN 0"
+		"                WHEN EXISTS (SELECT 1 FROM findings f WHERE f.remote = r.id AND f.code = 'remote-target-not-in-ledger') THEN 1"
+		"                ELSE 4 END,"
+		"           coalesce((SELECT min(CASE f.code WHEN 'unmaintained-entry-point' THEN 2 ELSE 3 END) FROM findings f"
+		"                      WHERE f.remote = r.id AND f.code IN ('unmaintained-entry-point', 'unagreed-boundary-crossing')), 4)) AS worst"
+		"  FROM remote_access r"
+		"  LEFT JOIN devices d ON d.id = r.target LEFT JOIN systems s ON s.id = r.target"
+		" WHERE r.id IN (SELECT id FROM view_remotes) ORDER BY CASE WHEN ?1 THEN worst END, r.seq");
 	sqlite3_stmt *via = query(D,
 				  "SELECT v.device, d.system, d.id IS NOT NULL FROM remote_via v"
 				  "  LEFT JOIN devices d ON d.id = v.device WHERE v.remote = ? ORDER BY v.pos");
-	for (int pass = 0; pass < (D->summary ? LS_N : 1); pass++) {
-		while (sqlite3_step(st) == SQLITE_ROW)
-			draw_link(D, st, via, pass);
-		sqlite3_reset(st);
-	}
+	sqlite3_bind_int(st, 1, D->summary);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		draw_link(D, st, via);
 	sqlite3_finalize(via);
 	sqlite3_finalize(st);
 }

@@ -176,6 +176,9 @@ int csv_table_parse(struct csv_table *t, const char *name, const char *raw, size
 	struct csv_parser p;
 	struct reader R = { t, NULL, 0, 0, 1, 1 };
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	/* libcsv grows a field's buffer by a fixed step (128 bytes by default):
+	   quadratic on a huge cell. A large step keeps it linear. */
+	csv_set_blk_size(&p, 1 << 20);
 	int rc = 0;
 	/* Fed line by line, so that rows know their line numbers. */
 	for (size_t off = 0; off < len && rc == 0;) {
