@@ -12,7 +12,10 @@
 
 const char *const severity_names[] = { "error", "warning", "info", "none", NULL };
 
-static const char *const key_columns[] = { "system", "item", "device", "remote", "contract", "parties", NULL };
+/* The columns a rule may return; the first six can make up its key. */
+enum col { C_ITEM, C_SYSTEM, C_DEVICE, C_REMOTE, C_CONTRACT, C_PARTIES, C_REF, C_MESSAGE, C_N };
+static const char *const col_names[] = { "item", "system", "device", "remote", "contract", "parties", "ref", "message" };
+_Static_assert(C_PARTIES + 1 == RULE_KEY_MAX, "key columns come first");
 
 static char *trimmed(const char *s, size_t n)
 {
@@ -33,26 +36,30 @@ static int valid_code(const char *s)
 	return 1;
 }
 
-static int valid_key(const char *key)
+/* "-- key: system item" into column indexes ending with -1; 0, or -1 if a
+   name is not a key column (or there are none, or too many). */
+static int parse_key(const char *key, int out[RULE_KEY_MAX + 1])
 {
 	char *copy = xstrdup(key), *save = NULL;
-	int ok = 1, any = 0;
+	int n = 0, ok = 1;
 	for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-		size_t i;
-		for (i = 0; key_columns[i]; i++)
-			if (!strcmp(t, key_columns[i]))
-				break;
-		ok &= key_columns[i] != NULL;
-		any = 1;
+		int c = 0;
+		while (c < RULE_KEY_MAX && strcmp(t, col_names[c]))
+			c++;
+		if (c == RULE_KEY_MAX || n == RULE_KEY_MAX)
+			ok = 0;
+		else
+			out[n++] = c;
 	}
+	out[n] = -1;
 	free(copy);
-	return ok && any;
+	return ok && n ? 0 : -1;
 }
 
 int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 {
 	struct rule r = { 0 };
-	char *sev = NULL;
+	char *sev = NULL, *key = NULL;
 	/* The header is the leading run of "-- name: value" comment lines. */
 	for (const char *p = text; strncmp(p, "--", 2) == 0;) {
 		const char *eol = strchr(p, '\n');
@@ -62,7 +69,7 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 			char *name = trimmed(p + 2, (size_t)(colon - p - 2));
 			char *value = trimmed(colon + 1, len - (size_t)(colon + 1 - p));
 			char **slot = !strcmp(name, "code") ? &r.code : !strcmp(name, "severity") ? &sev
-				    : !strcmp(name, "ref") ? &r.ref : !strcmp(name, "key") ? &r.key
+				    : !strcmp(name, "ref") ? &r.ref : !strcmp(name, "key") ? &key
 				    : !strcmp(name, "fix") ? &r.fix : NULL;
 			if (slot && !*slot)
 				*slot = value;
@@ -87,18 +94,16 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 		r.severity = SEV_INFO;
 	else
 		bad = error("%s: unknown severity \"%s\" (error, warning or info)", origin, sev);
-	if (!r.key)
-		r.key = xstrdup("system item device remote contract parties");
-	else if (!valid_key(r.key))
+	if (parse_key(key ? key : "system item device remote contract parties", r.key) < 0)
 		bad = error("%s: \"-- key:\" takes column names among system item device remote contract parties", origin);
 	for (size_t i = 0; !bad && i < rs->n; i++)
 		if (!strcmp(rs->v[i].code, r.code))
 			bad = error("%s: code \"%s\" is already defined by %s", origin, r.code, rs->v[i].origin);
 	free(sev);
+	free(key);
 	if (bad) {
 		free(r.code);
 		free(r.ref);
-		free(r.key);
 		free(r.fix);
 		return -1;
 	}
@@ -163,7 +168,6 @@ void ruleset_release(struct ruleset *rs)
 		free(rs->v[i].origin);
 		free(rs->v[i].code);
 		free(rs->v[i].ref);
-		free(rs->v[i].key);
 		free(rs->v[i].fix);
 		free(rs->v[i].sql);
 	}
@@ -172,9 +176,6 @@ void ruleset_release(struct ruleset *rs)
 }
 
 /* --- running --- */
-
-enum col { C_ITEM, C_SYSTEM, C_DEVICE, C_REMOTE, C_CONTRACT, C_PARTIES, C_REF, C_MESSAGE, C_N };
-static const char *const col_names[] = { "item", "system", "device", "remote", "contract", "parties", "ref", "message" };
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -210,20 +211,7 @@ struct sink {
 	sqlite3_stmt *finding, *party;
 };
 
-/* The rule's "-- key:" as column indexes (C_*), ending with -1. */
-static void key_columns_of(const struct rule *r, int out[C_N + 1])
-{
-	char *key = xstrdup(r->key), *save = NULL;
-	int n = 0;
-	for (char *t = strtok_r(key, " ", &save); t && n < C_N; t = strtok_r(NULL, " ", &save))
-		for (int c = 0; c < C_N; c++)
-			if (!strcmp(t, col_names[c]))
-				out[n++] = c;
-	out[n] = -1;
-	free(key);
-}
-
-static int store(struct sink *S, const struct rule *r, const int *key, size_t seq, const char *val[C_N])
+static int store(struct sink *S, const struct rule *r, size_t seq, const char *val[C_N])
 {
 	char **parties;
 	size_t np = split_parties(val[C_PARTIES], &parties);
@@ -233,7 +221,7 @@ static int store(struct sink *S, const struct rule *r, const int *key, size_t se
 
 	/* The id: the code, then the key columns in the rule's order. */
 	strbuf_addstr(&id, r->code);
-	for (const int *k = key; *k >= 0; k++) {
+	for (const int *k = r->key; *k >= 0; k++) {
 		const char *v = *k == C_PARTIES ? (np ? joined.buf : NULL) : val[*k];
 		if (v) {
 			strbuf_addch(&id, '@');
@@ -311,8 +299,6 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 		rc = error("%s: the rule's SELECT has no \"message\" column", r->origin);
 		goto out;
 	}
-	int key[C_N + 1];
-	key_columns_of(r, key);
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *val[C_N];
@@ -322,7 +308,7 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 			rc = error("%s: a row has a NULL message", r->origin);
 			goto out;
 		}
-		if (store(S, r, key, seq, val) < 0) {
+		if (store(S, r, seq, val) < 0) {
 			rc = -1;
 			goto out;
 		}

@@ -22,9 +22,12 @@ enum severity { SEV_ERROR, SEV_WARNING, SEV_INFO, SEV_NONE };
 
 extern const char *const severity_names[]; /* "error", "warning", "info", "none" */
 
+enum { RULE_KEY_MAX = 6 }; /* system item device remote contract parties */
+
 struct rule {
 	char *origin; /* file name, for messages */
-	char *code, *ref, *key, *fix;
+	char *code, *ref, *fix;
+	int key[RULE_KEY_MAX + 1]; /* "-- key:" as result-column indexes, ending with -1 */
 	enum severity severity;
 	char *sql; /* the whole file */
 };
