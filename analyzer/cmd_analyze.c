@@ -140,10 +140,10 @@ static int run(const struct options *o)
 	if (o->db && db_save(p.s.db, o->db) < 0)
 		goto out;
 	struct output out;
-	if (output_open(&out, o->out) < 0)
+	if ((rc = output_open(&out, o->out)) != 0)
 		goto out;
 	fmt->write(out.fp, &p.a);
-	if (output_commit(&out) < 0)
+	if ((rc = output_commit(&out)) != 0)
 		goto out;
 	rc = worst_at_or_above(&p.a, o->fail_on) ? EXIT_FINDINGS : EXIT_OK;
 out:

@@ -81,15 +81,15 @@ int cmd_diagram(int argc, char **argv)
 	int rc = pipeline_run(&p, argv[optind], vo.as_of, &v, NULL, 0);
 	if (rc != EXIT_OK)
 		goto out;
-	rc = EXIT_FAILURE_IO;
-
 	struct diagram_options dopts = { summary ? 1 : 0 };
 	struct output o;
-	if (output_open(&o, out) == 0) {
-		if (diagram_render(p.s.db, &dopts, format, o.fp) == 0)
-			rc = output_commit(&o) == 0 ? EXIT_OK : EXIT_FAILURE_IO;
-		else
+	if ((rc = output_open(&o, out)) == 0) {
+		if (diagram_render(p.s.db, &dopts, format, o.fp) == 0) {
+			rc = output_commit(&o);
+		} else {
 			output_abort(&o);
+			rc = EXIT_FAILURE_IO;
+		}
 	}
 out:
 	pipeline_release(&p);

@@ -76,12 +76,10 @@ int cmd_import(int argc, char **argv)
 	if (rc == EXIT_OK) {
 		char *json = inventory_to_json(&s.inv, &s.cat);
 		struct output o;
-		rc = EXIT_FAILURE_IO;
-		if (output_open(&o, out) == 0) {
+		if ((rc = output_open(&o, out)) == 0) {
 			fputs(json, o.fp);
 			fputc('\n', o.fp);
-			if (output_commit(&o) == 0)
-				rc = EXIT_OK;
+			rc = output_commit(&o);
 		}
 		free(json);
 	}

@@ -86,13 +86,13 @@ int cmd_items(int argc, char **argv)
 	struct catalog cat;
 	catalog_load(&cat);
 	struct output o;
-	int rc = EXIT_FAILURE_IO;
-	if (output_open(&o, out) == 0) {
+	int rc = output_open(&o, out);
+	if (rc == 0) {
 		if (!strcmp(format, "json"))
 			items_json(o.fp, &cat);
 		else
 			items_text(o.fp, &cat);
-		rc = output_commit(&o) == 0 ? EXIT_OK : EXIT_FAILURE_IO;
+		rc = output_commit(&o);
 	}
 	catalog_release(&cat);
 	return rc;

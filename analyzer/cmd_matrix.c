@@ -75,10 +75,9 @@ int cmd_matrix(int argc, char **argv)
 			struct matrix m;
 			struct output o;
 			rc = EXIT_FAILURE_IO;
-			if (matrix_read(p.s.db, &m) == 0 && output_open(&o, out) == 0) {
+			if (matrix_read(p.s.db, &m) == 0 && (rc = output_open(&o, out)) == 0) {
 				write(o.fp, &m);
-				if (output_commit(&o) == 0)
-					rc = EXIT_OK;
+				rc = output_commit(&o);
 			}
 			matrix_release(&m);
 		}

@@ -94,10 +94,9 @@ int cmd_report(int argc, char **argv)
 			rc = EXIT_FAILURE_IO;
 			matrix_read(p.s.db, &m);
 			char *svg = inline_svg(p.s.db);
-			if (svg && output_open(&o, out) == 0) {
+			if (svg && (rc = output_open(&o, out)) == 0) {
 				report_html(o.fp, &p.a, &m, svg, p.s.sha256, "bunkai " BUNKAI_VERSION);
-				if (output_commit(&o) == 0)
-					rc = EXIT_OK;
+				rc = output_commit(&o);
 			}
 			free(svg);
 			matrix_release(&m);

@@ -18,8 +18,13 @@ static const char usage[] =
 	"they are; each has one example row, commented out with # (the importer\n"
 	"skips it). Fill them, then `bunkai import DIR` or `bunkai analyze DIR`.\n"
 	"\n"
+	"The folder is written all or nothing: the files are made beside it first\n"
+	"and moved in only when all of them were written. A folder that already\n"
+	"holds ledger files is left alone unless --force.\n"
+	"\n"
 	"Options:\n"
-	"      --force   overwrite existing files\n";
+	"      --force   replace the whole set of ledger files in DIR (other files\n"
+	"                in it are kept)\n";
 
 int cmd_template(int argc, char **argv)
 {
@@ -37,6 +42,5 @@ int cmd_template(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return usage_error("template", "expected one folder");
-	int rc = write_templates(argv[optind], force);
-	return rc == 0 ? EXIT_OK : rc == -2 ? EXIT_USAGE : EXIT_FAILURE_IO;
+	return write_templates(argv[optind], force);
 }

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "../model/csv_table.h"
 #include "../model/strbuf.h"
 
 void csv_bom(FILE *fp)
@@ -9,13 +10,16 @@ void csv_bom(FILE *fp)
 	fputs("\xEF\xBB\xBF", fp);
 }
 
+/* One cell: a ' first when a spreadsheet would not keep the value as text
+   (a formula, a number, csv_cell_needs_guard), quoted when it must be. */
 static void quoted(FILE *fp, const char *s)
 {
+	const char *guard = csv_cell_needs_guard(s) ? "'" : "";
 	if (!s[strcspn(s, ",\"\r\n")]) {
-		fputs(s, fp);
+		fprintf(fp, "%s%s", guard, s);
 		return;
 	}
-	fputc('"', fp);
+	fprintf(fp, "\"%s", guard);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', fp);

@@ -1,6 +1,7 @@
 /*
 ** Writing CSV the way Excel and RFC 4180 agree on: UTF-8 BOM, CRLF, fields
-** quoted when they hold a comma, quote, CR or LF, quotes doubled.
+** quoted when they hold a comma, quote, CR or LF, quotes doubled; a ' before
+** a value a spreadsheet would run as a formula or read as a number.
 */
 #ifndef BUNKAI_CSVOUT_H
 #define BUNKAI_CSVOUT_H

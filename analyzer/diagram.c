@@ -427,13 +427,15 @@ static void build_devices(struct diagram *D)
 
 /* A node to attach an edge to for `id`: a device or system node, a
    representative node inside a system cluster (with lhead/ltail), or a
-   marked stand-in for an id the ledger does not know. */
+   marked stand-in for an id the ledger does not know. `known` says the id is
+   a device or system: any other id (a vendor's, the organization's) is not
+   in the ledger, whatever is drawn under that name. */
 static Agnode_t *endpoint(struct diagram *D, const char *id, int known, const char *system, Agraph_t **cluster)
 {
 	*cluster = NULL;
 	if (!id)
 		id = "?";
-	void *obj = D->summary && system ? lookup(D, system) : lookup(D, id);
+	void *obj = !known ? NULL : D->summary && system ? lookup(D, system) : lookup(D, id);
 	if (!obj && system)
 		obj = lookup(D, system);
 	if (!obj && known && D->summary) {

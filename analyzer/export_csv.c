@@ -10,14 +10,7 @@
 #include "../model/strbuf.h"
 #include "../model/xalloc.h"
 #include "csvout.h"
-#include "output.h"
-
-static int make_dir(const char *dir)
-{
-	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
-		return 0;
-	return error("%s: cannot create the folder: %s", dir, strerror(errno));
-}
+#include "folder_output.h"
 
 /* Japanese spelling of an enum value, as the templates show it. */
 static const char *ja_value(const struct csv_column *c, const char *value)
@@ -61,16 +54,14 @@ static const char *yes(int b)
 	return b ? "はい" : "いいえ";
 }
 
-/* Write one file through a temporary name. */
-static int write_file(const char *dir, const struct csv_file *f, const struct inventory *inv,
+/* Write one ledger of the set. */
+static int write_file(struct folder_output *set, const struct csv_file *f, const struct inventory *inv,
 		      const struct catalog *cat)
 {
-	char *path = xasprintf("%s/%s", dir, f->file);
 	struct output o;
-	int rc = output_open(&o, path);
-	free(path);
-	if (rc < 0)
-		return -1;
+	int rc = folder_output_file(set, &o, f->file);
+	if (rc)
+		return rc;
 	FILE *fp = o.fp;
 	header(fp, f);
 	const struct csv_column *c = f->cols;
@@ -173,56 +164,74 @@ static int write_file(const char *dir, const struct csv_file *f, const struct in
 	return output_commit(&o);
 }
 
-int export_csv(const struct inventory *inv, const struct catalog *cat, const char *dir)
+/* The file names a ledger folder may hold, the wide matrix.csv included. */
+enum { LEDGER_NAMES_MAX = 16 };
+static const char *const *ledger_names(const char *names[LEDGER_NAMES_MAX])
 {
-	if (make_dir(dir) < 0)
-		return -1;
+	size_t n = 0;
+	for (const struct csv_file *f = csv_files; f->file && n + 2 < LEDGER_NAMES_MAX; f++)
+		names[n++] = f->file;
+	names[n++] = CSV_MATRIX_FILE;
+	names[n] = NULL;
+	return names;
+}
+
+int export_csv(const struct inventory *inv, const struct catalog *cat, const char *dir, int force)
+{
+	const char *names[LEDGER_NAMES_MAX];
+	struct folder_output set;
+	int rc = folder_output_begin(&set, dir, ledger_names(names), force);
+	if (rc)
+		return rc;
 	for (const struct csv_file *f = csv_files; f->file; f++)
-		if (write_file(dir, f, inv, cat) < 0)
-			return -1;
-	return 0;
+		if ((rc = write_file(&set, f, inv, cat)) != 0) {
+			folder_output_abort(&set);
+			return rc;
+		}
+	return folder_output_commit(&set);
+}
+
+/* One template: the header and an example row commented out with #. */
+static int write_template(struct folder_output *set, const struct csv_file *f)
+{
+	struct output o;
+	int rc = folder_output_file(set, &o, f->file);
+	if (rc)
+		return rc;
+	header(o.fp, f);
+	/* The example row is a comment: the importer skips rows starting with #. */
+	for (size_t i = 0; i < f->n_cols; i++) {
+		char *cell = i == 0 ? xasprintf("#%s", f->cols[i].example) : xstrdup(f->cols[i].example);
+		csv_field(o.fp, cell, i == 0);
+		free(cell);
+	}
+	csv_end(o.fp);
+	return output_commit(&o);
+}
+
+/* The wide 責任分界表: a row per item and system, a column per party. */
+static int write_matrix_template(struct folder_output *set)
+{
+	struct output o;
+	int rc = folder_output_file(set, &o, CSV_MATRIX_FILE);
+	if (rc)
+		return rc;
+	csv_bom(o.fp);
+	fputs("システムID,項番,確認日,○○病院 (hosp),A社 (v-si)\r\n#ehr,I-6,2024-03-15,,○\r\n#ehr,I-2,2024-03-15,○,△\r\n", o.fp);
+	return output_commit(&o);
 }
 
 int write_templates(const char *dir, int force)
 {
-	if (make_dir(dir) < 0)
-		return -1;
-	for (const struct csv_file *f = csv_files; f->file; f++) {
-		char *path = xasprintf("%s/%s", dir, f->file);
-		if (!force && access(path, F_OK) == 0) {
-			error("%s: exists; not overwritten (use --force)", path);
-			free(path);
-			return -2;
-		}
-		struct output o;
-		int rc = output_open(&o, path);
-		free(path);
-		if (rc < 0)
-			return -1;
-		header(o.fp, f);
-		/* The example row is a comment: the importer skips rows starting with #. */
-		for (size_t i = 0; i < f->n_cols; i++) {
-			char *cell = i == 0 ? xasprintf("#%s", f->cols[i].example) : xstrdup(f->cols[i].example);
-			csv_field(o.fp, cell, i == 0);
-			free(cell);
-		}
-		csv_end(o.fp);
-		if (output_commit(&o) < 0)
-			return -1;
-	}
-	/* The wide 責任分界表: a row per item and system, a column per party. */
-	char *path = xasprintf("%s/%s", dir, CSV_MATRIX_FILE);
-	if (!force && access(path, F_OK) == 0) {
-		error("%s: exists; not overwritten (use --force)", path);
-		free(path);
-		return -2;
-	}
-	struct output o;
-	int rc = output_open(&o, path);
-	free(path);
-	if (rc < 0)
-		return -1;
-	csv_bom(o.fp);
-	fputs("システムID,項番,確認日,○○病院 (hosp),A社 (v-si)\r\n#ehr,I-6,2024-03-15,,○\r\n#ehr,I-2,2024-03-15,○,△\r\n", o.fp);
-	return output_commit(&o);
+	const char *names[LEDGER_NAMES_MAX];
+	struct folder_output set;
+	int rc = folder_output_begin(&set, dir, ledger_names(names), force);
+	for (const struct csv_file *f = csv_files; rc == 0 && f->file; f++)
+		rc = write_template(&set, f);
+	if (rc == 0)
+		rc = write_matrix_template(&set);
+	if (rc == 0)
+		return folder_output_commit(&set);
+	folder_output_abort(&set);
+	return rc;
 }

@@ -8,11 +8,12 @@
 #include "../model/catalog.h"
 #include "../model/inventory.h"
 
-/* Write the CSV files into dir (created if missing), each atomically.
-   Returns 0, or -1 after printing an error. */
-int export_csv(const struct inventory *inv, const struct catalog *cat, const char *dir);
-/* Write the templates into dir; existing files are not overwritten unless
-   force. Returns 0, -2 if a file exists, -1 on an I/O failure. */
+/* Write the ledgers into dir (created if missing) all or nothing, as
+   folder_output.h describes; a folder that already holds ledger files is
+   refused unless force. Returns 0, or EXIT_USAGE / EXIT_FAILURE_IO after
+   printing an error. */
+int export_csv(const struct inventory *inv, const struct catalog *cat, const char *dir, int force);
+/* The same for the empty templates. */
 int write_templates(const char *dir, int force);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../model/textcheck.h"
 #include "../model/xalloc.h"
 #include "commands.h"
 
@@ -76,7 +77,8 @@ int main(int argc, char **argv)
 	for (const struct command *c = commands; c->name; c++)
 		if (!strcmp(c->name, name))
 			return c->run(argc - 1, argv + 1);
-	fprintf(stderr, "bunkai: unknown command \"%s\"\n", name);
+	char buf[SHOWN_SIZE];
+	error("unknown command \"%s\"", shown(buf, name));
 	help(stderr);
 	return EXIT_USAGE;
 }

@@ -150,7 +150,7 @@ int ruleset_add_dir(struct ruleset *rs, const char *dir)
 		char *path = xasprintf("%s/%s", dir, list[i]->d_name);
 		char *text = NULL;
 		size_t len;
-		if (rc == 0 && read_input(path, &text, &len) == 0)
+		if (rc == 0 && !read_input(path, &text, &len))
 			rc = rule_parse(rs, path, text);
 		else if (rc == 0)
 			rc = -1;

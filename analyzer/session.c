@@ -36,11 +36,12 @@ int session_load(struct session *s, const char *file, const char *as_of, int bui
 	}
 	if (strcmp(file, "-") && is_directory(file))
 		return session_load_csv(s, file, NULL, 0, ENC_AUTO, as_of, build_db);
-	if (read_input(file, &buf, &len) < 0) {
+	int rc = read_input(file, &buf, &len);
+	if (rc) {
 		memset(s, 0, sizeof(*s));
-		return EXIT_USAGE;
+		return rc;
 	}
-	int rc = session_load_buffer(s, strcmp(file, "-") ? file : "<stdin>", buf, len, as_of, build_db);
+	rc = session_load_buffer(s, strcmp(file, "-") ? file : "<stdin>", buf, len, as_of, build_db);
 	free(buf);
 	return rc;
 }
@@ -86,6 +87,7 @@ int session_load_csv(struct session *s, const char *dir, const char *const *file
 	struct diag d;
 	diag_init(&d, dir ? dir : "csv");
 	int rc = inventory_load_csv(&s->inv, &s->cat, dir, files, n_files, encoding, &d);
+	int io_failed = d.io_failed;
 	diag_print(&d);
 	diag_release(&d);
 	/* The checksum of a folder: of the inventory it amounts to. */
@@ -93,7 +95,7 @@ int session_load_csv(struct session *s, const char *dir, const char *const *file
 	if (json)
 		checksum(json, strlen(json), s->sha256);
 	free(json);
-	return rc < 0 ? EXIT_USAGE : finish(s, as_of, build_db);
+	return rc < 0 ? (io_failed ? EXIT_FAILURE_IO : EXIT_USAGE) : finish(s, as_of, build_db);
 }
 
 void session_release(struct session *s)

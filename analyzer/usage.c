@@ -7,17 +7,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../model/textcheck.h"
 #include "../model/xalloc.h"
 #include "commands.h"
 
 int usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "bunkai %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
+	fprintf(stderr, "bunkai %s: ", cmd);
+	message_put(stderr, msg);
 	fprintf(stderr, "\nTry 'bunkai %s --help'.\n", cmd);
+	free(msg);
 	return EXIT_USAGE;
 }
 

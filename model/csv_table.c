@@ -3,8 +3,10 @@
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "load.h"
 #include "textcheck.h"
@@ -65,6 +67,37 @@ int csv_decode(const char *in, size_t len, enum csv_encoding enc, char **out, si
 	return 0;
 }
 
+/* A number as a spreadsheet would read one: an optional currency sign, then
+   digits with . , / : % - e E or spaces (001, 1e5, 12:30, 1 1/2, 1-2, 50%). */
+static int looks_numeric(const char *s)
+{
+	static const char *const currency[] = { "$", "\xC2\xA5" /* ¥ */, "\xEF\xBF\xA5" /* ￥ */, "\xE2\x82\xAC" /* € */ };
+	for (size_t i = 0; i < sizeof(currency) / sizeof(*currency); i++)
+		if (!strncmp(s, currency[i], strlen(currency[i]))) {
+			s += strlen(currency[i]);
+			break;
+		}
+	if (!isdigit((unsigned char)s[0]) && !(s[0] == '.' && isdigit((unsigned char)s[1])))
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s) && !strchr(".,/:%-eE ", *s))
+			return 0;
+	return 1;
+}
+
+int csv_cell_needs_guard(const char *s)
+{
+	/* A run of ' before a value that needs one needs one more, so that the
+	   importer, which removes one, gives the run back. */
+	while (*s == '\'')
+		s++;
+	if (strchr("=+-@\t\r", *s) && *s)
+		return 1;
+	if (!strcasecmp(s, "true") || !strcasecmp(s, "false"))
+		return 1;
+	return looks_numeric(s) && !date_valid(s);
+}
+
 /* Trim ASCII blanks and U+3000 (E3 80 80) from both ends, in place. */
 static char *trim(char *s)
 {
@@ -109,7 +142,11 @@ static void on_field(void *s, size_t len, void *data)
 		R->row_start = R->line - breaks;
 	}
 	char *raw = xstrndup(s ? s : "", s ? len : 0);
-	char *cell = xstrdup(trim(raw));
+	char *t = trim(raw);
+	/* The ' a writer put before a value a spreadsheet would not keep as text. */
+	if (t[0] == '\'' && csv_cell_needs_guard(t + 1))
+		t++;
+	char *cell = xstrdup(t);
 	free(raw);
 	R->cells = xgrow(R->cells, &R->cap, R->n + 1, sizeof(*R->cells));
 	R->cells[R->n++] = cell;
@@ -152,8 +189,11 @@ int csv_table_read(struct csv_table *t, const char *path, const char *name, enum
 	char *raw = NULL;
 	size_t raw_len;
 	memset(t, 0, sizeof(*t));
-	if (read_input(path, &raw, &raw_len) < 0)
+	int failed = read_input(path, &raw, &raw_len);
+	if (failed) {
+		d->io_failed |= failed == EXIT_FAILURE_IO;
 		return -1;
+	}
 	int rc = csv_table_parse(t, name, raw, raw_len, enc, d);
 	free(raw);
 	return rc;

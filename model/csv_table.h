@@ -37,6 +37,18 @@ int csv_table_parse(struct csv_table *t, const char *name, const char *raw, size
 		    struct diag *d);
 void csv_table_release(struct csv_table *t);
 
+/*
+** Whether a spreadsheet opening a CSV cell holding `s` might not keep it as
+** this text (docs/csv-import.md, "Spreadsheet safety"): a formula trigger
+** (= + - @ TAB CR at the start, OWASP), a number, time, fraction, percentage
+** or amount (001, 1e5, 12:30, 1/2, 1,000, 50%, $5), TRUE/FALSE, or a ' that
+** the importer would take for such a guard. An ISO date YYYY-MM-DD is not:
+** spreadsheets read it as a date and write it back in a form import reads.
+** Writers put a ' before such a cell; csv_table_parse removes exactly that
+** one ', so export -> import is lossless.
+*/
+int csv_cell_needs_guard(const char *s);
+
 /* Decode bytes to UTF-8 (BOM dropped); caller frees *out. Returns 0, or -1 with
    *bad_offset at the first byte that is neither UTF-8 nor CP932. */
 int csv_decode(const char *in, size_t len, enum csv_encoding enc, char **out, size_t *out_len, int *used,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "strbuf.h"
+#include "textcheck.h"
 #include "xalloc.h"
 
 void diag_init(struct diag *d, const char *file)
@@ -12,6 +13,7 @@ void diag_init(struct diag *d, const char *file)
 	d->file = file;
 	d->msgs = NULL;
 	d->n = d->cap = d->count = 0;
+	d->io_failed = 0;
 	d->where = NULL;
 	d->where_ctx = NULL;
 }
@@ -77,10 +79,13 @@ void diag_msg(struct diag *d, const char *fmt, ...)
 
 void diag_print(const struct diag *d)
 {
-	for (size_t i = 0; i < d->n; i++)
-		fprintf(stderr, "bunkai: %s\n", d->msgs[i]);
+	for (size_t i = 0; i < d->n; i++) {
+		fputs("bunkai: ", stderr);
+		message_put(stderr, d->msgs[i]);
+		fputc('\n', stderr);
+	}
 	if (d->count > d->n)
-		fprintf(stderr, "bunkai: %s: %zu more problems not shown\n", d->file, d->count - d->n);
+		error("%s: %zu more problems not shown", d->file, d->count - d->n);
 }
 
 void diag_release(struct diag *d)

@@ -17,6 +17,7 @@ struct diag {
 	char **msgs;      /* owned, each "FILE: …" without the "bunkai: " prefix */
 	size_t n, cap;
 	size_t count;     /* all problems, including those beyond DIAG_CAP */
+	int io_failed;    /* a file could not be read after it was opened: exit 3, not 2 */
 	/* Optional: turns a JSON path into the place the user wrote it (for an
 	   inventory imported from CSV: "devices.csv:57: column 機器種別"), or
 	   returns NULL to keep the path. Not owned. */

@@ -26,7 +26,9 @@ enum {
 };
 
 /* Read a whole file, or standard input for "-", into *buf (caller frees).
-   Returns 0, or -1 after printing an error. */
+   Returns 0, or after printing an error EXIT_USAGE (it cannot be opened, is
+   a folder, or is over INPUT_MAX) or EXIT_FAILURE_IO (reading failed after
+   it was opened). */
 int read_input(const char *file, char **buf, size_t *len);
 
 /* Parse and check buf[0..len) as an inventory. Returns 0 or -1. */

@@ -17,6 +17,7 @@
 #include "csv_table.h"
 #include "load.h"
 #include "strbuf.h"
+#include "textcheck.h"
 #include "xalloc.h"
 
 /* Where each converted entity came from. */
@@ -85,8 +86,14 @@ static const char *where(void *ctx, const char *path, char *buf, size_t size)
 			snprintf(buf, size, "%s:%d", o->org_file, o->org_line);
 		return buf;
 	}
-	if (sscanf(path, "$.%31[a-z_][%zu]%n", array, &index, &n) != 2)
-		return NULL;
+	if (sscanf(path, "$.%31[a-z_][%zu]%n", array, &index, &n) != 2) {
+		/* A whole array: its entry limit. Name the first row beyond it. */
+		struct origin_array *all = sscanf(path, "$.%31[a-z_]%n", array, &n) == 1 && !path[n] ? origin_for(o, array) : NULL;
+		if (!all || all->n <= ENTITY_MAX)
+			return NULL;
+		snprintf(buf, size, "%s:%d", o->paths[all->files[ENTITY_MAX]], all->lines[ENTITY_MAX]);
+		return buf;
+	}
 	sscanf(path + n, ".%31[a-z_]", key);
 	struct origin_array *a = origin_for(o, array);
 	if (!a || index >= a->n)
@@ -231,6 +238,7 @@ static int exists(const char *path)
 /* Column indexes of the layout per header cell; -1 for unknown (reported). */
 static int *map_header(struct importer *I, const struct csv_file *f, const struct csv_table *t)
 {
+	char show[SHOWN_SIZE];
 	int *map = xcalloc(t->n_header + 1, sizeof(*map));
 	for (size_t i = 0; i < t->n_header; i++) {
 		map[i] = csv_column_index(f, t->header[i]);
@@ -238,13 +246,13 @@ static int *map_header(struct importer *I, const struct csv_file *f, const struc
 			struct strbuf allowed = STRBUF_INIT;
 			for (size_t k = 0; k < f->n_cols; k++)
 				strbuf_addf(&allowed, "%s%s (%s)", k ? ", " : "", f->cols[k].ja, f->cols[k].key);
-			diag_msg(I->d, "%s:1: unknown column \"%s\" (allowed: %s)", t->name, t->header[i], allowed.buf);
+			diag_msg(I->d, "%s:1: unknown column \"%s\" (allowed: %s)", t->name, shown(show, t->header[i]), allowed.buf);
 			strbuf_release(&allowed);
 			I->bad = 1;
 		}
 		for (size_t k = 0; k < i; k++)
 			if (map[i] >= 0 && map[k] == map[i]) {
-				diag_msg(I->d, "%s:1: column \"%s\" appears twice", t->name, t->header[i]);
+				diag_msg(I->d, "%s:1: column \"%s\" appears twice", t->name, shown(show, t->header[i]));
 				I->bad = 1;
 			}
 	}
@@ -254,6 +262,7 @@ static int *map_header(struct importer *I, const struct csv_file *f, const struc
 static cJSON *row_object(struct importer *I, const struct csv_file *f, const struct csv_table *t, const int *map,
 			 const struct csv_row *r)
 {
+	char show[SHOWN_SIZE];
 	if (r->n != t->n_header) {
 		diag_msg(I->d, "%s:%d: expected %zu cells as in the header, got %zu", t->name, r->line, t->n_header, r->n);
 		I->bad = 1;
@@ -281,7 +290,7 @@ static cJSON *row_object(struct importer *I, const struct csv_file *f, const str
 				if (!strstr(allowed.buf, c->aliases[k]))
 					strbuf_addf(&allowed, ", %s", c->aliases[k]);
 			diag_msg(I->d, "%s:%d: column %s: unknown value \"%s\" (allowed: %s)", t->name, r->line, t->header[i],
-				 s, allowed.buf);
+				 shown(show, s), allowed.buf);
 			strbuf_release(&allowed);
 			I->bad = 1;
 			break;
@@ -292,7 +301,7 @@ static cJSON *row_object(struct importer *I, const struct csv_file *f, const str
 				cJSON_AddBoolToObject(o, c->key, v);
 			} else {
 				diag_msg(I->d, "%s:%d: column %s: \"%s\" is not yes or no (はい/いいえ, true/false, 1/0, ○/×)",
-					 t->name, r->line, t->header[i], s);
+					 t->name, r->line, t->header[i], shown(show, s));
 				I->bad = 1;
 			}
 			break;
@@ -395,6 +404,7 @@ static const char *const matrix_ignored[] = { "システム", "区分", "分類"
 
 static void import_matrix(struct importer *I)
 {
+	char show[SHOWN_SIZE];
 	struct csv_table t;
 	char *path = open_table(I, CSV_MATRIX_FILE, 0, &t);
 	if (!path)
@@ -449,7 +459,7 @@ static void import_matrix(struct importer *I)
 					 : !strcmp(cell, "△") ? "support" : NULL;
 			if (!role) {
 				diag_msg(I->d, "%s:%d: column %s: \"%s\" is not ○ (lead) or △ (support)", path, row->line,
-					 t.header[i], cell);
+					 t.header[i], shown(show, cell));
 				I->bad = 1;
 				continue;
 			}

@@ -41,8 +41,9 @@ static void position(const char *buf, size_t off, int *line, int *col)
 }
 
 /*
-** What cJSON does not check: UTF-8 validity, NUL bytes, and the nesting
-** depth (cJSON's own limit gives only "syntax error"). Returns 0 if clean.
+** What cJSON does not check: UTF-8 validity, NUL bytes (raw or escaped),
+** and the nesting depth (cJSON's own limit gives only "syntax error").
+** Returns 0 if clean.
 */
 static int prescan(const char *buf, size_t len, struct diag *d, int *truncated)
 {
@@ -68,6 +69,14 @@ static int prescan(const char *buf, size_t len, struct diag *d, int *truncated)
 			continue;
 		}
 		if (in_string) {
+			/* cJSON decodes \u0000 into a NUL that silently ends the
+			   string ("v-a\u0000../x" would load as "v-a"). */
+			if (c == '\\' && end - p >= 6 && p[1] == 'u' && !memcmp(p + 2, "0000", 4)) {
+				int l, col;
+				position(buf, (size_t)(p - (const unsigned char *)buf), &l, &col);
+				diag_at(d, l, col, "\\u0000 (NUL) in a string; text must not contain control characters");
+				return -1;
+			}
 			if (c == '\\' && p + 1 < end)
 				p++;
 			else if (c == '"')
@@ -118,6 +127,7 @@ static const char *type_name(const cJSON *v)
 /* Report unknown and duplicate keys of an object. `allowed` ends with NULL. */
 static void check_keys(struct loader *L, const cJSON *obj, const char *base, const char *const *allowed)
 {
+	char show[SHOWN_SIZE];
 	const cJSON *k;
 	for (k = obj->child; k; k = k->next) {
 		size_t i;
@@ -128,13 +138,13 @@ static void check_keys(struct loader *L, const cJSON *obj, const char *base, con
 			struct strbuf sb = STRBUF_INIT;
 			for (size_t j = 0; allowed[j]; j++)
 				strbuf_addf(&sb, "%s%s", j ? ", " : "", allowed[j]);
-			diag_path(L->d, base, "unknown key \"%s\" (allowed: %s)", k->string, strbuf_str(&sb));
+			diag_path(L->d, base, "unknown key \"%s\" (allowed: %s)", shown(show, k->string), strbuf_str(&sb));
 			strbuf_release(&sb);
 			continue;
 		}
 		for (const cJSON *e = obj->child; e != k; e = e->next)
 			if (!strcmp(e->string, k->string)) {
-				diag_path(L->d, base, "duplicate key \"%s\"", k->string);
+				diag_path(L->d, base, "duplicate key \"%s\"", shown(show, k->string));
 				break;
 			}
 	}
@@ -161,18 +171,19 @@ static const char *at(char buf[PATH_MAX_LEN], const char *base, const char *key,
 static const char *form_check(struct loader *L, const char *base, const char *key, long index, const char *s,
 			      enum str_form form)
 {
+	char show[SHOWN_SIZE];
 	char path[PATH_MAX_LEN];
 	switch (form) {
 	case F_ID:
 		if (!id_valid(s)) {
-			diag_path(L->d, at(path, base, key, index), "invalid id \"%s\": use 1-%d characters of A-Z a-z 0-9 . _ : -", s, ID_MAX);
+			diag_path(L->d, at(path, base, key, index), "invalid id \"%s\": use 1-%d characters of A-Z a-z 0-9 . _ : -", shown(show, s), ID_MAX);
 			return NULL;
 		}
 		break;
 	case F_REF:
 		/* References are resolved later; "*" is a legal system reference. */
 		if (!id_valid(s) && strcmp(s, "*")) {
-			diag_path(L->d, at(path, base, key, index), "invalid id \"%s\"", s);
+			diag_path(L->d, at(path, base, key, index), "invalid id \"%s\"", shown(show, s));
 			return NULL;
 		}
 		break;
@@ -192,7 +203,7 @@ static const char *form_check(struct loader *L, const char *base, const char *ke
 		break;
 	case F_DATE:
 		if (!date_valid(s)) {
-			diag_path(L->d, at(path, base, key, index), "invalid date \"%s\": use YYYY-MM-DD, a real calendar day", s);
+			diag_path(L->d, at(path, base, key, index), "invalid date \"%s\": use YYYY-MM-DD, a real calendar day", shown(show, s));
 			return NULL;
 		}
 		break;
@@ -245,6 +256,7 @@ static int get_bool(struct loader *L, const cJSON *obj, const char *base, const 
 static int get_enum(struct loader *L, const cJSON *obj, const char *base, const char *key,
 		    const char *const *names, int required, int dflt)
 {
+	char show[SHOWN_SIZE];
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 	char path[PATH_MAX_LEN];
 	int out = dflt;
@@ -264,7 +276,7 @@ static int get_enum(struct loader *L, const cJSON *obj, const char *base, const 
 			struct strbuf sb = STRBUF_INIT;
 			for (int j = 0; names[j]; j++)
 				strbuf_addf(&sb, "%s%s", j ? ", " : "", names[j]);
-			diag_path(L->d, at(path, base, key, -1), "unknown value \"%s\" (allowed: %s)", v->valuestring,
+			diag_path(L->d, at(path, base, key, -1), "unknown value \"%s\" (allowed: %s)", shown(show, v->valuestring),
 				  strbuf_str(&sb));
 			strbuf_release(&sb);
 		}
@@ -310,6 +322,7 @@ static struct strlist get_list(struct loader *L, const cJSON *obj, const char *b
 /* An item list: exact ids, section wildcards, "*". */
 static itemset get_items(struct loader *L, const cJSON *obj, const char *base, const char *key)
 {
+	char show[SHOWN_SIZE];
 	itemset set = 0;
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 	if (!v || cJSON_IsNull(v))
@@ -329,7 +342,7 @@ static itemset get_items(struct loader *L, const cJSON *obj, const char *base, c
 			else if (!catalog_resolve(L->cat, e->valuestring, &one))
 				diag_path(L->d, at(path, base, key, i),
 					  "unknown item \"%s\" (use an id such as I-6, a section wildcard I-* A-* B-* C-*, or *)",
-					  e->valuestring);
+					  shown(show, e->valuestring));
 			else
 				set |= one;
 			i++;
@@ -441,6 +454,7 @@ static void load_subcontract(struct loader *L, const cJSON *o, const char *b)
 
 static void load_assignment(struct loader *L, const cJSON *o, const char *b)
 {
+	char show[SHOWN_SIZE];
 	struct inventory *inv = L->inv;
 	check_keys(L, o, b, assignment_keys);
 	const char *item = get_str(L, o, b, "item", F_TEXT, 1);
@@ -453,7 +467,7 @@ static void load_assignment(struct loader *L, const cJSON *o, const char *b)
 		idx = catalog_index(L->cat, item);
 		if (idx < 0) {
 			char *path = xasprintf("%s.item", b);
-			diag_path(L->d, path, "unknown item \"%s\" (assignments name one item; see `bunkai items`)", item);
+			diag_path(L->d, path, "unknown item \"%s\" (assignments name one item; see `bunkai items`)", shown(show, item));
 			free(path);
 		} else if (L->cat->items[idx].scope == SCOPE_ORGANIZATION && system) {
 			char *path = xasprintf("%s.system", b);
@@ -548,6 +562,7 @@ static const char *const org_keys[] = { "id", "name", NULL };
 int inventory_load_json(struct inventory *inv, const struct catalog *cat, const char *buf, size_t len,
 			struct diag *d)
 {
+	char show[SHOWN_SIZE];
 	struct loader L = { inv, cat, d };
 	size_t before = d->count;
 
@@ -596,7 +611,7 @@ int inventory_load_json(struct inventory *inv, const struct catalog *cat, const 
 		diag_path(d, "$", "missing required key \"format\" (\"bunkai-inventory/1\")");
 	else if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, "bunkai-inventory/1"))
 		diag_path(d, "$.format", "unsupported format%s%s%s; expected \"bunkai-inventory/1\"",
-			  cJSON_IsString(fmt) ? " \"" : "", cJSON_IsString(fmt) ? fmt->valuestring : "",
+			  cJSON_IsString(fmt) ? " \"" : "", cJSON_IsString(fmt) ? shown(show, fmt->valuestring) : "",
 			  cJSON_IsString(fmt) ? "\"" : "");
 
 	const cJSON *org = cJSON_GetObjectItemCaseSensitive(root, "organization");

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "load.h"
 #include "xalloc.h"
@@ -9,8 +10,17 @@
 int read_input(const char *file, char **buf, size_t *len)
 {
 	FILE *f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
-	if (!f)
-		return error("%s: cannot open: %s", file, strerror(errno));
+	if (!f) {
+		error("%s: cannot open: %s", file, strerror(errno));
+		return EXIT_USAGE;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (f != stdin)
+			fclose(f);
+		error("%s: is a folder, not a file", file);
+		return EXIT_USAGE;
+	}
 	size_t cap = 0, n = 0;
 	char *p = NULL;
 	for (;;) {
@@ -21,7 +31,8 @@ int read_input(const char *file, char **buf, size_t *len)
 			free(p);
 			if (f != stdin)
 				fclose(f);
-			return error("%s: larger than %d MiB; split the inventory", file, INPUT_MAX >> 20);
+			error("%s: larger than %d MiB; split the inventory", file, INPUT_MAX >> 20);
+			return EXIT_USAGE;
 		}
 		if (got == 0)
 			break;
@@ -32,7 +43,8 @@ int read_input(const char *file, char **buf, size_t *len)
 		fclose(f);
 	if (bad) {
 		free(p);
-		return error("%s: cannot read: %s", file, strerror(saved));
+		error("%s: cannot read: %s", file, strerror(saved));
+		return EXIT_FAILURE_IO;
 	}
 	p[n] = '\0';
 	*buf = p;

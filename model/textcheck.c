@@ -112,6 +112,46 @@ void date_today(char buf[11])
 {
 	time_t now = time(NULL);
 	struct tm tm;
-	gmtime_r(&now, &tm);
+	localtime_r(&now, &tm);
 	strftime(buf, 11, "%Y-%m-%d", &tm);
+}
+
+const char *shown(char buf[SHOWN_SIZE], const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+	size_t n = 0;
+	for (int chars = 0; p < end; chars++) {
+		if (chars == SHOWN_MAX) {
+			memcpy(buf + n, "\xE2\x80\xA6", 3); /* … */
+			n += 3;
+			break;
+		}
+		size_t len = utf8_seq_len(p, end);
+		if (!len)
+			len = 1; /* an invalid byte: message_put shows it escaped */
+		memcpy(buf + n, p, len);
+		n += len;
+		p += len;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+void message_put(FILE *fp, const char *msg)
+{
+	const unsigned char *p = (const unsigned char *)msg, *end = p + strlen(msg);
+	while (p < end) {
+		size_t len = utf8_seq_len(p, end);
+		if (len == 1 && (*p < 0x20 || *p == 0x7F)) {
+			fprintf(fp, "\\x%02x", *p);
+		} else if (len == 2 && p[0] == 0xC2 && p[1] < 0xA0) {
+			fprintf(fp, "\\u%04x", p[1]); /* C1: U+0080-U+009F */
+		} else if (!len) {
+			fprintf(fp, "\\x%02x", *p);
+			len = 1;
+		} else {
+			fwrite(p, 1, len, fp);
+		}
+		p += len;
+	}
 }

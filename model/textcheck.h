@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum { ID_MAX = 64 };
 
@@ -21,7 +22,21 @@ bool id_valid(const char *s);
 bool name_valid(const char *s);
 /* YYYY-MM-DD naming a real calendar day. */
 bool date_valid(const char *s);
-/* Today's date as YYYY-MM-DD (UTC) into buf[11]. */
+/* Today's date as YYYY-MM-DD in local time (TZ honoured) into buf[11]: in
+   Japan the day starts at 00:00 JST, not at 09:00 when UTC turns. */
 void date_today(char buf[11]);
+
+/*
+** Echoing input in messages. A value from a file is shown cut to SHOWN_MAX
+** characters with "…", so a 100 MB id does not become 100 MB on stderr; and
+** every message goes out through message_put, which shows control
+** characters and invalid bytes escaped (\x1b), so input cannot move the
+** cursor, retitle the terminal or forge a line of output.
+*/
+enum { SHOWN_MAX = 48, SHOWN_SIZE = SHOWN_MAX * 4 + 8 };
+/* s cut for a message, into buf; returns buf. */
+const char *shown(char buf[SHOWN_SIZE], const char *s);
+/* Write msg with control characters (C0, DEL, C1) and invalid UTF-8 escaped. */
+void message_put(FILE *fp, const char *msg);
 
 #endif

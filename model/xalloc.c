@@ -1,5 +1,7 @@
 #include "xalloc.h"
 
+#include "textcheck.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -65,26 +67,35 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		die(EXIT_FAILURE_IO, "cannot format message");
+	char *p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		die(EXIT_FAILURE_IO, "cannot format message");
-	char *p = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	char *p = xvasprintf(fmt, ap);
 	va_end(ap);
 	return p;
 }
 
 static void report(const char *fmt, va_list ap)
 {
+	char *msg = xvasprintf(fmt, ap);
 	fputs("bunkai: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	message_put(stderr, msg);
 	fputc('\n', stderr);
+	free(msg);
 }
 
 void die(int code, const char *fmt, ...)

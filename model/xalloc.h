@@ -7,6 +7,7 @@
 #ifndef BUNKAI_XALLOC_H
 #define BUNKAI_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Exit status of the program (SPEC §6), kept in one place. */
@@ -26,6 +27,7 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Caller frees the result. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Print "bunkai: message" to stderr and exit with `code`. */
 void die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));

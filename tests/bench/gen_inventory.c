@@ -83,7 +83,7 @@ int main(int argc, char **argv)
 	}
 	printf("],\n\"remote_access\":[");
 	for (long r = 0; r < remotes; r++) {
-		long s = rnd(systems), v = rnd(5) ? (s * 3) % vendors : rnd(vendors);
+		long s = (long)rnd(systems), v = rnd(5) ? (s * 3) % vendors : (long)rnd(vendors);
 		printf("%s\n{\"id\":\"r%ld\",\"vendor\":\"v%ld\",\"target\":\"d%ld\",\"via\":[\"d%ld\"],\"method\":\"vpn\"}",
 		       r ? "," : "", r, v, s + systems * (1 + rnd(devices / systems - 1 > 0 ? devices / systems - 1 : 1)),
 		       rnd(systems));

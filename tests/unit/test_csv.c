@@ -8,6 +8,7 @@
 
 #include "testlib.h"
 
+#include "../../analyzer/csvout.h"
 #include "../../analyzer/export_csv.h"
 #include "../../model/csv_table.h"
 #include "../../model/save.h"
@@ -99,7 +100,7 @@ static void test_round_trip_every_fixture(void **state)
 		diag_init(&d, path);
 		char *buf = read_file(path);
 		assert_int_equal(inventory_load_json(&inv, &cat, buf, strlen(buf), &d), 0);
-		assert_int_equal(export_csv(&inv, &cat, dir), 0);
+		assert_int_equal(export_csv(&inv, &cat, dir, 0), 0);
 		char *before = inventory_to_json(&inv, &cat);
 		char *after = canonical(dir, 1, ENC_AUTO);
 		if (strcmp(before, after))
@@ -164,6 +165,49 @@ static void test_line_numbers(void **state)
 	diag_release(&d);
 }
 
+/*
+** The spreadsheet guard: which values get a leading ', and that the writer
+** and the reader together give every value back, guards and quotes included.
+*/
+static void test_spreadsheet_guard(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *value;
+		int guarded;
+	} cases[] = {
+		{ "=1+2", 1 }, { "+81", 1 }, { "-A1", 1 }, { "@SUM(1)", 1 }, { "-", 1 },
+		{ "001", 1 }, { "1e5", 1 }, { "1.50", 1 }, { "12:30", 1 }, { "1-2", 1 }, { "2024-04", 1 },
+		{ "1,000", 1 }, { "50%", 1 }, { "$5", 1 }, { "\xC2\xA5" "100", 1 }, { ".5", 1 }, { "1 1/2", 1 },
+		{ "TRUE", 1 }, { "false", 1 }, { "'=x", 1 }, { "''-1", 1 }, { "'001", 1 },
+		{ "2024-04-01", 0 }, { "0x1F", 0 }, { "A-01", 0 }, { "1号館", 0 }, { "'abc", 0 }, { "''abc", 0 },
+		{ "'", 0 }, { "", 0 }, { "電子カルテ", 0 }, { "v-si", 0 }, { "2024-02-30", 1 },
+	};
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	csv_field(fp, "value", 1);
+	csv_end(fp);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		if (csv_cell_needs_guard(cases[i].value) != cases[i].guarded)
+			fail_msg("guard of \"%s\": got %d", cases[i].value, !cases[i].guarded);
+		csv_field(fp, cases[i].value, 1);
+		csv_field(fp, "x", 0); /* keeps an empty value's row */
+		csv_end(fp);
+	}
+	fclose(fp);
+	struct csv_table t;
+	struct diag d;
+	diag_init(&d, "g.csv");
+	assert_int_equal(csv_table_parse(&t, "g.csv", buf, len, ENC_AUTO, &d), 0);
+	assert_int_equal(t.n_rows, sizeof(cases) / sizeof(*cases));
+	for (size_t i = 0; i < t.n_rows; i++)
+		assert_string_equal(t.rows[i].cells[0], cases[i].value);
+	csv_table_release(&t);
+	diag_release(&d);
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +215,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip_every_fixture),
 		cmocka_unit_test(test_cells),
 		cmocka_unit_test(test_line_numbers),
+		cmocka_unit_test(test_spreadsheet_guard),
 	};
 	catalog_load(&cat);
 	int failed = cmocka_run_group_tests_name("csv", tests, NULL, NULL);
