@@ -3,21 +3,26 @@
 # devices), a mid-size group (10,000) and a large group (100,000 devices,
 # 1,000 systems, 300 vendors, 3-deep prime chains, 50,000 assignments,
 # 2,000 remote links), next to the baselines a user would compare:
-# `jq -c .` and a bare cJSON parse of the same file. Best of 3 runs; peak
+# `jq -c .` and a bare cJSON parse of the same file. Best of 5 runs; peak
 # memory is the maximum resident set size. Prints one table.
 set -eu
 cd "$(dirname "$0")/../.."
 B=build/bunkai
 out=build/bench
-runs=${BENCH_RUNS:-3}
+runs=${BENCH_RUNS:-5}
 mkdir -p "$out"
 
-# best TIME and its peak RSS (MB) of $runs runs of a command
+# best TIME and its peak RSS (MB) of $runs runs of a command. The time is
+# the shell's microsecond clock around the run (GNU time's %e has 10 ms steps,
+# too coarse for one hospital); the memory is GNU time's maximum RSS.
 measure() {
-	local best="" mem=0 t m
+	local best="" mem=0 t m t0 t1
 	for _ in $(seq "$runs"); do
-		/usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
-		read -r t m <"$out/time.txt"
+		t0=$EPOCHREALTIME
+		/usr/bin/time -f "%M" -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
+		t1=$EPOCHREALTIME
+		t=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.4f", b - a}')
+		read -r m <"$out/time.txt"
 		if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$t; fi
 		[ "$m" -gt "$mem" ] && mem=$m
 	done
@@ -34,7 +39,7 @@ for n in 300 10000 100000; do
 	row() {
 		awk -v n="$n" -v sz="$size" -v step="$1" -v t="$2" -v m="$3" -v tj="$tj" -v tp="$tp" 'BEGIN{
 			rj = tj > 0 ? sprintf("%.2f", t / tj) : "-"; rp = tp > 0 ? sprintf("%.1f", t / tp) : "-";
-			printf "%-8s %9s  %-18s %8.2f %8d %9s %9s\n", n, sz, step, t, m, rj, rp }'
+			printf "%-8s %9s  %-18s %8.3f %8d %9s %9s\n", n, sz, step, t, m, rj, rp }'
 	}
 	row "jq -c ." "$tj" "$mj"
 	row "cJSON parse" "$tp" "$mp"
