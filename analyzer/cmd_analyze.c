@@ -131,6 +131,8 @@ static int run(const struct options *o)
 	if (!fmt)
 		return usage_error("analyze", "unknown format \"%s\" (text, json, csv or md)", o->format);
 
+	if (o->db && output_check_file(o->db))
+		return EXIT_USAGE;
 	struct pipeline p;
 	struct view v = { o->view.systems, o->view.n_systems, o->view.vendor };
 	int rc = pipeline_run(&p, o->file, o->view.as_of, &v, o->rule_dirs, o->n_rule_dirs);

@@ -59,6 +59,19 @@ static int open_replacement(struct output *o, const char *path, const struct sta
 	return 0;
 }
 
+/* Say why what is at path cannot take an output; EXIT_USAGE. */
+static int refuse(const char *path, const struct stat *st, const char *option)
+{
+	const char *what = S_ISDIR(st->st_mode)	  ? "a folder"
+			   : S_ISSOCK(st->st_mode) ? "a socket"
+			   : S_ISBLK(st->st_mode)  ? "a block device"
+			   : S_ISCHR(st->st_mode)  ? "a character device"
+			   : S_ISFIFO(st->st_mode) ? "a FIFO"
+						   : "not a file";
+	error("%s: is %s; %s takes a file name", path, what, option);
+	return EXIT_USAGE;
+}
+
 int output_open(struct output *o, const char *path)
 {
 	memset(o, 0, sizeof(*o));
@@ -82,11 +95,17 @@ int output_open(struct output *o, const char *path)
 		return open_replacement(o, path, NULL);
 	if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
 		return open_in_place(o, path);
-	const char *what = S_ISDIR(st.st_mode)	 ? "a folder"
-			   : S_ISSOCK(st.st_mode) ? "a socket"
-			   : S_ISBLK(st.st_mode)  ? "a block device"
-						  : "not a file";
-	return error("%s: is %s; -o takes a file name", path, what), EXIT_USAGE;
+	return refuse(path, &st, "-o");
+}
+
+int output_check_file(const char *path)
+{
+	struct stat st;
+	if (!path[0])
+		return error("--db: empty path"), EXIT_USAGE;
+	if (lstat(path, &st) < 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+		return 0;
+	return refuse(path, &st, "--db");
 }
 
 int output_commit(struct output *o)

@@ -29,6 +29,10 @@ struct output {
 /* Open `path` ("-" or NULL: standard output). Returns 0, or after printing
    an error EXIT_USAGE (a path that cannot be an output) or EXIT_FAILURE_IO. */
 int output_open(struct output *o, const char *path);
+/* For an output that can only be a whole file (the --db database): 0 when
+   path is absent, a regular file or a symbolic link (replaced, as above);
+   else EXIT_USAGE after an error. */
+int output_check_file(const char *path);
 /* Flush, check, close and (for a file) rename into place. Returns 0, or
    EXIT_FAILURE_IO after an error (the temporary file is removed). */
 int output_commit(struct output *o);

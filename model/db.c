@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "embedded.h"
@@ -264,10 +265,28 @@ char *db_column_dup(sqlite3_stmt *st, int i)
 
 int db_save(sqlite3 *db, const char *file)
 {
-	char *tmp = xasprintf("%s.tmp.%ld", file, (long)getpid());
+	char *tmp = xasprintf("%s.tmp.XXXXXX", file);
 	sqlite3 *out = NULL;
 	int rc = -1;
-	unlink(tmp);
+	/* A fresh name of our own (no planted link can take it), SQLite fills it. */
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		error("%s: cannot create: %s", file, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	struct stat old;
+	if (lstat(file, &old) == 0 && S_ISREG(old.st_mode)) {
+		/* The new database keeps the old one's permissions (and owner, as root). */
+		if (geteuid() == 0 && fchown(fd, old.st_uid, old.st_gid) < 0)
+			error("%s: cannot keep the owner: %s", file, strerror(errno));
+		fchmod(fd, old.st_mode & 07777);
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	close(fd);
 	if (sqlite3_open(tmp, &out) != SQLITE_OK) {
 		error("%s: cannot create: %s", file, out ? sqlite3_errmsg(out) : "out of memory");
 		goto out;

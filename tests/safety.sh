@@ -18,6 +18,9 @@ output_targets() {
 		expect "$tag -o a block device is refused" 2 "$B" analyze --fail-on none -o "$d/loop" "$demo"
 		has "$tag block device message" "loop: is a block device; -o takes a file name" "$tmp/err"
 		if [ -b "$d/loop" ]; then ok "$tag the block device is untouched"; else not_ok "$tag the block device was replaced"; fi
+		expect "$tag --db a device is refused" 2 "$B" analyze --fail-on none --db "$d/null" -o - "$demo"
+		has "$tag --db device message" "null: is a character device; --db takes a file name" "$tmp/err"
+		if [ -c "$d/null" ]; then ok "$tag --db left the device alone"; else not_ok "$tag --db replaced the device"; fi
 	else
 		echo "skip - $tag device nodes: not root (CI runs as root)"
 	fi
@@ -55,6 +58,13 @@ output_targets() {
 	fi
 	if [ "$(id -u)" = 0 ]; then
 		if [ "$(stat -c %u:%g "$d/private.txt")" = 4321:4322 ]; then ok "$tag run as root, a replaced file keeps its owner"; else not_ok "$tag a replaced file keeps its owner (now $(stat -c %u:%g "$d/private.txt"))"; fi
+	fi
+	touch "$d/model.db" && chmod 640 "$d/model.db"
+	expect "$tag --db over a mode-640 file" 0 "$B" analyze --fail-on none --db "$d/model.db" -o - "$demo"
+	if [ "$(stat -c %a "$d/model.db")" = 640 ] && [ "$(sqlite3 "$d/model.db" 'SELECT count(*) > 0 FROM findings')" = 1 ]; then
+		ok "$tag --db replaces a database and keeps its mode"
+	else
+		not_ok "$tag --db replaces a database and keeps its mode"
 	fi
 	expect "$tag -o a folder: exit 2" 2 "$B" analyze --fail-on none -o "$d" "$demo"
 	has "$tag folder message" "is a folder; -o takes a file name" "$tmp/err"
