@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "embedded.h"
-#include "xalloc.h"
+#include "model/util/embedded.h"
+#include "model/util/exit_codes.h"
+#include "model/util/xalloc.h"
 
 static const char *field(cJSON *o, const char *key)
 {

@@ -1,6 +1,6 @@
 /*
 ** The inventory of one organization (SPEC §3): what the loaders produce and
-** what model/db.c puts into SQLite.
+** what model/db/db.c puts into SQLite.
 **
 ** Every string lives in the inventory's pool; the arrays are owned by the
 ** inventory. inventory_release() frees it all. Optional values are NULL.
@@ -11,8 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "catalog.h"
-#include "pool.h"
+#include "model/catalog.h"
+#include "model/util/pool.h"
 
 struct strlist {
 	const char **v;

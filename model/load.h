@@ -11,9 +11,10 @@
 
 #include <stddef.h>
 
-#include "catalog.h"
-#include "diag.h"
-#include "inventory.h"
+#include "model/catalog.h"
+#include "model/inventory.h"
+#include "model/util/diag.h"
+#include "model/util/exit_codes.h"
 
 /* Caps on what one document may hold (docs/limits.md): any input gives an
    answer in bounded time and memory. */

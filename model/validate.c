@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "idmap.h"
-#include "load.h"
-#include "strbuf.h"
-#include "xalloc.h"
+#include "model/load.h"
+#include "model/util/idmap.h"
+#include "model/util/strbuf.h"
+#include "model/util/xalloc.h"
 
 struct checker {
 	const struct inventory *inv;

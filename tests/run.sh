@@ -254,8 +254,19 @@ e2e() {
 	# Help teaches every command.
 	expect "$tag --help" 0 "$B" --help && has "$tag --help lists analyze" "analyze" "$tmp/out"
 	expect "$tag --version" 0 "$B" --version && has "$tag --version" "bunkai " "$tmp/out"
-	for cmd in check analyze matrix report diagram items template import export; do
-		expect "$tag $cmd --help" 0 "$B" "$cmd" --help && has "$tag $cmd --help usage" "usage: bunkai $cmd" "$tmp/out"
+	# The commands come from the binary's own table: a new command without
+	# help, examples, a man page entry or an end-to-end test fails here.
+	local cmds
+	cmds=$("$B" --list-commands)
+	if [ "$(wc -l <<<"$cmds")" -ge 9 ]; then ok "$tag --list-commands lists the commands"; else not_ok "$tag --list-commands" "$cmds"; fi
+	"$B" --man >"$tmp/man" 2>&1
+	for cmd in $cmds; do
+		expect "$tag $cmd --help" 0 "$B" "$cmd" --help && has "$tag $cmd --help usage" "usage: bunkai $cmd" "$tmp/out" &&
+			has "$tag $cmd --help has examples" "Examples:" "$tmp/out"
+		has "$tag the man page has $cmd" ".SS \"bunkai $cmd" "$tmp/man"
+		if grep -q "\"\$B\" $cmd " tests/run.sh tests/safety.sh; then ok "$tag $cmd has an end-to-end test"; else not_ok "$tag $cmd has an end-to-end test in tests/*.sh"; fi
+		summary=$(grep -E "^  $cmd " <(LC_ALL=C "$B" --help))
+		if [ -n "$summary" ]; then ok "$tag bunkai --help lists $cmd"; else not_ok "$tag bunkai --help lists $cmd"; fi
 	done
 
 	# The catalog.
@@ -320,8 +331,8 @@ browser() {
 		not_ok "browser: the screenshot is not blank"
 	fi
 }
-for bin in build/tests/test_*; do unit "$bin" "unit $(basename "$bin")"; done
-for bin in build/asan/tests/test_*; do unit "$bin" "asan unit $(basename "$bin")"; done
+for bin in build/tests/test_*; do [ "${bin%.d}" = "$bin" ] && unit "$bin" "unit $(basename "$bin")"; done
+for bin in build/asan/tests/test_*; do [ "${bin%.d}" = "$bin" ] && unit "$bin" "asan unit $(basename "$bin")"; done
 . tests/safety.sh
 for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	set -- $build
@@ -333,6 +344,8 @@ for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 done
 spreadsheet_round_trip
 csv_row_limit
+. tests/tooling.sh
+tooling
 browser
 
 # Every finding code is documented, with its checklist passage.

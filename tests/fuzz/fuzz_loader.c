@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../analyzer/rules.h"
-#include "../../model/db.h"
-#include "../../model/load.h"
+#include "analyzer/analysis/rules.h"
+#include "model/db/db.h"
+#include "model/load.h"
 
 static struct catalog cat;
 static struct ruleset rules;

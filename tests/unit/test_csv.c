@@ -8,10 +8,10 @@
 
 #include "testlib.h"
 
-#include "../../analyzer/csvout.h"
-#include "../../analyzer/export_csv.h"
-#include "../../model/csv_table.h"
-#include "../../model/save.h"
+#include "model/csv/csv_table.h"
+#include "model/csv/csv_write.h"
+#include "model/csv/export_csv.h"
+#include "model/json/save.h"
 
 static struct catalog cat;
 

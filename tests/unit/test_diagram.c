@@ -8,7 +8,7 @@
 
 #include "testlib.h"
 
-#include "../../analyzer/diagram.h"
+#include "analyzer/writers/diagram.h"
 
 static GVC_t *gvc;
 
@@ -18,12 +18,11 @@ static Agraph_t *render(const char *fixture, const char *vendor, size_t detail_m
 	char *json = read_file(fixture);
 	struct session s;
 	struct ruleset rules = { 0 };
-	struct analysis a;
 	struct view v = { NULL, 0, vendor };
 	assert_int_equal(session_load_buffer(&s, fixture, json, strlen(json), NULL, 1), 0);
 	assert_int_equal(ruleset_add_builtin(&rules), 0);
 	assert_int_equal(rules_run(s.db, &rules), 0);
-	assert_int_equal(analysis_read(s.db, &v, &a), 0);
+	assert_int_equal(view_apply(s.db, &v), 0);
 	struct diagram_options o = { detail_max };
 	Agraph_t *g = diagram_build(s.db, &o);
 	assert_non_null(g);
@@ -36,7 +35,6 @@ static Agraph_t *render(const char *fixture, const char *vendor, size_t detail_m
 	gvFreeRenderData(text);
 	gvFreeLayout(gvc, g);
 	agclose(g);
-	analysis_release(&a);
 	ruleset_release(&rules);
 	session_release(&s);
 	free(json);

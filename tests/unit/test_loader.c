@@ -4,9 +4,9 @@
 */
 #include "testlib.h"
 
-#include "../../model/diag.h"
-#include "../../model/strbuf.h"
-#include "../../model/textcheck.h"
+#include "model/util/diag.h"
+#include "model/util/strbuf.h"
+#include "model/util/textcheck.h"
 
 static struct catalog cat;
 

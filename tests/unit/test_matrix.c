@@ -6,13 +6,13 @@
 
 #include "testlib.h"
 
-#include "../../analyzer/matrix.h"
-#include "../../analyzer/pipeline.h"
+#include "analyzer/analysis/pipeline.h"
+#include "analyzer/writers/matrix.h"
 
 static void load(const char *fixture, const char *vendor, struct pipeline *p, struct matrix *m)
 {
 	struct view v = { NULL, 0, vendor };
-	assert_int_equal(pipeline_run(p, fixture, NULL, &v, NULL, 0), 0);
+	assert_int_equal(pipeline_run(p, fixture, NULL, &v, NULL, 0, 0), 0);
 	assert_int_equal(matrix_read(p->s.db, m), 0);
 }
 

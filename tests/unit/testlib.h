@@ -20,11 +20,11 @@
 #include <cJSON.h>
 #include <cmocka.h>
 
-#include "../../analyzer/analysis.h"
-#include "../../analyzer/rules.h"
-#include "../../analyzer/session.h"
-#include "../../model/load.h"
-#include "../../model/xalloc.h"
+#include "analyzer/analysis/analysis.h"
+#include "analyzer/analysis/rules.h"
+#include "analyzer/analysis/session.h"
+#include "model/load.h"
+#include "model/util/xalloc.h"
 
 static inline char *read_file(const char *file)
 {
@@ -124,6 +124,7 @@ static inline int run_analysis(const char *json, const char *as_of, const char *
 	if (rc == 0) {
 		assert_int_equal(ruleset_add_builtin(&rules), 0);
 		assert_int_equal(rules_run(s.db, &rules), 0);
+		assert_int_equal(view_apply(s.db, view ? view : &all), 0);
 		assert_int_equal(analysis_read(s.db, view ? view : &all, &a), 0);
 		size_t cap = 0;
 		for (size_t i = 0; i < a.n_findings; i++) {

@@ -1,0 +1,259 @@
+#include "analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/db/db.h"
+#include "model/util/exit_codes.h"
+#include "model/util/xalloc.h"
+
+static int one_row(sqlite3 *db, const char *sql, const char *arg)
+{
+	sqlite3_stmt *st = NULL;
+	int found = 0;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+static int view_check(sqlite3 *db, const struct view *v)
+{
+	int rc = 0;
+	for (size_t i = 0; i < v->n_systems; i++)
+		if (!one_row(db, "SELECT 1 FROM systems WHERE id = ?", v->systems[i]))
+			rc = error("--system: unknown system \"%s\"", v->systems[i]);
+	if (v->vendor && !one_row(db, "SELECT 1 FROM parties WHERE kind = 'vendor' AND id = ?", v->vendor))
+		rc = error("--vendor: unknown vendor \"%s\"", v->vendor);
+	return rc;
+}
+
+/*
+** The view as two temporary tables: the systems it covers and the vendors it
+** is about (the vendor and its subcontractors, any depth). A finding is in the
+** view when it concerns one of those systems (directly, through its device or
+** its remote target), or, having no system, a party working on them; with
+** --vendor alone, also any finding that names one of the vendors.
+*/
+static int apply_view(sqlite3 *db, const struct view *v)
+{
+	if (!v->n_systems && !v->vendor)
+		return db_exec(db,
+			       "CREATE TEMP TABLE view_systems AS SELECT id FROM systems;"
+			       "CREATE TEMP TABLE view_vendors (id TEXT);",
+			       "view");
+	if (db_exec(db, "CREATE TEMP TABLE view_systems (id TEXT PRIMARY KEY);"
+			"CREATE TEMP TABLE view_vendors (id TEXT PRIMARY KEY);"
+			"CREATE TEMP TABLE view_asked (id TEXT PRIMARY KEY);",
+		    "view") < 0)
+		return -1;
+	sqlite3_stmt *st = NULL;
+	sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO view_asked VALUES (?)", -1, &st, NULL);
+	for (size_t i = 0; i < v->n_systems; i++) {
+		sqlite3_bind_text(st, 1, v->systems[i], -1, SQLITE_STATIC);
+		sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (v->vendor) {
+		sqlite3_prepare_v2(db,
+				   "INSERT INTO view_vendors WITH RECURSIVE t(id) AS (SELECT ?1 UNION"
+				   " SELECT s.sub FROM t JOIN subcontracts s ON s.prime = t.id) SELECT id FROM t",
+				   -1, &st, NULL);
+		sqlite3_bind_text(st, 1, v->vendor, -1, SQLITE_STATIC);
+		sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	const char *systems_sql =
+		v->vendor && v->n_systems
+			? "INSERT INTO view_systems SELECT DISTINCT b.system FROM bound b JOIN view_vendors w ON w.id = b.vendor"
+			  " WHERE b.system IN (SELECT id FROM view_asked)"
+		: v->vendor ? "INSERT INTO view_systems SELECT DISTINCT b.system FROM bound b JOIN view_vendors w ON w.id = b.vendor"
+			    : "INSERT INTO view_systems SELECT id FROM view_asked";
+	if (db_exec(db, systems_sql, "view") < 0)
+		return -1;
+	const char *mark =
+		"UPDATE findings SET in_view = CASE WHEN ("
+		"  system IN (SELECT id FROM view_systems)"
+		"  OR device IN (SELECT d.id FROM devices d WHERE d.system IN (SELECT id FROM view_systems))"
+		"  OR remote IN (SELECT r.id FROM remote_access r LEFT JOIN devices d ON d.id = r.target"
+		"                WHERE coalesce(d.system, r.target) IN (SELECT id FROM view_systems))"
+		"  OR (system IS NULL AND device IS NULL AND remote IS NULL AND EXISTS ("
+		"        SELECT 1 FROM finding_parties fp JOIN bound b ON b.vendor = fp.party"
+		"         WHERE fp.finding = findings.id AND b.system IN (SELECT id FROM view_systems)))";
+	char *sql = xasprintf("%s%s) THEN 1 ELSE 0 END;", mark,
+			      v->vendor && !v->n_systems
+				      ? " OR EXISTS (SELECT 1 FROM finding_parties fp JOIN view_vendors w ON w.id = fp.party"
+					"             WHERE fp.finding = findings.id)"
+				      : "");
+	int rc = db_exec(db, sql, "view");
+	free(sql);
+	return rc;
+}
+
+static long count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	long n = 0;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static int read_findings(sqlite3 *db, struct analysis *a)
+{
+	sqlite3_stmt *st = NULL, *pt = NULL;
+	size_t cap = 0;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT f.id, f.code, f.severity, f.item, f.system, f.device, f.remote, f.contract,"
+			       "       f.ref, f.message, i.title, i.recommendation, f.rank, r.fix"
+			       "  FROM findings f LEFT JOIN items i ON i.id = f.item"
+			       "  LEFT JOIN rules r ON r.code = f.code"
+			       "  LEFT JOIN systems s ON s.id = f.system"
+			       " WHERE f.in_view"
+			       " ORDER BY f.rank, f.code, s.seq NULLS FIRST, i.seq NULLS FIRST, f.id",
+			       -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT party FROM finding_parties WHERE finding = ? ORDER BY party", -1, &pt,
+			       NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return error("internal error: %s", sqlite3_errmsg(db));
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		a->findings = xgrow(a->findings, &cap, a->n_findings + 1, sizeof(*a->findings));
+		struct finding *f = &a->findings[a->n_findings++];
+		memset(f, 0, sizeof(*f));
+		f->id = db_column_dup(st, 0);
+		f->code = db_column_dup(st, 1);
+		f->severity = db_column_dup(st, 2);
+		f->item = db_column_dup(st, 3);
+		f->system = db_column_dup(st, 4);
+		f->device = db_column_dup(st, 5);
+		f->remote = db_column_dup(st, 6);
+		f->contract = db_column_dup(st, 7);
+		f->ref = db_column_dup(st, 8);
+		f->message = db_column_dup(st, 9);
+		f->item_title = db_column_dup(st, 10);
+		f->item_recommendation = db_column_dup(st, 11);
+		f->rank = (enum severity)sqlite3_column_int(st, 12);
+		f->fix = db_column_dup(st, 13);
+		size_t pcap = 0;
+		sqlite3_bind_text(pt, 1, f->id, -1, SQLITE_STATIC);
+		while (sqlite3_step(pt) == SQLITE_ROW) {
+			f->parties = xgrow(f->parties, &pcap, f->n_parties + 1, sizeof(*f->parties));
+			f->parties[f->n_parties++] = db_column_dup(pt, 0);
+		}
+		sqlite3_reset(pt);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(pt);
+	return 0;
+}
+
+static int read_coverage(sqlite3 *db, struct analysis *a)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT s.id, s.name, s.medical_info,"
+			       "  (SELECT count(*) FROM applicable a WHERE a.system = s.id),"
+			       "  (SELECT count(*) FROM applicable a WHERE a.system = s.id AND a.leads = 1),"
+			       "  (SELECT count(*) FROM applicable a WHERE a.system = s.id AND a.leads = 0),"
+			       "  (SELECT count(*) FROM applicable a WHERE a.system = s.id AND a.leads > 1),"
+			       "  (SELECT count(*) FROM findings f WHERE f.system = s.id AND f.in_view)"
+			       " FROM systems s WHERE s.id IN (SELECT id FROM view_systems) ORDER BY s.seq",
+			       -1, &st, NULL) != SQLITE_OK)
+		return error("internal error: %s", sqlite3_errmsg(db));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		a->systems = xgrow(a->systems, &cap, a->n_systems + 1, sizeof(*a->systems));
+		struct coverage *c = &a->systems[a->n_systems++];
+		c->system = db_column_dup(st, 0);
+		c->name = db_column_dup(st, 1);
+		c->in_scope = sqlite3_column_int(st, 2);
+		c->applicable = (long)sqlite3_column_int64(st, 3);
+		c->led = (long)sqlite3_column_int64(st, 4);
+		c->unowned = (long)sqlite3_column_int64(st, 5);
+		c->conflicts = (long)sqlite3_column_int64(st, 6);
+		c->findings = (long)sqlite3_column_int64(st, 7);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int view_apply(sqlite3 *db, const struct view *v)
+{
+	if (view_check(db, v) < 0)
+		return EXIT_USAGE;
+	return apply_view(db, v) < 0 ? EXIT_FAILURE_IO : EXIT_OK;
+}
+
+int analysis_read(sqlite3 *db, const struct view *v, struct analysis *a)
+{
+	memset(a, 0, sizeof(*a));
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT (SELECT value FROM meta WHERE key = 'organization'),"
+			       "       (SELECT value FROM meta WHERE key = 'organization_name'),"
+			       "       (SELECT value FROM meta WHERE key = 'as_of')",
+			       -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		a->org_id = db_column_dup(st, 0);
+		a->org_name = db_column_dup(st, 1);
+		a->as_of = db_column_dup(st, 2);
+	}
+	sqlite3_finalize(st);
+
+	/* Pairs in view: those of the view's systems, plus the organization
+	   item when the view is not narrowed. */
+	const char *where = v->n_systems || v->vendor ? "system IN (SELECT id FROM view_systems)" : "1";
+	static const char *const cond[] = { "1", "leads = 1", "leads = 0", "leads > 1" };
+	long *dest[] = { &a->summary.applicable, &a->summary.led, &a->summary.unowned, &a->summary.conflicts };
+	for (int i = 0; i < 4; i++) {
+		char *sql = xasprintf("SELECT count(*) FROM applicable WHERE %s AND %s", where, cond[i]);
+		*dest[i] = count(db, sql);
+		free(sql);
+	}
+	a->summary.errors = count(db, "SELECT count(*) FROM findings WHERE in_view AND rank = 0");
+	a->summary.warnings = count(db, "SELECT count(*) FROM findings WHERE in_view AND rank = 1");
+	a->summary.infos = count(db, "SELECT count(*) FROM findings WHERE in_view AND rank = 2");
+
+	a->counts.vendors = count(db, "SELECT count(*) FROM parties WHERE kind = 'vendor'");
+	a->counts.systems = count(db, "SELECT count(*) FROM systems");
+	a->counts.devices = count(db, "SELECT count(*) FROM devices");
+	a->counts.contracts = count(db, "SELECT count(*) FROM contracts");
+	a->counts.subcontracts = count(db, "SELECT count(*) FROM subcontracts");
+	a->counts.assignments = count(db, "SELECT count(*) FROM assignments");
+	a->counts.remotes = count(db, "SELECT count(*) FROM remote_access");
+	a->counts.interfaces = count(db, "SELECT count(*) FROM interfaces");
+
+	if (read_findings(db, a) < 0 || read_coverage(db, a) < 0)
+		return -1;
+	return 0;
+}
+
+void analysis_release(struct analysis *a)
+{
+	for (size_t i = 0; i < a->n_findings; i++) {
+		struct finding *f = &a->findings[i];
+		char **fields[] = { &f->id, &f->code, &f->severity, &f->item, &f->system, &f->device, &f->remote,
+				    &f->contract, &f->ref, &f->message, &f->item_title, &f->item_recommendation,
+				    &f->fix };
+		for (size_t k = 0; k < sizeof(fields) / sizeof(*fields); k++)
+			free(*fields[k]);
+		for (size_t k = 0; k < f->n_parties; k++)
+			free(f->parties[k]);
+		free(f->parties);
+	}
+	free(a->findings);
+	for (size_t i = 0; i < a->n_systems; i++) {
+		free(a->systems[i].system);
+		free(a->systems[i].name);
+	}
+	free(a->systems);
+	free(a->org_id);
+	free(a->org_name);
+	free(a->as_of);
+	memset(a, 0, sizeof(*a));
+}

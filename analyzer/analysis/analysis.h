@@ -1,0 +1,61 @@
+/*
+** The result of an analysis, read back from the model's findings tables:
+** what every report format prints. Owned by the struct; analysis_release().
+*/
+#ifndef BUNKAI_ANALYSIS_H
+#define BUNKAI_ANALYSIS_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "analyzer/analysis/rules.h"
+
+/* What --system and --vendor narrow the report to. */
+struct view {
+	const char **systems; /* not owned */
+	size_t n_systems;
+	const char *vendor;   /* not owned; NULL = all */
+};
+
+struct finding {
+	char *id, *code, *severity, *item, *system, *device, *remote, *contract, *ref, *message;
+	char *item_title, *item_recommendation; /* from the catalog, NULL without item */
+	char *fix;                              /* the rule's "-- fix:" line, or NULL */
+	char **parties;
+	size_t n_parties;
+	enum severity rank;
+};
+
+struct coverage {
+	char *system, *name;
+	int in_scope;        /* medical_info */
+	long applicable, led, unowned, conflicts, findings;
+};
+
+struct analysis {
+	char *org_id, *org_name, *as_of;
+	struct {
+		long applicable, led, unowned, conflicts, errors, warnings, infos;
+	} summary;
+	struct {
+		long vendors, systems, devices, contracts, subcontracts, assignments, remotes, interfaces;
+	} counts;
+	struct finding *findings;
+	size_t n_findings;
+	struct coverage *systems;
+	size_t n_systems;
+};
+
+/*
+** The view, an explicit step after the rules: check its ids, then make the
+** temporary tables view_systems and view_vendors (what the matrix, the
+** diagram and the analysis draw from) and mark each finding in or out of it.
+** Returns EXIT_OK, EXIT_USAGE (an unknown id, said) or EXIT_FAILURE_IO.
+*/
+int view_apply(sqlite3 *db, const struct view *v);
+/* Read the findings in the view, the summary and the coverage back (after
+   view_apply), for the reports. Returns 0 or -1. */
+int analysis_read(sqlite3 *db, const struct view *v, struct analysis *out);
+void analysis_release(struct analysis *a);
+
+#endif

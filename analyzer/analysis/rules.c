@@ -1,0 +1,374 @@
+#include "rules.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/load.h"
+#include "model/util/embedded.h"
+#include "model/util/strbuf.h"
+#include "model/util/xalloc.h"
+
+const char *const severity_names[] = { "error", "warning", "info", "none", NULL };
+
+/* The columns a rule may return; the first six can make up its key. */
+enum col { C_ITEM, C_SYSTEM, C_DEVICE, C_REMOTE, C_CONTRACT, C_PARTIES, C_REF, C_MESSAGE, C_N };
+static const char *const col_names[] = { "item", "system", "device", "remote", "contract", "parties", "ref", "message" };
+_Static_assert(C_PARTIES + 1 == RULE_KEY_MAX, "key columns come first");
+
+static char *trimmed(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	return xstrndup(s, n);
+}
+
+static int valid_code(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return 0;
+	return 1;
+}
+
+/* "-- key: system item" into column indexes ending with -1; 0, or -1 if a
+   name is not a key column (or there are none, or too many). */
+static int parse_key(const char *key, int out[RULE_KEY_MAX + 1])
+{
+	char *copy = xstrdup(key), *save = NULL;
+	int n = 0, ok = 1;
+	for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+		int c = 0;
+		while (c < RULE_KEY_MAX && strcmp(t, col_names[c]))
+			c++;
+		if (c == RULE_KEY_MAX || n == RULE_KEY_MAX)
+			ok = 0;
+		else
+			out[n++] = c;
+	}
+	out[n] = -1;
+	free(copy);
+	return ok && n ? 0 : -1;
+}
+
+int rule_parse(struct ruleset *rs, const char *origin, const char *text)
+{
+	struct rule r = { 0 };
+	char *sev = NULL, *key = NULL;
+	/* The header is the leading run of "-- name: value" comment lines. */
+	for (const char *p = text; strncmp(p, "--", 2) == 0;) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+		const char *colon = memchr(p, ':', len);
+		if (colon) {
+			char *name = trimmed(p + 2, (size_t)(colon - p - 2));
+			char *value = trimmed(colon + 1, len - (size_t)(colon + 1 - p));
+			char **slot = !strcmp(name, "code") ? &r.code : !strcmp(name, "severity") ? &sev
+				    : !strcmp(name, "ref") ? &r.ref : !strcmp(name, "key") ? &key
+				    : !strcmp(name, "fix") ? &r.fix : NULL;
+			if (slot && !*slot)
+				*slot = value;
+			else
+				free(value);
+			free(name);
+		}
+		if (!eol)
+			break;
+		p = eol + 1;
+	}
+	int bad = 0;
+	if (!r.code || !valid_code(r.code))
+		bad = error("%s: the header needs \"-- code: NAME\" (lowercase letters, digits, -)", origin);
+	if (!sev)
+		bad = error("%s: the header needs \"-- severity: error|warning|info\"", origin);
+	else if (!strcmp(sev, "error"))
+		r.severity = SEV_ERROR;
+	else if (!strcmp(sev, "warning"))
+		r.severity = SEV_WARNING;
+	else if (!strcmp(sev, "info"))
+		r.severity = SEV_INFO;
+	else
+		bad = error("%s: unknown severity \"%s\" (error, warning or info)", origin, sev);
+	if (parse_key(key ? key : "system item device remote contract parties", r.key) < 0)
+		bad = error("%s: \"-- key:\" takes column names among system item device remote contract parties", origin);
+	for (size_t i = 0; !bad && i < rs->n; i++)
+		if (!strcmp(rs->v[i].code, r.code))
+			bad = error("%s: code \"%s\" is already defined by %s", origin, r.code, rs->v[i].origin);
+	free(sev);
+	free(key);
+	if (bad) {
+		free(r.code);
+		free(r.ref);
+		free(r.fix);
+		return -1;
+	}
+	r.origin = xstrdup(origin);
+	r.sql = xstrdup(text);
+	rs->v = xgrow(rs->v, &rs->cap, rs->n + 1, sizeof(*rs->v));
+	rs->v[rs->n++] = r;
+	return 0;
+}
+
+int ruleset_add_builtin(struct ruleset *rs)
+{
+	for (const struct embedded_file *f = embedded_files; f->name; f++) {
+		size_t n = strlen(f->name);
+		if (strncmp(f->name, "rules/", 6) || n < 4 || strcmp(f->name + n - 4, ".sql"))
+			continue;
+		if (rule_parse(rs, f->name, f->data) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int is_sql(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+	return e->d_name[0] != '.' && n > 4 && !strcmp(e->d_name + n - 4, ".sql");
+}
+
+int ruleset_add_dir(struct ruleset *rs, const char *dir)
+{
+	struct dirent **list = NULL;
+	int n = scandir(dir, &list, is_sql, by_name);
+	if (n < 0)
+		return error("%s: cannot read rules directory: %s", dir, strerror(errno));
+	int rc = 0;
+	if (n == 0)
+		rc = error("%s: no *.sql rule files", dir);
+	for (int i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, list[i]->d_name);
+		char *text = NULL;
+		size_t len;
+		if (rc == 0 && !read_input(path, &text, &len))
+			rc = rule_parse(rs, path, text);
+		else if (rc == 0)
+			rc = -1;
+		free(text);
+		free(path);
+		free(list[i]);
+	}
+	free(list);
+	return rc;
+}
+
+void ruleset_release(struct ruleset *rs)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		free(rs->v[i].origin);
+		free(rs->v[i].code);
+		free(rs->v[i].ref);
+		free(rs->v[i].fix);
+		free(rs->v[i].sql);
+	}
+	free(rs->v);
+	memset(rs, 0, sizeof(*rs));
+}
+
+/* --- running --- */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Split "b,a,b" into sorted unique parts; returns the count (caller frees). */
+static size_t split_parties(const char *s, char ***out)
+{
+	char *copy = xstrdup(s ? s : ""), *save = NULL;
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		v = xgrow(v, &cap, n + 1, sizeof(*v));
+		v[n++] = xstrdup(t);
+	}
+	free(copy);
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_str);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (k && !strcmp(v[k - 1], v[i]))
+			free(v[i]);
+		else
+			v[k++] = v[i];
+	}
+	*out = v;
+	return k;
+}
+
+struct sink {
+	sqlite3 *db;
+	sqlite3_stmt *finding, *party;
+};
+
+static int store(struct sink *S, const struct rule *r, size_t seq, const char *val[C_N])
+{
+	char **parties;
+	size_t np = split_parties(val[C_PARTIES], &parties);
+	struct strbuf joined = STRBUF_INIT, id = STRBUF_INIT;
+	for (size_t i = 0; i < np; i++)
+		strbuf_addf(&joined, "%s%s", i ? "," : "", parties[i]);
+
+	/* The id: the code, then the key columns in the rule's order. */
+	strbuf_addstr(&id, r->code);
+	for (const int *k = r->key; *k >= 0; k++) {
+		const char *v = *k == C_PARTIES ? (np ? joined.buf : NULL) : val[*k];
+		if (v) {
+			strbuf_addch(&id, '@');
+			strbuf_addstr(&id, v);
+		}
+	}
+
+	sqlite3_stmt *st = S->finding;
+	sqlite3_bind_text(st, 1, id.buf, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, r->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, severity_names[r->severity], -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, (int)r->severity);
+	const enum col order[] = { C_ITEM, C_SYSTEM, C_DEVICE, C_REMOTE, C_CONTRACT };
+	for (int i = 0; i < 5; i++)
+		sqlite3_bind_text(st, 5 + i, val[order[i]], -1, SQLITE_TRANSIENT);
+	if (np)
+		sqlite3_bind_text(st, 10, joined.buf, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 10);
+	sqlite3_bind_text(st, 11, val[C_REF] ? val[C_REF] : r->ref, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 12, val[C_MESSAGE], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 13, (sqlite3_int64)seq);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	int inserted = sqlite3_changes(S->db) > 0;
+	sqlite3_reset(st);
+	for (size_t i = 0; rc == 0 && inserted && i < np; i++) {
+		sqlite3_bind_text(S->party, 1, id.buf, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(S->party, 2, parties[i], -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(S->party) == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(S->party);
+	}
+	if (rc < 0)
+		error("%s: cannot store finding %s: %s", r->origin, id.buf, sqlite3_errmsg(S->db));
+	for (size_t i = 0; i < np; i++)
+		free(parties[i]);
+	free(parties);
+	strbuf_release(&joined);
+	strbuf_release(&id);
+	return rc;
+}
+
+static int run_one(struct sink *S, const struct rule *r, size_t seq)
+{
+	sqlite3_stmt *st = NULL;
+	const char *tail = NULL;
+	if (sqlite3_prepare_v2(S->db, r->sql, -1, &st, &tail) != SQLITE_OK)
+		return error("%s: %s", r->origin, sqlite3_errmsg(S->db));
+	int rc = 0;
+	if (!st) {
+		rc = error("%s: the rule has no SELECT statement", r->origin);
+		goto out;
+	}
+	/* One statement, read-only: a rule must not change the model. */
+	if (tail && tail[strspn(tail, " \t\r\n;")] != '\0') {
+		sqlite3_stmt *next = NULL;
+		sqlite3_prepare_v2(S->db, tail, -1, &next, NULL);
+		if (next) {
+			sqlite3_finalize(next);
+			rc = error("%s: a rule must be a single SELECT statement", r->origin);
+			goto out;
+		}
+	}
+	if (!sqlite3_stmt_readonly(st) || sqlite3_column_count(st) == 0) {
+		rc = error("%s: a rule must be a single SELECT statement", r->origin);
+		goto out;
+	}
+	int idx[C_N];
+	for (int c = 0; c < C_N; c++) {
+		idx[c] = -1;
+		for (int i = 0; i < sqlite3_column_count(st); i++)
+			if (!strcmp(sqlite3_column_name(st, i), col_names[c]))
+				idx[c] = i;
+	}
+	if (idx[C_MESSAGE] < 0) {
+		rc = error("%s: the rule's SELECT has no \"message\" column", r->origin);
+		goto out;
+	}
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *val[C_N];
+		for (int c = 0; c < C_N; c++)
+			val[c] = idx[c] >= 0 ? (const char *)sqlite3_column_text(st, idx[c]) : NULL;
+		if (!val[C_MESSAGE]) {
+			rc = error("%s: a row has a NULL message", r->origin);
+			goto out;
+		}
+		if (store(S, r, seq, val) < 0) {
+			rc = -1;
+			goto out;
+		}
+	}
+	if (step != SQLITE_DONE)
+		rc = error("%s: %s", r->origin, sqlite3_errmsg(S->db));
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Record the rule itself, so the saved model (--db) explains its findings. */
+static int describe(sqlite3 *db, const struct rule *r, size_t seq)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (sqlite3_prepare_v2(db, "INSERT INTO rules VALUES (?,?,?,?,?,?,?)", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, r->code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, severity_names[r->severity], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, r->ref, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, r->fix, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, r->origin, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 6, (sqlite3_int64)seq);
+		sqlite3_bind_text(st, 7, r->sql, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	}
+	if (rc < 0)
+		error("internal error: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int rules_run(sqlite3 *db, const struct ruleset *rs)
+{
+	struct sink S = { db, NULL, NULL };
+	int rc = -1;
+	if (sqlite3_prepare_v2(db,
+			       "INSERT OR IGNORE INTO findings (id, code, severity, rank, item, system, device, remote,"
+			       " contract, parties, ref, message, rule_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			       -1, &S.finding, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO finding_parties VALUES (?,?)", -1, &S.party, NULL) != SQLITE_OK) {
+		error("internal error: %s", sqlite3_errmsg(db));
+		goto out;
+	}
+	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		goto out;
+	for (size_t i = 0; i < rs->n; i++)
+		if (describe(db, &rs->v[i], i) < 0 || run_one(&S, &rs->v[i], i) < 0) {
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			goto out;
+		}
+	const struct embedded_file *idx = embedded_find("model/db/finding_indexes.sql");
+	rc = idx && sqlite3_exec(db, idx->data, NULL, NULL, NULL) == SQLITE_OK &&
+			     sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK
+		     ? 0
+		     : -1;
+	if (rc < 0)
+		error("internal error: %s", sqlite3_errmsg(db));
+out:
+	sqlite3_finalize(S.finding);
+	sqlite3_finalize(S.party);
+	return rc;
+}

@@ -1,0 +1,52 @@
+/*
+** Gap rules: SQL files with a header (the .sql files of rules/, or a user's --rules DIR).
+**
+**   -- code: unowned-item        finding code, [a-z0-9-]+
+**   -- severity: error           error | warning | info
+**   -- key: system item          columns that make the finding's stable id
+**   -- ref: Part2 A-2 (a)        the checklist passage behind it (default ref)
+**   -- fix: …                    what to do about it, one line
+**   SELECT … AS item, … AS system, … AS device, … AS remote, … AS contract,
+**          … AS parties, … AS ref, … AS message FROM …;
+**
+** A rule is one SELECT over the model (model/db/schema.sql, model/db/derive.sql).
+** Columns it does not return are NULL; `message` is required.
+*/
+#ifndef BUNKAI_RULES_H
+#define BUNKAI_RULES_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+enum severity { SEV_ERROR, SEV_WARNING, SEV_INFO, SEV_NONE };
+
+extern const char *const severity_names[]; /* "error", "warning", "info", "none" */
+
+enum { RULE_KEY_MAX = 6 }; /* system item device remote contract parties */
+
+struct rule {
+	char *origin; /* file name, for messages */
+	char *code, *ref, *fix;
+	int key[RULE_KEY_MAX + 1]; /* "-- key:" as result-column indexes, ending with -1 */
+	enum severity severity;
+	char *sql; /* the whole file */
+};
+
+struct ruleset {
+	struct rule *v; /* owned, with their strings */
+	size_t n, cap;
+};
+
+/* Parse one rule file's text; returns 0, or -1 after printing an error. */
+int rule_parse(struct ruleset *rs, const char *origin, const char *text);
+/* Add the built-in rules (the .sql files of rules/, compiled in). */
+int ruleset_add_builtin(struct ruleset *rs);
+/* Add every .sql file of a directory, in name order. */
+int ruleset_add_dir(struct ruleset *rs, const char *dir);
+void ruleset_release(struct ruleset *rs);
+
+/* Run every rule against the model and fill the findings tables.
+   Returns 0, or -1 after printing which rule failed. */
+int rules_run(sqlite3 *db, const struct ruleset *rs);
+
+#endif

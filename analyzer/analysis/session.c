@@ -1,0 +1,109 @@
+#include "session.h"
+
+#include <nettle/sha2.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/csv/csv_table.h"
+#include "model/db/db.h"
+#include "model/json/save.h"
+#include "model/load.h"
+#include "model/util/diag.h"
+#include "model/util/exit_codes.h"
+#include "model/util/textcheck.h"
+#include "model/util/xalloc.h"
+
+static void checksum(const char *buf, size_t len, char hex[65])
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, (const uint8_t *)buf);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	for (size_t i = 0; i < sizeof(digest); i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+}
+
+int session_load(struct session *s, const char *file, const char *as_of, int build_db)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	if (as_of && !date_valid(as_of)) {
+		memset(s, 0, sizeof(*s));
+		error("--as-of: invalid date \"%s\": use YYYY-MM-DD", as_of);
+		return EXIT_USAGE;
+	}
+	if (strcmp(file, "-") && is_directory(file))
+		return session_load_csv(s, file, NULL, 0, ENC_AUTO, as_of, build_db);
+	int rc = read_input(file, &buf, &len);
+	if (rc) {
+		memset(s, 0, sizeof(*s));
+		return rc;
+	}
+	rc = session_load_buffer(s, strcmp(file, "-") ? file : "<stdin>", buf, len, as_of, build_db);
+	free(buf);
+	return rc;
+}
+
+/* After loading: the as-of date, and the model if asked. */
+static int finish(struct session *s, const char *as_of, int build_db)
+{
+	if (as_of)
+		memcpy(s->as_of, as_of, 11);
+	else if (s->inv.as_of)
+		memcpy(s->as_of, s->inv.as_of, 11);
+	else
+		date_today(s->as_of);
+	if (!build_db)
+		return EXIT_OK;
+	s->db = db_open();
+	if (!s->db || db_load(s->db, &s->cat, &s->inv, s->as_of) < 0)
+		return EXIT_FAILURE_IO;
+	return EXIT_OK;
+}
+
+int session_load_buffer(struct session *s, const char *name, const char *buf, size_t len, const char *as_of,
+			int build_db)
+{
+	memset(s, 0, sizeof(*s));
+	catalog_load(&s->cat);
+	inventory_init(&s->inv);
+	checksum(buf, len, s->sha256);
+	struct diag d;
+	diag_init(&d, name);
+	int rc = inventory_load_json(&s->inv, &s->cat, buf, len, &d);
+	diag_print(&d);
+	diag_release(&d);
+	return rc < 0 ? EXIT_USAGE : finish(s, as_of, build_db);
+}
+
+int session_load_csv(struct session *s, const char *dir, const char *const *files, size_t n_files, int encoding,
+		     const char *as_of, int build_db)
+{
+	memset(s, 0, sizeof(*s));
+	catalog_load(&s->cat);
+	inventory_init(&s->inv);
+	struct diag d;
+	diag_init(&d, dir ? dir : "csv");
+	int rc = inventory_load_csv(&s->inv, &s->cat, dir, files, n_files, encoding, &d);
+	int io_failed = d.io_failed;
+	diag_print(&d);
+	diag_release(&d);
+	/* The checksum of a folder: of the inventory it amounts to. */
+	char *json = rc == 0 ? inventory_to_json(&s->inv, &s->cat) : NULL;
+	if (json)
+		checksum(json, strlen(json), s->sha256);
+	free(json);
+	return rc < 0 ? (io_failed ? EXIT_FAILURE_IO : EXIT_USAGE) : finish(s, as_of, build_db);
+}
+
+void session_release(struct session *s)
+{
+	if (s->db)
+		sqlite3_close(s->db);
+	inventory_release(&s->inv);
+	catalog_release(&s->cat);
+	memset(s, 0, sizeof(*s));
+}

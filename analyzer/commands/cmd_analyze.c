@@ -1,0 +1,71 @@
+/*
+** bunkai analyze INVENTORY — the gap report.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "analyzer/commands/command.h"
+#include "analyzer/writers/report.h"
+#include "model/db/db.h"
+#include "model/util/exit_codes.h"
+
+enum { FAIL_ON, DB };
+
+static const char *const formats[] = { "text", "json", "csv", "md", NULL };
+static const report_writer writers[] = { report_text, report_json, report_csv, report_md };
+_Static_assert(sizeof(writers) / sizeof(*writers) + 1 == sizeof(formats) / sizeof(*formats), "a writer per format");
+
+static int prepare(struct invocation *inv)
+{
+	return output_check(inv->values[DB], "--db", 1);
+}
+
+static int run(struct invocation *inv)
+{
+	const struct analysis *a = &inv->p.a;
+	if (inv->values[DB] && db_save(inv->p.s.db, inv->values[DB]) < 0)
+		return EXIT_FAILURE_IO;
+	writers[inv->format_index](inv->o.fp, a);
+	/* --fail-on: the first severity at or above which a finding fails the run. */
+	enum severity fail_on = SEV_ERROR;
+	for (int i = 0; inv->values[FAIL_ON] && severity_names[i]; i++)
+		if (!strcmp(inv->values[FAIL_ON], severity_names[i]))
+			fail_on = (enum severity)i;
+	for (size_t i = 0; fail_on != SEV_NONE && i < a->n_findings; i++)
+		if (a->findings[i].rank <= fail_on)
+			return EXIT_FINDINGS;
+	return EXIT_OK;
+}
+
+static const struct command_option options[] = {
+	{ "fail-on", FAIL_ON, "SEV", "exit 1 if a finding is at or above SEV: error (default),\nwarning, info, or none (never)", severity_names },
+	{ "db", DB, "FILE", "also write the model and the findings to a SQLite file", NULL },
+	{ NULL, 0, NULL, NULL, NULL },
+};
+
+const struct command cmd_analyze = {
+	.name = "analyze",
+	.summary = "find the gaps and overlaps: the gap report",
+	.args = "INVENTORY",
+	.min_args = 1,
+	.max_args = 1,
+	.args_error = "expected one INVENTORY file (or - for standard input)",
+	.flags = CMD_LOAD | CMD_ANALYZE | CMD_FINDINGS | CMD_OUTPUT,
+	.format_option = 'f',
+	.formats = formats,
+	.format_help = "text (default: summary, coverage per system, findings\n"
+		       "grouped with what to do), json (bunkai-report/1), csv, md",
+	.options = options,
+	.description = "Joins the inventory against the Part2 checklist items and reports every gap:\n"
+		       "items nobody leads (unowned-item), items several parties lead\n"
+		       "(conflicting-leads), vendors leading without a contract (unbound-party), remote\n"
+		       "paths nobody maintains (unmaintained-entry-point), and 14 more (docs/findings.md).\n"
+		       "\n"
+		       "Exit status: 0 nothing at or above --fail-on, 1 a finding at or above it,\n"
+		       "2 bad usage or invalid input, 3 I/O or internal failure.\n",
+	.examples = "bunkai analyze hospital.json\n"
+		    "bunkai analyze -f json -o gaps.json --fail-on warning hospital.json\n"
+		    "bunkai analyze --vendor v-si hospital.json     # what v-si and its subs owe\n",
+	.prepare = prepare,
+	.run = run,
+};

@@ -1,0 +1,44 @@
+/*
+** bunkai matrix INVENTORY — the 責任分界表 that hospitals and vendors sign.
+*/
+#include "analyzer/commands/command.h"
+#include "analyzer/writers/matrix.h"
+#include "model/util/exit_codes.h"
+
+static const char *const formats[] = { "csv", "md", "html", NULL };
+static void (*const writers[])(FILE *, const struct matrix *) = { matrix_csv, matrix_md, matrix_html };
+_Static_assert(sizeof(writers) / sizeof(*writers) + 1 == sizeof(formats) / sizeof(*formats), "a writer per format");
+
+static int run(struct invocation *inv)
+{
+	struct matrix m;
+	int rc = matrix_read(inv->p.s.db, &m) == 0 ? EXIT_OK : EXIT_FAILURE_IO;
+	if (rc == EXIT_OK)
+		writers[inv->format_index](inv->o.fp, &m);
+	matrix_release(&m);
+	return rc;
+}
+
+const struct command cmd_matrix = {
+	.name = "matrix",
+	.summary = "write the 責任分界表 (csv for Excel, md, html)",
+	.args = "INVENTORY",
+	.min_args = 1,
+	.max_args = 1,
+	.args_error = "expected one INVENTORY file (or - for standard input)",
+	.flags = CMD_LOAD | CMD_ANALYZE | CMD_OUTPUT,
+	.format_option = 'f',
+	.formats = formats,
+	.format_help = "csv (default: one sheet, UTF-8 with BOM and CRLF, opens in\n"
+		       "Excel), md or html (a table per system)",
+	.description = "Writes the 責任分界表: per system, the applicable checklist items in order\n"
+		       "(項番, 分類, 項目), a column per party — the organization first, then the\n"
+		       "vendors, each prime before its subcontractors — with ○ lead (主担当) and\n"
+		       "△ support (協力), the 確認日 (confirmed date), the 分担区分 (ownership:\n"
+		       "医療機関 / 事業者 / 共同 / 再委託先が実施 / 未割当) and the row's gap\n"
+		       "(未割当 unowned, 重複 conflicting). Only claims that count on the as-of\n"
+		       "date appear (docs/matrix.md).\n",
+	.examples = "bunkai matrix -o 責任分界表.csv hospital.json\n"
+		    "bunkai matrix -f html --vendor v-si -o v-si.html hospital.json\n",
+	.run = run,
+};

@@ -1,0 +1,753 @@
+/*
+** Building the boundary diagram: parties as nested clusters (a prime around
+** its subcontractors), each system inside the boundary of the party that
+** coordinates it, devices inside their system (or counted, for big
+** inventories), remote links from the vendor through the entry devices to
+** the target, styled by what the analysis found, and a legend.
+*/
+#include "diagram.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/util/exit_codes.h"
+#include "model/util/idmap.h"
+#include "model/util/pool.h"
+#include "model/util/strbuf.h"
+#include "model/util/xalloc.h"
+
+#define FONT "Noto Sans CJK JP"
+
+/* Links drawn in a summary: dot's layout time grows steeply with edges
+   between hundreds of clusters (minutes at 3,000), so the rest are counted. */
+enum { LINKS_MAX = 200 };
+
+/* Graphviz 2.42 takes char * everywhere: cast once, here. */
+static void set(void *obj, const char *name, const char *value)
+{
+	agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+static Agraph_t *subgraph(Agraph_t *parent, const char *name)
+{
+	return agsubg(parent, (char *)name, 1);
+}
+
+static Agnode_t *node(Agraph_t *g, const char *name)
+{
+	return agnode(g, (char *)name, 1);
+}
+
+char *diagram_escape(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (; *s; s++) {
+		if (*s == '\\')
+			strbuf_addstr(&sb, "\\\\");
+		else if (*s == '&')
+			strbuf_addstr(&sb, "&amp;");
+		else
+			strbuf_addch(&sb, *s);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* Append escaped user text to a label under construction. */
+static void add_text(struct strbuf *sb, const char *s)
+{
+	char *e = diagram_escape(s ? s : "");
+	strbuf_addstr(sb, e);
+	free(e);
+}
+
+/* Remote link styles, worst first; each differs in more than colour. */
+enum link_style { LS_NOCONTRACT, LS_NOTINLEDGER, LS_UNMAINTAINED, LS_CROSSING, LS_COVERED, LS_N };
+_Static_assert(LS_NOCONTRACT == 0 && LS_NOTINLEDGER == 1 && LS_UNMAINTAINED == 2 && LS_CROSSING == 3 &&
+		       LS_COVERED == 4,
+	       "build_links's query numbers the styles this way");
+
+static const struct {
+	const char *key, *color, *style, *penwidth, *label, *legend;
+} link_styles[LS_N] = {
+	{ "nocontract", "#c00000", "bold", "3", "契約なし", "no contract for the target (remote-without-contract)" },
+	{ "notinledger", "#c00000", "dashed", "2", "台帳外", "target not in the ledger (remote-target-not-in-ledger)" },
+	{ "unmaintained", "#d06000", "dashed", "2.5", "保守者なし", "entry device nobody maintains (unmaintained-entry-point)" },
+	{ "crossing", "#7030a0", "dotted", "2", "取決めなし", "crosses another vendor's boundary without an agreement" },
+	{ "covered", "#2f6f2f", "solid", "1", "", "covered by contract" },
+};
+
+struct diagram {
+	Agraph_t *g;
+	sqlite3 *db;
+	struct pool pool;
+	struct idmap ids;  /* id -> index into `where` */
+	void **where;      /* the cluster (parties, systems) or node (devices) of each id */
+	size_t n, cap;
+	int summary;       /* devices counted, not drawn */
+	size_t edges;      /* link edges drawn */
+	size_t hidden;     /* links not drawn in a summary (over LINKS_MAX) */
+	sqlite3_stmt *find_by_id, *find_crossing; /* prepared once, used per link */
+	int used[LS_N];    /* link styles that occur, for the legend */
+	int used_no_owner, used_no_system, used_gap, used_unknown;
+	char *org;
+};
+
+static void remember(struct diagram *D, const char *id, void *obj)
+{
+	D->where = xgrow(D->where, &D->cap, D->n + 1, sizeof(*D->where));
+	D->where[D->n] = obj;
+	idmap_put(&D->ids, pool_strdup(&D->pool, id), ID_NONE, D->n);
+	D->n++;
+}
+
+static void *lookup(struct diagram *D, const char *id)
+{
+	const struct idref *r = id ? idmap_get(&D->ids, id) : NULL;
+	return r ? D->where[r->index] : NULL;
+}
+
+static sqlite3_stmt *query(struct diagram *D, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(D->db, sql, -1, &st, NULL) != SQLITE_OK)
+		die(EXIT_FAILURE_IO, "internal error: diagram query: %s", sqlite3_errmsg(D->db));
+	return st;
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static long scalar(struct diagram *D, const char *sql)
+{
+	sqlite3_stmt *st = query(D, sql);
+	long n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* ---- parties ---- */
+
+static const char *drawn_vendors_sql =
+	"SELECT p.id, p.name,"
+	"       (SELECT s.prime FROM subcontracts s JOIN parties q ON q.id = s.prime"
+	"         WHERE s.sub = p.id AND s.state = 'active' ORDER BY s.seq LIMIT 1),"
+	"       EXISTS (SELECT 1 FROM primes r WHERE r.vendor = p.id)"
+	"  FROM parties p"
+	" WHERE p.kind = 'vendor'"
+	"   AND (p.id IN (SELECT vendor FROM bound WHERE system IN (SELECT id FROM view_systems))"
+	"        OR p.id IN (SELECT vendor FROM remote_access WHERE id IN (SELECT id FROM view_remotes)))"
+	" ORDER BY p.seq";
+
+struct party {
+	char *id, *name, *prime;
+	int is_prime;
+	Agraph_t *cluster;
+};
+
+static Agraph_t *place_party(struct diagram *D, struct party *v, size_t n, size_t i, int depth)
+{
+	if (v[i].cluster)
+		return v[i].cluster;
+	Agraph_t *parent = D->g;
+	/* Nest inside the prime's cluster; chains are acyclic (the loader checks). */
+	if (v[i].prime && depth < 64)
+		for (size_t k = 0; k < n; k++)
+			if (!strcmp(v[k].id, v[i].prime)) {
+				parent = place_party(D, v, n, k, depth + 1);
+				break;
+			}
+	char *name = xasprintf("cluster_%s", v[i].id);
+	Agraph_t *c = subgraph(parent, name);
+	free(name);
+	struct strbuf label = STRBUF_INIT;
+	add_text(&label, v[i].name);
+	strbuf_addstr(&label, "\\n(");
+	add_text(&label, v[i].id);
+	strbuf_addstr(&label, v[i].is_prime ? ") プライム / prime" : v[i].prime ? ") 再委託先 / subcontractor" : ")");
+	set(c, "label", label.buf);
+	set(c, "style", "rounded,filled");
+	set(c, "fillcolor", v[i].prime ? "#f4f4f4" : "#fbfaf0");
+	set(c, "color", v[i].is_prime ? "#1f4e79" : "#606060");
+	set(c, "penwidth", v[i].is_prime ? "2" : "1");
+	strbuf_release(&label);
+	/* The anchor: where the vendor's remote links start; keeps the cluster non-empty. */
+	Agnode_t *a = node(c, v[i].id);
+	set(a, "shape", "house");
+	set(a, "label", "事業者\\nvendor");
+	set(a, "style", "filled");
+	set(a, "fillcolor", "white");
+	v[i].cluster = c;
+	remember(D, v[i].id, c);
+	return c;
+}
+
+static void build_parties(struct diagram *D)
+{
+	/* The organization. */
+	sqlite3_stmt *st = query(D, "SELECT id, name FROM parties WHERE kind = 'organization'");
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		D->org = xstrdup(col(st, 0));
+		char *name = xasprintf("cluster_%s", D->org);
+		Agraph_t *c = subgraph(D->g, name);
+		free(name);
+		struct strbuf label = STRBUF_INIT;
+		add_text(&label, col(st, 1));
+		strbuf_addstr(&label, "\\n(");
+		add_text(&label, D->org);
+		strbuf_addstr(&label, ") 医療機関 / organization");
+		set(c, "label", label.buf);
+		set(c, "style", "rounded,filled");
+		set(c, "fillcolor", "#eaf2fb");
+		set(c, "color", "#1f4e79");
+		strbuf_release(&label);
+		Agnode_t *a = node(c, D->org);
+		set(a, "shape", "house");
+		set(a, "label", "医療機関\\norganization");
+		set(a, "style", "filled");
+		set(a, "fillcolor", "white");
+		remember(D, D->org, c);
+	}
+	sqlite3_finalize(st);
+
+	struct party *v = NULL;
+	size_t n = 0, cap = 0;
+	st = query(D, drawn_vendors_sql);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		v = xgrow(v, &cap, n + 1, sizeof(*v));
+		v[n].id = xstrdup(col(st, 0));
+		v[n].name = xstrdup(col(st, 1));
+		v[n].prime = col(st, 2) ? xstrdup(col(st, 2)) : NULL;
+		v[n].is_prime = sqlite3_column_int(st, 3);
+		v[n].cluster = NULL;
+		n++;
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < n; i++)
+		place_party(D, v, n, i, 0);
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].name);
+		free(v[i].prime);
+	}
+	free(v);
+}
+
+/* A top-level area the tool adds (no owner, no system, legend). */
+static Agraph_t *area(struct diagram *D, const char *name, const char *label, const char *color)
+{
+	Agraph_t *c = agsubg(D->g, (char *)name, 0);
+	if (c)
+		return c;
+	c = subgraph(D->g, name);
+	set(c, "label", label);
+	set(c, "style", "dashed,rounded");
+	set(c, "color", color);
+	set(c, "fontcolor", color);
+	set(c, "penwidth", "2");
+	return c;
+}
+
+/* ---- systems ---- */
+
+static const char *systems_sql =
+	"SELECT s.id, s.name, s.medical_info,"
+	"  (SELECT p.vendor FROM primes p JOIN parties q ON q.id = p.vendor WHERE p.system = s.id"
+	"    ORDER BY q.seq LIMIT 1),"
+	"  (SELECT count(*) FROM bound b WHERE b.system = s.id),"
+	"  (SELECT b.vendor FROM bound b WHERE b.system = s.id LIMIT 1),"
+	"  EXISTS (SELECT 1 FROM leads l WHERE l.item = 'I-6' AND l.system = s.id"
+	"           AND l.party = (SELECT value FROM meta WHERE key = 'organization')),"
+	"  (SELECT count(*) FROM findings f WHERE f.system = s.id AND f.in_view AND f.rank = 0),"
+	"  (SELECT group_concat(item, ', ') FROM (SELECT a.item FROM applicable a"
+	"     WHERE a.system = s.id AND a.leads = 0 ORDER BY a.item_seq)),"
+	"  (SELECT group_concat(item, ', ') FROM (SELECT a.item FROM applicable a"
+	"     WHERE a.system = s.id AND a.leads > 1 ORDER BY a.item_seq)),"
+	"  (SELECT group_concat(vendor, ', ') FROM (SELECT b.vendor FROM bound b JOIN parties q ON q.id = b.vendor"
+	"     WHERE b.system = s.id ORDER BY q.seq)),"
+	"  (SELECT count(*) FROM devices d WHERE d.system = s.id),"
+	"  (SELECT group_concat(n, ' / ') FROM (SELECT d.type || ' ×' || count(*) AS n FROM devices d"
+	"     WHERE d.system = s.id GROUP BY d.type ORDER BY d.type))"
+	" FROM systems s WHERE s.id IN (SELECT id FROM view_systems) ORDER BY s.seq";
+
+static const char *type_label(const char *type)
+{
+	static const char *const map[][2] = {
+		{ "server", "サーバ" },         { "terminal", "端末" },   { "network", "ネットワーク機器" },
+		{ "medical-device", "医療機器" }, { "printer", "プリンタ" }, { "storage", "ストレージ" },
+		{ "other", "その他" },
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(*map); i++)
+		if (!strcmp(map[i][0], type))
+			return map[i][1];
+	return type;
+}
+
+/* "server ×3 / terminal ×120" with the types in Japanese. */
+static void add_counts(struct strbuf *sb, const char *counts)
+{
+	char *copy = xstrdup(counts), *save = NULL;
+	int first = 1;
+	for (char *t = strtok_r(copy, "/", &save); t; t = strtok_r(NULL, "/", &save)) {
+		while (*t == ' ')
+			t++;
+		char *sp = strchr(t, ' ');
+		if (sp)
+			*sp = '\0';
+		strbuf_addf(sb, "%s%s%s%s", first ? "" : " / ", type_label(t), sp ? " " : "", sp ? sp + 1 : "");
+		first = 0;
+	}
+	free(copy);
+}
+
+static void build_systems(struct diagram *D)
+{
+	sqlite3_stmt *st = query(D, systems_sql);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *id = col(st, 0), *prime = col(st, 3), *only = col(st, 5), *unowned = col(st, 8),
+			   *conflicts = col(st, 9), *vendors = col(st, 10), *counts = col(st, 12);
+		int in_scope = sqlite3_column_int(st, 2), nbound = sqlite3_column_int(st, 4);
+		int org_led = sqlite3_column_int(st, 6), errors = sqlite3_column_int(st, 7);
+		long ndev = (long)sqlite3_column_int64(st, 11);
+
+		/* Whose boundary: the prime; else the only vendor; else the
+		   organization if it leads I-6; else nobody's. */
+		const char *owner = NULL;
+		Agraph_t *container = NULL;
+		if (prime && (container = lookup(D, prime)))
+			owner = prime;
+		else if (nbound == 1 && (container = lookup(D, only)))
+			owner = only;
+		else if (org_led && (container = lookup(D, D->org)))
+			owner = D->org;
+		if (!container) {
+			container = area(D, "cluster_~no-owner", "担当未定 / no owner", "#c00000");
+			D->used_no_owner = 1;
+		}
+
+		struct strbuf label = STRBUF_INIT;
+		strbuf_addstr(&label, errors ? "⚠ " : "");
+		add_text(&label, col(st, 1));
+		strbuf_addstr(&label, "\\n(");
+		add_text(&label, id);
+		strbuf_addstr(&label, in_scope ? ")" : ") 医療情報なし / no medical information");
+		if (vendors && nbound > (owner && strcmp(owner, D->org) ? 1 : 0)) {
+			strbuf_addstr(&label, "\\n関与 / vendors: ");
+			add_text(&label, vendors);
+		}
+		if (errors)
+			strbuf_addf(&label, "\\nerrors: %d", errors);
+		if (unowned) {
+			strbuf_addstr(&label, "\\n未割当 / unowned: ");
+			add_text(&label, unowned);
+		}
+		if (conflicts) {
+			strbuf_addstr(&label, "\\n重複 / conflicting: ");
+			add_text(&label, conflicts);
+		}
+		if (D->summary && counts) {
+			strbuf_addstr(&label, "\\n");
+			add_counts(&label, counts);
+		}
+
+		void *obj;
+		if (!D->summary && ndev > 0) {
+			char *name = xasprintf("cluster_%s", id);
+			Agraph_t *c = subgraph(container, name);
+			free(name);
+			set(c, "style", "filled");
+			set(c, "fillcolor", errors ? "#fde9e7" : "white");
+			obj = c;
+		} else {
+			Agnode_t *nd = node(container, id);
+			set(nd, "shape", "box3d");
+			set(nd, "style", "filled");
+			set(nd, "fillcolor", errors ? "#fde9e7" : "white");
+			obj = nd;
+		}
+		set(obj, "label", label.buf);
+		set(obj, "color", errors ? "#c00000" : "#404040");
+		set(obj, "penwidth", errors ? "2.5" : "1");
+		if (errors) {
+			char *tip = xasprintf("%d error finding(s)%s%s", errors, unowned ? "; unowned: " : "",
+					      unowned ? unowned : "");
+			set(obj, "tooltip", tip);
+			free(tip);
+			D->used_gap = 1;
+		}
+		remember(D, id, obj);
+		strbuf_release(&label);
+	}
+	sqlite3_finalize(st);
+}
+
+/* ---- devices ---- */
+
+static const struct {
+	const char *type, *shape;
+} device_shapes[] = {
+	{ "server", "box" },    { "terminal", "rect" },     { "network", "hexagon" }, { "medical-device", "component" },
+	{ "printer", "tab" },   { "storage", "cylinder" },  { "other", "ellipse" },
+};
+
+static void build_devices(struct diagram *D)
+{
+	sqlite3_stmt *st = query(D,
+				 "SELECT d.id, d.name, d.type, d.system FROM devices d"
+				 " WHERE d.system IN (SELECT id FROM view_systems)"
+				 "    OR (d.system IS NULL AND (SELECT count(*) FROM view_systems) = (SELECT count(*) FROM systems))"
+				 " ORDER BY d.system, d.type, d.seq");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *id = col(st, 0), *type = col(st, 2), *system = col(st, 3);
+		Agraph_t *container = system ? lookup(D, system) : NULL;
+		if (!container) {
+			container = area(D, "cluster_~no-system", "システム未割当の機器 / devices without a system", "#d06000");
+			D->used_no_system = 1;
+		}
+		Agnode_t *nd = node(container, id);
+		struct strbuf label = STRBUF_INIT;
+		add_text(&label, col(st, 1));
+		strbuf_addstr(&label, "\\n(");
+		add_text(&label, id);
+		strbuf_addstr(&label, ")");
+		set(nd, "label", label.buf);
+		strbuf_release(&label);
+		const char *shape = "ellipse";
+		for (size_t i = 0; i < sizeof(device_shapes) / sizeof(*device_shapes); i++)
+			if (!strcmp(device_shapes[i].type, type))
+				shape = device_shapes[i].shape;
+		set(nd, "shape", shape);
+		set(nd, "tooltip", type_label(type));
+		remember(D, id, nd);
+	}
+	sqlite3_finalize(st);
+}
+
+/* ---- remote links ---- */
+
+/* A node to attach an edge to for `id`: a device or system node, a
+   representative node inside a system cluster (with lhead/ltail), or a
+   marked stand-in for an id the ledger does not know. `known` says the id is
+   a device or system: any other id (a vendor's, the organization's) is not
+   in the ledger, whatever is drawn under that name. */
+static Agnode_t *endpoint(struct diagram *D, const char *id, int known, const char *system, Agraph_t **cluster)
+{
+	*cluster = NULL;
+	if (!id)
+		id = "?";
+	void *obj = !known ? NULL : D->summary && system ? lookup(D, system) : lookup(D, id);
+	if (!obj && system)
+		obj = lookup(D, system);
+	if (!obj && known && D->summary) {
+		/* A device without a system, in a summary: one shared stand-in. */
+		Agraph_t *c = area(D, "cluster_~no-system", "システム未割当の機器 / devices without a system", "#d06000");
+		Agnode_t *nd = agnode(c, (char *)"~no-system", 0);
+		if (!nd) {
+			nd = node(c, "~no-system");
+			set(nd, "label", "機器 / devices");
+			set(nd, "shape", "folder");
+		}
+		D->used_no_system = 1;
+		return nd;
+	}
+	if (obj && agobjkind(obj) == AGNODE)
+		return obj;
+	if (obj && agobjkind(obj) == AGRAPH) {
+		Agraph_t *c = obj;
+		Agnode_t *first = agfstnode(c);
+		if (first) {
+			*cluster = c;
+			return first;
+		}
+	}
+	/* Not in the ledger (or without a system in a summary). */
+	char *name = xasprintf("~unknown:%s", id);
+	Agnode_t *nd = agnode(D->g, name, 0);
+	if (!nd) {
+		nd = node(D->g, name);
+		struct strbuf label = STRBUF_INIT;
+		add_text(&label, id);
+		strbuf_addstr(&label, "\\n台帳にない / not in the ledger");
+		set(nd, "label", label.buf);
+		set(nd, "shape", "octagon");
+		set(nd, "style", "dashed,filled");
+		set(nd, "fillcolor", "#fde9e7");
+		set(nd, "color", "#c00000");
+		strbuf_release(&label);
+		D->used_unknown = 1;
+	}
+	free(name);
+	return nd;
+}
+
+static int has_finding(struct diagram *D, const char *id)
+{
+	if (!D->find_by_id)
+		D->find_by_id = query(D, "SELECT 1 FROM findings WHERE id = ?");
+	sqlite3_bind_text(D->find_by_id, 1, id, -1, SQLITE_STATIC);
+	int found = sqlite3_step(D->find_by_id) == SQLITE_ROW;
+	sqlite3_reset(D->find_by_id);
+	return found;
+}
+
+static void hop(struct diagram *D, Agnode_t *t, Agraph_t *tc, Agnode_t *h, Agraph_t *hc, const char *remote,
+		int index, enum link_style ls)
+{
+	/* In a summary, links of one style between the same ends share an edge. */
+	char *key = D->summary ? xasprintf("%s", link_styles[ls].key) : xasprintf("%s#%d", remote, index);
+	Agedge_t *e = agedge(D->g, t, h, key, 0);
+	int fresh = !e;
+	if (!e)
+		e = agedge(D->g, t, h, key, 1);
+	free(key);
+	if (!fresh)
+		return;
+	D->edges++;
+	set(e, "color", link_styles[ls].color);
+	set(e, "style", link_styles[ls].style);
+	set(e, "penwidth", link_styles[ls].penwidth);
+	set(e, "fontcolor", link_styles[ls].color);
+	if (link_styles[ls].label[0])
+		set(e, "xlabel", link_styles[ls].label);
+	set(e, "class", link_styles[ls].key);
+	if (!D->summary) {
+		char *id = xasprintf("%s#%d", remote, index);
+		set(e, "id", id);
+		free(id);
+		set(e, "remote", remote);
+	}
+	if (tc)
+		set(e, "ltail", agnameof(tc));
+	if (hc)
+		set(e, "lhead", agnameof(hc));
+	D->used[ls] = 1;
+}
+
+/* The style of one hop into entry device `dev` of link `rid`. */
+static enum link_style via_style(struct diagram *D, const char *rid, const char *dev)
+{
+	char *fid = xasprintf("unmaintained-entry-point@%s@%s", rid, dev);
+	enum link_style ls = has_finding(D, fid) ? LS_UNMAINTAINED : LS_COVERED;
+	free(fid);
+	if (ls == LS_COVERED) {
+		if (!D->find_crossing)
+			D->find_crossing = query(D, "SELECT 1 FROM findings WHERE code = 'unagreed-boundary-crossing'"
+						    " AND remote = ? AND device = ?");
+		sqlite3_bind_text(D->find_crossing, 1, rid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(D->find_crossing, 2, dev, -1, SQLITE_STATIC);
+		if (sqlite3_step(D->find_crossing) == SQLITE_ROW)
+			ls = LS_CROSSING;
+		sqlite3_reset(D->find_crossing);
+	}
+	return ls;
+}
+
+/* The style of the last hop, into the target of link `rid`. */
+static enum link_style target_style(struct diagram *D, const char *rid)
+{
+	char *f1 = xasprintf("remote-without-contract@%s", rid), *f2 = xasprintf("remote-target-not-in-ledger@%s", rid);
+	enum link_style ls = has_finding(D, f1) ? LS_NOCONTRACT : has_finding(D, f2) ? LS_NOTINLEDGER : LS_COVERED;
+	free(f1);
+	free(f2);
+	return ls;
+}
+
+/*
+** One remote link: the current row of `st` (id, vendor, target, target's
+** system, known, worst style). In detail, a hop per entry device, each in its
+** own style; in a summary, one edge from the vendor to the target's system in
+** the worst style along the path, up to LINKS_MAX (rows come worst first).
+*/
+static void draw_link(struct diagram *D, sqlite3_stmt *st, sqlite3_stmt *via)
+{
+	const char *rid = col(st, 0), *vendor = col(st, 1), *target = col(st, 2), *tsys = col(st, 3);
+	int known = sqlite3_column_int(st, 4);
+	Agraph_t *owner = lookup(D, vendor), *tc = NULL, *hc = NULL;
+	Agnode_t *tail = owner ? agnode(owner, (char *)vendor, 0) : NULL;
+	if (!tail)
+		return;
+	if (D->summary) {
+		if (D->edges >= LINKS_MAX) {
+			D->hidden++;
+			return;
+		}
+		Agnode_t *h = endpoint(D, target, known, tsys, &hc);
+		if (h != tail)
+			hop(D, tail, NULL, h, hc, rid, 0, (enum link_style)sqlite3_column_int(st, 5));
+		return;
+	}
+	int index = 0;
+	sqlite3_bind_text(via, 1, rid, -1, SQLITE_STATIC);
+	while (sqlite3_step(via) == SQLITE_ROW) {
+		const char *dev = col(via, 0);
+		Agnode_t *h = endpoint(D, dev, sqlite3_column_int(via, 2), col(via, 1), &hc);
+		if (h != tail)
+			hop(D, tail, tc, h, hc, rid, index++, via_style(D, rid, dev));
+		tail = h;
+		tc = hc;
+	}
+	sqlite3_reset(via);
+	Agnode_t *h = endpoint(D, target, known, tsys, &hc);
+	if (h != tail)
+		hop(D, tail, tc, h, hc, rid, index, target_style(D, rid));
+}
+
+static void build_links(struct diagram *D)
+{
+	/* The worst style along each link, as enum link_style, for the summary's
+	   order; the detail view styles each hop (via_style, target_style). */
+	sqlite3_stmt *st = query(D,
+		"SELECT r.id, r.vendor, r.target, coalesce(d.system, s.id), d.id IS NOT NULL OR s.id IS NOT NULL,"
+		"       min(CASE WHEN EXISTS (SELECT 1 FROM findings f WHERE f.remote = r.id AND f.code = 'remote-without-contract') THEN 0"
+		"                WHEN EXISTS (SELECT 1 FROM findings f WHERE f.remote = r.id AND f.code = 'remote-target-not-in-ledger') THEN 1"
+		"                ELSE 4 END,"
+		"           coalesce((SELECT min(CASE f.code WHEN 'unmaintained-entry-point' THEN 2 ELSE 3 END) FROM findings f"
+		"                      WHERE f.remote = r.id AND f.code IN ('unmaintained-entry-point', 'unagreed-boundary-crossing')), 4)) AS worst"
+		"  FROM remote_access r"
+		"  LEFT JOIN devices d ON d.id = r.target LEFT JOIN systems s ON s.id = r.target"
+		" WHERE r.id IN (SELECT id FROM view_remotes) ORDER BY CASE WHEN ?1 THEN worst END, r.seq");
+	sqlite3_stmt *via = query(D,
+				  "SELECT v.device, d.system, d.id IS NOT NULL FROM remote_via v"
+				  "  LEFT JOIN devices d ON d.id = v.device WHERE v.remote = ? ORDER BY v.pos");
+	sqlite3_bind_int(st, 1, D->summary);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		draw_link(D, st, via);
+	sqlite3_finalize(via);
+	sqlite3_finalize(st);
+}
+
+/* ---- title and legend ---- */
+
+/* Only the styles that occur in this picture. The entries stack in two
+   columns (rank=same: one rank is a column when the graph runs left to
+   right), so the legend stays compact beside the boundaries. */
+static void build_legend(struct diagram *D)
+{
+	Agraph_t *c = subgraph(D->g, "cluster_~legend");
+	set(c, "label", "凡例 / legend");
+	set(c, "style", "rounded");
+	set(c, "color", "#808080");
+	Agraph_t *left = subgraph(c, "~legend:left"), *right = subgraph(c, "~legend:right");
+	set(left, "rank", "same");
+	set(right, "rank", "same");
+	for (int ls = 0; ls < LS_N; ls++) {
+		if (!D->used[ls])
+			continue;
+		char *a = xasprintf("~legend:%s:from", link_styles[ls].key);
+		char *b = xasprintf("~legend:%s:to", link_styles[ls].key);
+		Agnode_t *na = node(left, a), *nb = node(right, b);
+		set(na, "shape", "point");
+		set(nb, "shape", "plaintext");
+		char *text = xasprintf("%s%s%s", link_styles[ls].label, link_styles[ls].label[0] ? ": " : "",
+				       link_styles[ls].legend);
+		set(nb, "label", text);
+		free(text);
+		Agedge_t *e = agedge(c, na, nb, NULL, 1);
+		set(e, "color", link_styles[ls].color);
+		set(e, "style", link_styles[ls].style);
+		set(e, "penwidth", link_styles[ls].penwidth);
+		free(a);
+		free(b);
+	}
+	const struct {
+		int used;
+		const char *name, *label, *color, *style;
+	} boxes[] = {
+		{ D->used_gap, "~legend:gap", "⚠ system with error findings (red)", "#c00000", "filled" },
+		{ D->used_no_owner, "~legend:no-owner", "no owner: nobody coordinates the system", "#c00000", "dashed" },
+		{ D->used_no_system, "~legend:no-system", "device without a system", "#d06000", "dashed" },
+		{ D->used_unknown, "~legend:unknown", "id not in the ledger", "#c00000", "dashed" },
+		{ 1, "~legend:boundary", "box = a party's boundary; a prime's encloses its subcontractors'", "#404040",
+		  "rounded" },
+	};
+	for (size_t i = 0; i < sizeof(boxes) / sizeof(*boxes); i++) {
+		if (!boxes[i].used)
+			continue;
+		Agnode_t *nd = node(right, boxes[i].name);
+		set(nd, "shape", "box");
+		set(nd, "label", boxes[i].label);
+		set(nd, "color", boxes[i].color);
+		set(nd, "style", boxes[i].style);
+		if (!strcmp(boxes[i].style, "filled"))
+			set(nd, "fillcolor", "#fde9e7");
+	}
+}
+
+static void title(struct diagram *D)
+{
+	sqlite3_stmt *st = query(D, "SELECT (SELECT value FROM meta WHERE key = 'organization_name'),"
+				    " (SELECT value FROM meta WHERE key = 'as_of')");
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		struct strbuf label = STRBUF_INIT;
+		strbuf_addstr(&label, "責任分界図 / responsibility boundaries — ");
+		add_text(&label, col(st, 0));
+		strbuf_addstr(&label, " — as of ");
+		add_text(&label, col(st, 1));
+		set(D->g, "label", label.buf);
+		strbuf_release(&label);
+	}
+	sqlite3_finalize(st);
+}
+
+Agraph_t *diagram_build(sqlite3 *db, const struct diagram_options *opts)
+{
+	struct diagram D;
+	memset(&D, 0, sizeof(D));
+	D.db = db;
+	idmap_init(&D.ids, 1024);
+	if (sqlite3_exec(db,
+			 "DROP TABLE IF EXISTS temp.view_remotes;"
+			 "CREATE TEMP TABLE view_remotes AS SELECT r.id FROM remote_access r"
+			 "  LEFT JOIN devices d ON d.id = r.target"
+			 " WHERE coalesce(d.system, r.target) IN (SELECT id FROM view_systems)"
+			 "    OR r.vendor IN (SELECT id FROM view_vendors)"
+			 "    OR (SELECT count(*) FROM view_systems) = (SELECT count(*) FROM systems)",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		die(EXIT_FAILURE_IO, "internal error: diagram view: %s", sqlite3_errmsg(db));
+
+	/* Summarize when drawing every device would make the layout slow. */
+	size_t max = opts && opts->detail_max ? opts->detail_max : DIAGRAM_DETAIL_MAX;
+	long nodes = scalar(&D, "SELECT (SELECT count(*) FROM devices) + (SELECT count(*) FROM systems)"
+				" + (SELECT count(*) FROM parties)");
+	D.summary = nodes > (long)max;
+
+	D.g = agopen((char *)"bunkai", Agdirected, NULL);
+	agattr(D.g, AGRAPH, (char *)"fontname", (char *)FONT);
+	agattr(D.g, AGNODE, (char *)"fontname", (char *)FONT);
+	agattr(D.g, AGEDGE, (char *)"fontname", (char *)FONT);
+	agattr(D.g, AGNODE, (char *)"fontsize", (char *)"10");
+	agattr(D.g, AGEDGE, (char *)"fontsize", (char *)"9");
+	set(D.g, "rankdir", "LR");
+	set(D.g, "compound", "true");
+	set(D.g, "labelloc", "t");
+	set(D.g, "fontsize", "16");
+	set(D.g, "newrank", "true");
+	if (D.summary)
+		set(D.g, "comment", "devices summarized per system (too many to draw one by one)");
+	title(&D);
+	build_parties(&D);
+	build_systems(&D);
+	if (!D.summary)
+		build_devices(&D);
+	build_links(&D);
+	build_legend(&D);
+	if (D.hidden) {
+		char *note = xasprintf("%s\\n(summary: devices counted per system; %zu more remote links not drawn — see the report)",
+				       agget(D.g, (char *)"label"), D.hidden);
+		set(D.g, "label", note);
+		free(note);
+	} else if (D.summary) {
+		char *note = xasprintf("%s\\n(summary: devices counted per system)", agget(D.g, (char *)"label"));
+		set(D.g, "label", note);
+		free(note);
+	}
+
+	sqlite3_finalize(D.find_by_id);
+	sqlite3_finalize(D.find_crossing);
+	idmap_release(&D.ids);
+	pool_release(&D.pool);
+	free(D.where);
+	free(D.org);
+	return D.g;
+}

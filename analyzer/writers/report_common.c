@@ -1,0 +1,51 @@
+#include <string.h>
+
+#include "analyzer/writers/report.h"
+#include "model/util/strbuf.h"
+#include "model/util/textcheck.h"
+
+char *short_recommendation(const char *text, size_t max)
+{
+	static const char stop[] = "。"; /* the Japanese full stop ends the first sentence */
+	struct strbuf sb = STRBUF_INIT;
+	const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text);
+	size_t chars = 0;
+	/* Drop a leading "(a) " enumeration mark. */
+	if (p[0] == '(' && p[1] && p[2] == ')' && p[3] == ' ')
+		p += 4;
+	while (p < end) {
+		size_t n = utf8_seq_len(p, end);
+		if (!n)
+			break;
+		if (chars == max) {
+			strbuf_addstr(&sb, "…");
+			break;
+		}
+		strbuf_add(&sb, p, n);
+		chars++;
+		if (n == sizeof(stop) - 1 && !memcmp(p, stop, n))
+			break;
+		p += n;
+	}
+	return strbuf_detach(&sb);
+}
+
+void print_counts(FILE *fp, long vendors, long systems, long devices, long contracts, long subcontracts,
+		  long assignments, long remotes, long interfaces)
+{
+	const struct {
+		long n;
+		const char *one, *many;
+	} parts[] = {
+		{ vendors, "vendor", "vendors" },
+		{ systems, "system", "systems" },
+		{ devices, "device", "devices" },
+		{ contracts, "contract", "contracts" },
+		{ subcontracts, "subcontract", "subcontracts" },
+		{ assignments, "assignment", "assignments" },
+		{ remotes, "remote link", "remote links" },
+		{ interfaces, "interface agreement", "interface agreements" },
+	};
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++)
+		fprintf(fp, "%s%ld %s", i ? ", " : "", parts[i].n, parts[i].n == 1 ? parts[i].one : parts[i].many);
+}

@@ -1,0 +1,80 @@
+/*
+** The Markdown report: the same content as the text report, as tables that
+** render on a wiki or in a ticket.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/writers/markdown.h"
+#include "analyzer/writers/report.h"
+#include "model/util/xalloc.h"
+
+static void cell(FILE *fp, const char *s)
+{
+	fputs("| ", fp);
+	md_text(fp, s);
+	fputc(' ', fp);
+}
+
+static void cell_long(FILE *fp, long n)
+{
+	fprintf(fp, "| %ld ", n);
+}
+
+void report_md(FILE *fp, const struct analysis *a)
+{
+	fputs("# 責任分界 gap report: ", fp);
+	md_text(fp, a->org_name);
+	fprintf(fp, "\n\n- Organization id: `%s`\n- As of: %s\n", a->org_id, a->as_of);
+	fprintf(fp, "- Applicable items: %ld (led %ld, unowned %ld, conflicting %ld)\n", a->summary.applicable,
+		a->summary.led, a->summary.unowned, a->summary.conflicts);
+	fprintf(fp, "- Findings: %ld errors, %ld warnings, %ld infos\n", a->summary.errors, a->summary.warnings,
+		a->summary.infos);
+
+	if (a->n_systems) {
+		fputs("\n## Coverage per system\n\n| System | Name | Items | Led | Unowned | Conflicts | Findings |\n"
+		      "| --- | --- | ---: | ---: | ---: | ---: | ---: |\n",
+		      fp);
+		for (size_t i = 0; i < a->n_systems; i++) {
+			const struct coverage *c = &a->systems[i];
+			cell(fp, c->system);
+			cell(fp, c->name);
+			if (c->in_scope) {
+				cell_long(fp, c->applicable);
+				cell_long(fp, c->led);
+				cell_long(fp, c->unowned);
+				cell_long(fp, c->conflicts);
+			} else {
+				fputs("| - | - | - | - ", fp);
+			}
+			cell_long(fp, c->findings);
+			fputs("|\n", fp);
+		}
+	}
+
+	fputs("\n## Findings\n\n", fp);
+	if (!a->n_findings) {
+		fputs("No findings.\n", fp);
+		return;
+	}
+	fputs("| Severity | Code | System | Item | Parties | Message | What to do | Id |\n"
+	      "| --- | --- | --- | --- | --- | --- | --- | --- |\n",
+	      fp);
+	for (size_t i = 0; i < a->n_findings; i++) {
+		const struct finding *f = &a->findings[i];
+		cell(fp, f->severity);
+		cell(fp, f->code);
+		cell(fp, f->system);
+		char *item = f->item ? xasprintf("%s %s", f->item, f->item_title ? f->item_title : "") : NULL;
+		cell(fp, item);
+		free(item);
+		fputs("| ", fp);
+		for (size_t k = 0; k < f->n_parties; k++)
+			fprintf(fp, "%s%s", k ? ", " : "", f->parties[k]);
+		fputc(' ', fp);
+		cell(fp, f->message);
+		cell(fp, f->fix);
+		cell(fp, f->id);
+		fputs("|\n", fp);
+	}
+}

@@ -1,0 +1,26 @@
+/*
+** The model in SQLite: schema, bulk load of an inventory, and the derived
+** binding tables (model/db/derive.sql) the rules read.
+*/
+#ifndef BUNKAI_DB_H
+#define BUNKAI_DB_H
+
+#include <sqlite3.h>
+
+#include "model/catalog.h"
+#include "model/inventory.h"
+
+/* An in-memory database with the schema; caller closes with sqlite3_close().
+   Returns NULL after printing an error. */
+sqlite3 *db_open(void);
+/* Run a script of statements; on failure print "bunkai: NAME: message" and return -1. */
+int db_exec(sqlite3 *db, const char *sql, const char *name);
+/* Load the catalog and the inventory in one transaction, index, and derive
+   the binding tables for `as_of`. Returns 0 or -1 (error printed). */
+int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, const char *as_of);
+/* Column i of the current row as a copy (caller frees), or NULL for NULL. */
+char *db_column_dup(sqlite3_stmt *st, int i);
+/* Write the whole database to `file` (via a temporary file and rename). */
+int db_save(sqlite3 *db, const char *file);
+
+#endif

@@ -1,0 +1,154 @@
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "model/util/exit_codes.h"
+#include "model/util/xalloc.h"
+
+/* Write into an existing character device or FIFO as it is. */
+static int open_in_place(struct output *o, const char *path)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 || !(o->fp = fdopen(fd, "wb"))) {
+		int saved = errno;
+		if (fd >= 0)
+			close(fd);
+		return error("%s: cannot open for writing: %s", path, strerror(saved)), EXIT_FAILURE_IO;
+	}
+	o->path = xstrdup(path);
+	return 0;
+}
+
+/* A temporary file beside `path`, to be renamed onto it. `old` is what is
+   there now (a regular file whose mode and owner carry over), or NULL. */
+static int open_replacement(struct output *o, const char *path, const struct stat *old)
+{
+	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		int saved = errno;
+		free(tmp);
+		error("%s: cannot create: %s", path, strerror(saved));
+		/* A folder that does not exist is a mistake in the path, not a failure. */
+		return saved == ENOENT || saved == ENOTDIR ? EXIT_USAGE : EXIT_FAILURE_IO;
+	}
+	if (old) {
+		/* Owner first: chown clears set-id bits that fchmod then restores. */
+		if (geteuid() == 0 && fchown(fd, old->st_uid, old->st_gid) < 0)
+			error("%s: cannot keep the owner: %s", path, strerror(errno));
+		fchmod(fd, old->st_mode & 07777);
+	} else {
+		/* mkstemp creates 0600; a new output is an ordinary document. */
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	if (!(o->fp = fdopen(fd, "wb"))) {
+		int saved = errno;
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return error("%s: cannot create: %s", path, strerror(saved)), EXIT_FAILURE_IO;
+	}
+	o->path = xstrdup(path);
+	o->tmp = tmp;
+	return 0;
+}
+
+/* Say why what is at path cannot take an output; EXIT_USAGE. */
+static int refuse(const char *path, const struct stat *st, const char *option)
+{
+	const char *what = S_ISDIR(st->st_mode)	  ? "a folder"
+			   : S_ISSOCK(st->st_mode) ? "a socket"
+			   : S_ISBLK(st->st_mode)  ? "a block device"
+			   : S_ISCHR(st->st_mode)  ? "a character device"
+			   : S_ISFIFO(st->st_mode) ? "a FIFO"
+						   : "not a file";
+	error("%s: is %s; %s takes a file name", path, what, option);
+	return EXIT_USAGE;
+}
+
+int output_open(struct output *o, const char *path)
+{
+	memset(o, 0, sizeof(*o));
+	if (!path || !strcmp(path, "-")) {
+		o->fp = stdout;
+		return 0;
+	}
+	int rc = output_check(path, "-o", 0);
+	if (rc)
+		return rc;
+	struct stat st;
+	if (lstat(path, &st) < 0) {
+		int saved = errno;
+		if (saved == ENOENT)
+			return open_replacement(o, path, NULL);
+		error("%s: %s", path, strerror(saved));
+		return saved == ENOTDIR ? EXIT_USAGE : EXIT_FAILURE_IO;
+	}
+	if (S_ISREG(st.st_mode))
+		return open_replacement(o, path, &st);
+	if (S_ISLNK(st.st_mode))
+		return open_replacement(o, path, NULL);
+	if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
+		return open_in_place(o, path);
+	return refuse(path, &st, "-o");
+}
+
+int output_check(const char *path, const char *option, int whole_file)
+{
+	struct stat st;
+	if (!path || !strcmp(path, "-"))
+		return 0;
+	if (!path[0])
+		return error("%s: empty path%s", option, whole_file ? "" : " (use -o - for standard output)"), EXIT_USAGE;
+	if (lstat(path, &st) < 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+		return 0;
+	if (!whole_file && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
+		return 0;
+	return refuse(path, &st, option);
+}
+
+int output_commit(struct output *o)
+{
+	int rc = 0;
+	if (!o->path) {
+		if (fflush(stdout) != 0 || ferror(stdout))
+			rc = error("standard output: write failed: %s", strerror(errno));
+		return rc < 0 ? EXIT_FAILURE_IO : 0;
+	}
+	errno = 0;
+	int bad = fflush(o->fp) != 0 || ferror(o->fp);
+	int saved = errno;
+	if (fclose(o->fp) != 0 && !bad) {
+		bad = 1;
+		saved = errno;
+	}
+	if (bad)
+		rc = error("%s: write failed: %s", o->path, strerror(saved ? saved : EIO));
+	else if (o->tmp && rename(o->tmp, o->path) < 0)
+		rc = error("%s: cannot rename into place: %s", o->path, strerror(errno));
+	if (rc < 0 && o->tmp)
+		unlink(o->tmp);
+	free(o->path);
+	free(o->tmp);
+	memset(o, 0, sizeof(*o));
+	return rc < 0 ? EXIT_FAILURE_IO : 0;
+}
+
+void output_abort(struct output *o)
+{
+	if (o->path) {
+		fclose(o->fp);
+		if (o->tmp)
+			unlink(o->tmp);
+	}
+	free(o->path);
+	free(o->tmp);
+	memset(o, 0, sizeof(*o));
+}

@@ -1,0 +1,99 @@
+#include "progress.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+/* What the alarm handler may read: set before the timer is armed. */
+static const char *volatile current;
+static volatile sig_atomic_t shown; /* the line is on the screen */
+static int active, profile;
+static struct timespec last;
+
+/* A line is "\r<phase>…" written with write(2): safe in a signal handler. */
+static void draw(void)
+{
+	const char *name = current;
+	if (!name)
+		return;
+	char line[96];
+	size_t n = 0;
+	static const char head[] = "\rbunkai: ", tail[] = "\xE2\x80\xA6\033[K"; /* … then clear to the end */
+	memcpy(line, head, sizeof(head) - 1);
+	n = sizeof(head) - 1;
+	size_t len = strlen(name);
+	if (len > sizeof(line) - n - sizeof(tail))
+		len = sizeof(line) - n - sizeof(tail);
+	memcpy(line + n, name, len);
+	n += len;
+	memcpy(line + n, tail, sizeof(tail) - 1);
+	n += sizeof(tail) - 1;
+	if (write(STDERR_FILENO, line, n) > 0)
+		shown = 1;
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	draw();
+}
+
+void progress_start(int quiet)
+{
+	profile = getenv("BUNKAI_PROFILE") != NULL;
+	clock_gettime(CLOCK_MONOTONIC, &last);
+	current = "reading";
+	if (quiet || profile || !isatty(STDERR_FILENO))
+		return;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGALRM, &sa, NULL);
+	/* About a second in, then every second while a phase goes on. */
+	struct itimerval t = { { 1, 0 }, { 1, 0 } };
+	setitimer(ITIMER_REAL, &t, NULL);
+	active = 1;
+}
+
+void progress_phase(const char *name)
+{
+	if (profile) {
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		fprintf(stderr, "bunkai: profile: %-10s %8.1f ms\n", current ? current : "",
+			(double)(now.tv_sec - last.tv_sec) * 1e3 + (double)(now.tv_nsec - last.tv_nsec) / 1e6);
+		last = now;
+	}
+	current = name;
+	if (active && shown)
+		draw();
+}
+
+void progress_clear(void)
+{
+	if (shown && write(STDERR_FILENO, "\r\033[K", 4) > 0)
+		shown = 0;
+}
+
+void progress_end(void)
+{
+	if (profile && current)
+		progress_phase(NULL);
+	if (!active) {
+		current = NULL;
+		return;
+	}
+	struct itimerval off = { { 0, 0 }, { 0, 0 } };
+	setitimer(ITIMER_REAL, &off, NULL);
+	signal(SIGALRM, SIG_DFL);
+	active = 0;
+	if (shown && write(STDERR_FILENO, "\r\033[K", 4) < 0)
+		return;
+	shown = 0;
+	current = NULL;
+}

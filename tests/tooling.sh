@@ -1,0 +1,65 @@
+# Sourced by tests/run.sh: what the command table gives the ecosystem — the
+# man page, bash completion, make install/uninstall — and the progress line.
+# Uses run.sh's helpers (ok, not_ok, expect, has) and $tmp.
+
+tooling() {
+	local B=build/bunkai
+
+	# The man page is well-formed roff that man renders.
+	"$B" --man >"$tmp/bunkai.1"
+	if MANWIDTH=80 man -l "$tmp/bunkai.1" >"$tmp/man.txt" 2>"$tmp/man.err" && grep -q 'bunkai analyze INVENTORY' "$tmp/man.txt" &&
+		! grep -v "can't break line" "$tmp/man.err" | grep -q .; then
+		ok "man renders bunkai.1 with every command"
+	else
+		not_ok "man renders bunkai.1" "$(cat "$tmp/man.err")"
+	fi
+
+	# Bash completion, generated from the same table.
+	"$B" --completion bash >"$tmp/bunkai.bash"
+	complete_words() { bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _bunkai; echo "${COMPREPLY[*]}"' _ "$tmp/bunkai.bash" "$@"; }
+	[ "$(complete_words bunkai ana)" = analyze ] && ok "completion: commands" || not_ok "completion: commands" "$(complete_words bunkai ana)"
+	[ "$(complete_words bunkai diagram -T "")" = "svg png pdf dot" ] && ok "completion: the diagram's formats" ||
+		not_ok "completion: the diagram's formats" "$(complete_words bunkai diagram -T "")"
+	[ "$(complete_words bunkai analyze --fail-on w)" = warning ] && ok "completion: --fail-on values" ||
+		not_ok "completion: --fail-on values" "$(complete_words bunkai analyze --fail-on w)"
+	[ "$(complete_words bunkai export --fo)" = --force ] && ok "completion: a command's own option" ||
+		not_ok "completion: a command's own option" "$(complete_words bunkai export --fo)"
+
+	# make install puts the program, its man page, the completion and the
+	# docs under PREFIX; make uninstall takes them all away again.
+	local root="$tmp/root"
+	if make --no-print-directory install DESTDIR="$root" PREFIX=/usr >"$tmp/install.log" 2>&1 &&
+		[ -x "$root/usr/bin/bunkai" ] && [ -s "$root/usr/share/man/man1/bunkai.1" ] &&
+		[ -s "$root/usr/share/bash-completion/completions/bunkai" ] && [ -s "$root/usr/share/doc/bunkai/findings.md" ]; then
+		ok "make install: program, man page, completion and docs"
+	else
+		not_ok "make install" "$(cat "$tmp/install.log"; find "$root" -type f | head)"
+	fi
+	if make --no-print-directory uninstall DESTDIR="$root" PREFIX=/usr >"$tmp/install.log" 2>&1 &&
+		[ -z "$(find "$root" -type f)" ]; then
+		ok "make uninstall removes every installed file"
+	else
+		not_ok "make uninstall" "$(find "$root" -type f)"
+	fi
+
+	# --rules works in every analyzing command.
+	expect "report --rules" 0 "$B" report --rules tests/rules/extra -o "$tmp/rules.html" fixtures/well-kept-hospital.json &&
+		has "report shows a user rule's finding" "cloud-without-isms@v-b" "$tmp/rules.html"
+	expect "matrix --rules" 0 "$B" matrix --rules tests/rules/extra fixtures/well-kept-hospital.json
+	expect "diagram --rules with a broken rule: exit 2" 2 "$B" diagram --rules tests/rules/broken fixtures/well-kept-hospital.json
+
+	# The progress line: on a terminal, after about a second, then cleared;
+	# never when stderr is not a terminal, or with --quiet.
+	build/bench/gen_inventory 100000 >"$tmp/100k.json"
+	script -qec "$B analyze --fail-on none -f json -o $tmp/100k-report.json $tmp/100k.json" /dev/null >"$tmp/tty.txt" 2>&1
+	if grep -Eq 'bunkai: (reading|analyzing|writing)' "$tmp/tty.txt" && grep -q $'\r\e\\[K' "$tmp/tty.txt"; then
+		ok "progress: a long run on a terminal shows its phase and clears the line"
+	else
+		not_ok "progress on a terminal" "$(od -c "$tmp/tty.txt" | head -5)"
+	fi
+	script -qec "$B analyze --quiet --fail-on none -f json -o $tmp/100k-report.json $tmp/100k.json" /dev/null >"$tmp/tty.txt" 2>&1
+	if [ ! -s "$tmp/tty.txt" ]; then ok "progress: --quiet prints nothing"; else not_ok "progress: --quiet prints nothing" "$(od -c "$tmp/tty.txt" | head -3)"; fi
+	"$B" analyze --fail-on none -f json -o "$tmp/100k-report.json" "$tmp/100k.json" 2>"$tmp/err"
+	if [ ! -s "$tmp/err" ]; then ok "progress: nothing when stderr is not a terminal"; else not_ok "progress: nothing when stderr is not a terminal"; fi
+	rm -f "$tmp/100k.json" "$tmp/100k-report.json"
+}
