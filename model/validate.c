@@ -1,15 +1,18 @@
 /*
-** Cross-entity checks of a parsed inventory: unique ids, references that
+** Cross-entity checks of a loaded inventory: unique ids, references that
 ** resolve to the right kind of entity, and no cycle among subcontracts.
 ** Shared by every loader, so a JSON file and a CSV folder are held to the
-** same rules. Paths in messages are the JSON paths of SPEC §3.
+** same rules; the references to check are the fields with .refers in
+** entities.h. Messages are placed by entity and field (model/fields.h).
 */
+#include "model/validate.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/load.h"
+#include "model/fields.h"
 #include "model/util/idmap.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
@@ -21,141 +24,78 @@ struct checker {
 	size_t problems;
 };
 
-static void problem(struct checker *C, const char *path, const char *fmt, ...)
+static void problem(struct checker *C, const struct place *p, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static void problem(struct checker *C, const char *path, const char *fmt, ...)
+static void problem(struct checker *C, const struct place *p, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	diag_path(C->d, path, "%s", strbuf_str(&sb));
-	strbuf_release(&sb);
+	diag_place(C->d, p, "%s", msg);
+	free(msg);
 	C->problems++;
-}
-
-/*
-** Where a reference sits, formatted only when there is a problem to report
-** (formatting a path per entity dominated the check of large inventories).
-*/
-struct where {
-	const char *array; /* "contracts" */
-	size_t index;
-	const char *key;   /* "systems", or NULL */
-	long sub;          /* index inside the key's list, or -1 */
-};
-
-static const char *format_where(char buf[256], const struct where *w)
-{
-	int n = snprintf(buf, 256, "$.%s[%zu]", w->array, w->index);
-	if (w->key && n > 0 && n < 256)
-		n += snprintf(buf + n, 256 - (size_t)n, ".%s", w->key);
-	if (w->sub >= 0 && n > 0 && n < 256)
-		snprintf(buf + n, 256 - (size_t)n, "[%ld]", w->sub);
-	return buf;
-}
-
-static void define(struct checker *C, const char *id, enum id_kind kind, const char *array, size_t index)
-{
-	if (!id)
-		return;
-	const struct idref *prev = idmap_put(&C->ids, id, kind, index);
-	if (prev) {
-		char buf[256];
-		struct where w = { array, index, "id", -1 };
-		problem(C, array ? format_where(buf, &w) : "$.organization.id", "duplicate id \"%s\" (already used by %s)",
-			id, id_kind_names[prev->kind]);
-	}
-}
-
-/* Check that `id` names an entity of `kind`. */
-static void expect(struct checker *C, const char *id, enum id_kind kind, const struct where *w)
-{
-	if (!id)
-		return;
-	const struct idref *r = idmap_get(&C->ids, id);
-	if (r && r->kind == kind)
-		return;
-	char buf[256];
-	format_where(buf, w);
-	if (!r)
-		problem(C, buf, "unknown %s \"%s\"", id_kind_names[kind], id);
-	else
-		problem(C, buf, "\"%s\" is %s%s, not a %s", id, r->kind == ID_ORGANIZATION ? "" : "a ",
-			id_kind_names[r->kind], id_kind_names[kind]);
-}
-
-static void expect_list(struct checker *C, const struct strlist *l, enum id_kind kind, const char *array,
-			size_t index, const char *key)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		struct where w = { array, index, key, (long)i };
-		expect(C, l->v[i], kind, &w);
-	}
 }
 
 static void define_all(struct checker *C)
 {
-	const struct inventory *inv = C->inv;
-	define(C, inv->org_id, ID_ORGANIZATION, NULL, 0);
-	for (size_t i = 0; i < inv->n_vendors; i++)
-		define(C, inv->vendors[i].id, ID_VENDOR, "vendors", i);
-	for (size_t i = 0; i < inv->n_systems; i++)
-		define(C, inv->systems[i].id, ID_SYSTEM, "systems", i);
-	for (size_t i = 0; i < inv->n_devices; i++)
-		define(C, inv->devices[i].id, ID_DEVICE, "devices", i);
-	for (size_t i = 0; i < inv->n_contracts; i++)
-		define(C, inv->contracts[i].id, ID_CONTRACT, "contracts", i);
-	for (size_t i = 0; i < inv->n_subcontracts; i++)
-		define(C, inv->subcontracts[i].id, ID_SUBCONTRACT, "subcontracts", i);
-	for (size_t i = 0; i < inv->n_remotes; i++)
-		define(C, inv->remotes[i].id, ID_REMOTE, "remote_access", i);
-	for (size_t i = 0; i < inv->n_interfaces; i++)
-		define(C, inv->interfaces[i].id, ID_INTERFACE, "interfaces", i);
+	for (const struct entity *e = entities; e->fields; e++) {
+		if (e->kind == ID_NONE)
+			continue;
+		const struct field *f = entity_field(e, "id");
+		for (size_t i = 0, n = entity_count(C->inv, e); i < n; i++) {
+			const char *id = *(const char **)field_ptr(entity_at(C->inv, e, i), f);
+			const struct idref *prev = id ? idmap_put(&C->ids, id, e->kind, i) : NULL;
+			if (prev)
+				problem(C, &(struct place){ e, (long)i, f, -1 }, "duplicate id \"%s\" (already used by %s)", id,
+					id_kind_names[prev->kind]);
+		}
+	}
 }
 
-#define AT(arr, i, k) (&(struct where){ arr, i, k, -1 })
+/* Check that `id` names an entity of `kind` (ID_PARTY: the organization or a vendor). */
+static void expect(struct checker *C, const char *id, enum id_kind kind, const struct place *p)
+{
+	const struct idref *r = idmap_get(&C->ids, id);
+	int party = kind == ID_PARTY;
+	if (r && (r->kind == kind || (party && (r->kind == ID_VENDOR || r->kind == ID_ORGANIZATION))))
+		return;
+	if (!r)
+		problem(C, p, "unknown %s \"%s\"%s", id_kind_names[kind], id, party ? " (the organization or a vendor)" : "");
+	else if (party)
+		problem(C, p, "\"%s\" is a %s, not a party (the organization or a vendor)", id, id_kind_names[r->kind]);
+	else
+		problem(C, p, "\"%s\" is %s%s, not a %s", id, r->kind == ID_ORGANIZATION ? "" : "a ",
+			id_kind_names[r->kind], id_kind_names[kind]);
+}
 
 static void check_references(struct checker *C)
 {
-	const struct inventory *inv = C->inv;
-	char buf[256];
-	for (size_t i = 0; i < inv->n_devices; i++) {
-		expect(C, inv->devices[i].system, ID_SYSTEM, AT("devices", i, "system"));
-		expect(C, inv->devices[i].maintainer, ID_VENDOR, AT("devices", i, "maintainer"));
-	}
-	for (size_t i = 0; i < inv->n_contracts; i++) {
-		expect(C, inv->contracts[i].vendor, ID_VENDOR, AT("contracts", i, "vendor"));
-		expect_list(C, &inv->contracts[i].systems, ID_SYSTEM, "contracts", i, "systems");
-	}
-	for (size_t i = 0; i < inv->n_subcontracts; i++) {
-		const struct subcontract *s = &inv->subcontracts[i];
-		expect(C, s->prime, ID_VENDOR, AT("subcontracts", i, "prime"));
-		expect(C, s->sub, ID_VENDOR, AT("subcontracts", i, "sub"));
-		if (s->prime && s->sub && !strcmp(s->prime, s->sub))
-			problem(C, format_where(buf, AT("subcontracts", i, "sub")),
-				"a vendor cannot subcontract to itself (\"%s\")", s->sub);
-		expect_list(C, &s->systems, ID_SYSTEM, "subcontracts", i, "systems");
-	}
-	for (size_t i = 0; i < inv->n_assignments; i++) {
-		const struct assignment *a = &inv->assignments[i];
-		const struct idref *r = a->party ? idmap_get(&C->ids, a->party) : NULL;
-		if (a->party && !r)
-			problem(C, format_where(buf, AT("assignments", i, "party")),
-				"unknown party \"%s\" (the organization or a vendor)", a->party);
-		else if (r && r->kind != ID_VENDOR && r->kind != ID_ORGANIZATION)
-			problem(C, format_where(buf, AT("assignments", i, "party")),
-				"\"%s\" is a %s, not a party (the organization or a vendor)", a->party, id_kind_names[r->kind]);
-		if (a->system && strcmp(a->system, "*"))
-			expect(C, a->system, ID_SYSTEM, AT("assignments", i, "system"));
-	}
-	for (size_t i = 0; i < inv->n_remotes; i++)
-		expect(C, inv->remotes[i].vendor, ID_VENDOR, AT("remote_access", i, "vendor"));
-	for (size_t i = 0; i < inv->n_interfaces; i++) {
-		expect_list(C, &inv->interfaces[i].parties, ID_VENDOR, "interfaces", i, "parties");
-		expect_list(C, &inv->interfaces[i].systems, ID_SYSTEM, "interfaces", i, "systems");
+	for (const struct entity *e = entities; e->fields; e++) {
+		for (size_t i = 0, n = entity_count(C->inv, e); i < n; i++) {
+			void *obj = entity_at(C->inv, e, i);
+			for (size_t k = 0; k < e->n_fields; k++) {
+				const struct field *f = &e->fields[k];
+				if (f->refers == ID_NONE)
+					continue;
+				if (f->type == FT_REFS) {
+					const struct strlist *l = field_ptr(obj, f);
+					for (size_t j = 0; j < l->n; j++)
+						expect(C, l->v[j], f->refers, &(struct place){ e, (long)i, f, (long)j });
+				} else {
+					const char *id = *(const char **)field_ptr(obj, f);
+					if (id && !((f->flags & F_STAR) && !strcmp(id, "*")))
+						expect(C, id, f->refers, &(struct place){ e, (long)i, f, -1 });
+				}
+			}
+			if (e->kind == ID_SUBCONTRACT) {
+				const struct subcontract *s = obj;
+				if (s->prime && s->sub && !strcmp(s->prime, s->sub))
+					problem(C, &(struct place){ e, (long)i, entity_field(e, "sub"), -1 },
+						"a vendor cannot subcontract to itself (\"%s\")", s->sub);
+			}
+		}
 	}
 }
 
@@ -201,9 +141,8 @@ static void visit(struct cycle_search *S, size_t root)
 			for (; k < S->depth; k++)
 				strbuf_addf(&sb, "%s -> ", inv->vendors[S->stack[k]].id);
 			strbuf_addstr(&sb, inv->vendors[w].id);
-			char path[64];
-			snprintf(path, sizeof(path), "$.subcontracts[%zu]", e);
-			problem(S->C, path, "subcontract cycle %s", strbuf_str(&sb));
+			problem(S->C, &(struct place){ entity_by_array("subcontracts"), (long)e, NULL, -1 },
+				"subcontract cycle %s", strbuf_str(&sb));
 			strbuf_release(&sb);
 		} else if (S->colour[w] == WHITE) {
 			S->colour[w] = GREY;
@@ -252,9 +191,8 @@ static void check_cycles(struct checker *C)
 	free(S.cursor);
 }
 
-size_t inventory_validate(const struct inventory *inv, const struct catalog *cat, struct diag *d)
+size_t inventory_validate(const struct inventory *inv, struct diag *d)
 {
-	(void)cat;
 	struct checker C = { inv, d, { NULL, 0, 0 }, 0 };
 	idmap_init(&C.ids, inv->n_vendors + inv->n_systems + inv->n_devices + inv->n_contracts +
 				   inv->n_subcontracts + inv->n_remotes + inv->n_interfaces + 1);

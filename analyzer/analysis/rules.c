@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/load.h"
+#include "model/util/read_input.h"
 #include "model/util/embedded.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"

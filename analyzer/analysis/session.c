@@ -7,23 +7,37 @@
 #include <string.h>
 
 #include "model/csv/csv_table.h"
+#include "model/csv/import_csv.h"
 #include "model/db/db.h"
-#include "model/json/save.h"
-#include "model/load.h"
+#include "model/json/load_json.h"
+#include "model/util/read_input.h"
 #include "model/util/diag.h"
 #include "model/util/exit_codes.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
 
+static void hex_digest(struct sha256_ctx *ctx, char hex[65])
+{
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	sha256_digest(ctx, sizeof(digest), digest);
+	for (size_t i = 0; i < sizeof(digest); i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+}
+
 static void checksum(const char *buf, size_t len, char hex[65])
 {
 	struct sha256_ctx ctx;
-	uint8_t digest[SHA256_DIGEST_SIZE];
 	sha256_init(&ctx);
 	sha256_update(&ctx, len, (const uint8_t *)buf);
-	sha256_digest(&ctx, sizeof(digest), digest);
-	for (size_t i = 0; i < sizeof(digest); i++)
-		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	hex_digest(&ctx, hex);
+}
+
+/* A folder's checksum: of its files' bytes as read, in the fixed order of
+   the ledgers, each preceded by its name and a NUL. */
+static void hash_file(void *ctx, const char *name, const char *bytes, size_t len)
+{
+	sha256_update(ctx, strlen(name) + 1, (const uint8_t *)name);
+	sha256_update(ctx, len, (const uint8_t *)bytes);
 }
 
 int session_load(struct session *s, const char *file, const char *as_of, int build_db)
@@ -87,15 +101,14 @@ int session_load_csv(struct session *s, const char *dir, const char *const *file
 	inventory_init(&s->inv);
 	struct diag d;
 	diag_init(&d, dir ? dir : "csv");
-	int rc = inventory_load_csv(&s->inv, &s->cat, dir, files, n_files, encoding, &d);
+	struct sha256_ctx hash;
+	sha256_init(&hash);
+	struct csv_source src = { dir, files, n_files, encoding, hash_file, &hash };
+	int rc = inventory_load_csv(&s->inv, &s->cat, &src, &d);
 	int io_failed = d.io_failed;
 	diag_print(&d);
 	diag_release(&d);
-	/* The checksum of a folder: of the inventory it amounts to. */
-	char *json = rc == 0 ? inventory_to_json(&s->inv, &s->cat) : NULL;
-	if (json)
-		checksum(json, strlen(json), s->sha256);
-	free(json);
+	hex_digest(&hash, s->sha256);
 	return rc < 0 ? (io_failed ? EXIT_FAILURE_IO : EXIT_USAGE) : finish(s, as_of, build_db);
 }
 

@@ -9,7 +9,7 @@
 #include "analyzer/commands/command.h"
 #include "model/csv/csv_table.h"
 #include "model/json/save.h"
-#include "model/load.h"
+#include "model/csv/import_csv.h"
 #include "model/util/exit_codes.h"
 
 enum { ENCODING };

@@ -8,7 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "model/load.h"
+#include "model/limits.h"
+#include "model/util/read_input.h"
 #include "model/util/exit_codes.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"

@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "model/entities.h"
 #include "model/util/embedded.h"
+#include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
 
 int db_exec(sqlite3 *db, const char *sql, const char *name)
@@ -42,6 +44,50 @@ static int profile(unsigned type, void *ctx, void *stmt, void *ns)
 	return 0;
 }
 
+/*
+** The tables of the inventory, from the descriptions in entities.h: one per
+** entity (its scalar fields, seq, and what derive.sql adds), one per list
+** field ("contract_systems": owner, value), one per item set ("contract_items":
+** owner, item, role). SELECT sql FROM sqlite_schema shows them.
+*/
+static int create_entity_tables(sqlite3 *db)
+{
+	struct strbuf sql = STRBUF_INIT;
+	for (const struct entity *e = entities; e->fields; e++) {
+		int seen = 0;
+		for (const struct entity *p = entities; p < e; p++)
+			seen |= !strcmp(p->table, e->table);
+		if (!seen) {
+			strbuf_addf(&sql, "CREATE TABLE %s (", e->table);
+			for (size_t k = 0; k < e->n_fields; k++) {
+				const struct field *f = &e->fields[k];
+				const char *col = field_column(f);
+				if (f->given_column)
+					strbuf_addf(&sql, "%s INTEGER NOT NULL, ", f->given_column);
+				if (!col || f->type == FT_REFS || f->type == FT_TEXTS || f->type == FT_ITEMS)
+					continue;
+				int not_null = (f->flags & F_REQUIRED) || f->type == FT_BOOL || f->type == FT_ENUM;
+				strbuf_addf(&sql, "%s %s%s%s, ", col, f->type == FT_BOOL ? "INTEGER" : "TEXT",
+					    f->type == FT_ID ? " PRIMARY KEY" : "", not_null ? " NOT NULL" : "");
+			}
+			strbuf_addf(&sql, "seq INTEGER %s%s%s);\n", e->kind == ID_NONE ? "PRIMARY KEY" : "NOT NULL",
+				    e->extra ? ", " : "", e->extra ? e->extra : "");
+		}
+		for (size_t k = 0; k < e->n_fields; k++) {
+			const struct field *f = &e->fields[k];
+			if (f->type == FT_REFS || f->type == FT_TEXTS)
+				strbuf_addf(&sql, "CREATE TABLE %s (%s TEXT NOT NULL, %s%s TEXT NOT NULL);\n", f->column, e->owner,
+					    (f->flags & F_ORDERED) ? "pos INTEGER NOT NULL, " : "", f->value_column);
+			else if (f->type == FT_ITEMS && !strcmp(f->key, "lead")) /* lead and support share it */
+				strbuf_addf(&sql, "CREATE TABLE %s (%s TEXT NOT NULL, item TEXT NOT NULL, role TEXT NOT NULL);\n",
+					    f->column, e->owner);
+		}
+	}
+	int rc = db_exec(db, strbuf_str(&sql), "schema");
+	strbuf_release(&sql);
+	return rc;
+}
+
 sqlite3 *db_open(void)
 {
 	sqlite3 *db = NULL;
@@ -57,7 +103,7 @@ sqlite3 *db_open(void)
 		sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, profile, NULL);
 	if (db_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
 			"PRAGMA cache_size = -262144;", "model") < 0 ||
-	    exec_embedded(db, "model/db/schema.sql") < 0) {
+	    exec_embedded(db, "model/db/schema.sql") < 0 || create_entity_tables(db) < 0) {
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -129,113 +175,121 @@ static void load_catalog(struct loader *L, const struct catalog *cat)
 	sqlite3_finalize(st);
 }
 
-/* Expand an item set into (owner, item, role) rows. */
-static void load_itemset(struct loader *L, sqlite3_stmt *st, const struct catalog *cat, const char *owner,
-			 itemset set, const char *role)
+/* The statements of one entity: its row, and a row per list element. */
+struct entity_statements {
+	sqlite3_stmt *row;
+	sqlite3_stmt *side[16]; /* per field; NULL for scalars */
+};
+
+static void prepare_entity(struct loader *L, const struct entity *e, struct entity_statements *es)
 {
-	for (size_t i = 0; i < cat->n; i++)
-		if (set & ((itemset)1 << i))
-			ROW(L, st, owner, cat->items[i].id, role);
+	struct strbuf cols = STRBUF_INIT, vals = STRBUF_INIT;
+	memset(es, 0, sizeof(*es));
+	for (size_t k = 0; k < e->n_fields; k++) {
+		const struct field *f = &e->fields[k];
+		const char *col = field_column(f);
+		if (f->given_column) {
+			strbuf_addf(&cols, "%s, ", f->given_column);
+			strbuf_addstr(&vals, "?, ");
+		}
+		if (!col)
+			continue;
+		if (f->type == FT_REFS || f->type == FT_TEXTS || f->type == FT_ITEMS) {
+			char *sql = f->type == FT_ITEMS ? xasprintf("INSERT INTO %s VALUES (?, ?, ?)", col)
+				    : (f->flags & F_ORDERED) ? xasprintf("INSERT INTO %s VALUES (?, ?, ?)", col)
+							     : xasprintf("INSERT INTO %s VALUES (?, ?)", col);
+			es->side[k] = prep(L, sql);
+			free(sql);
+			continue;
+		}
+		strbuf_addf(&cols, "%s, ", col);
+		strbuf_addstr(&vals, "?, ");
+	}
+	if (e->constant) {
+		strbuf_addf(&cols, "%s, ", e->constant_column);
+		strbuf_addf(&vals, "'%s', ", e->constant);
+	}
+	char *sql = xasprintf("INSERT INTO %s (%sseq) VALUES (%s?)", e->table, strbuf_str(&cols), strbuf_str(&vals));
+	es->row = prep(L, sql);
+	free(sql);
+	strbuf_release(&cols);
+	strbuf_release(&vals);
+}
+
+static void step(struct loader *L, sqlite3_stmt *st)
+{
+	if (!L->ok || !st)
+		return;
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		error("internal error: cannot store the model: %s", sqlite3_errmsg(L->db));
+		L->ok = 0;
+	}
+	sqlite3_reset(st);
+}
+
+/* One element: its row, then its list elements. */
+static void store(struct loader *L, const struct catalog *cat, const struct entity *e, struct entity_statements *es,
+		  const void *obj, size_t seq)
+{
+	int col = 1;
+	const char *id = NULL;
+	for (size_t k = 0; k < e->n_fields; k++) {
+		const struct field *f = &e->fields[k];
+		const void *m = (const char *)obj + f->offset;
+		if (f->given_column)
+			sqlite3_bind_int(es->row, col++, ((const struct strlist *)m)->given);
+		if (!field_column(f) || es->side[k])
+			continue;
+		switch (f->type) {
+		case FT_BOOL: sqlite3_bind_int(es->row, col++, *(const bool *)m); break;
+		case FT_ENUM: bind_text(es->row, col++, f->names[*(const int *)m]); break;
+		case FT_ITEM: bind_text(es->row, col++, cat->items[*(const int *)m].id); break;
+		default: bind_text(es->row, col++, *(const char *const *)m);
+		}
+		if (f->type == FT_ID)
+			id = *(const char *const *)m;
+	}
+	sqlite3_bind_int64(es->row, col, (sqlite3_int64)seq);
+	step(L, es->row);
+	for (size_t k = 0; k < e->n_fields; k++) {
+		sqlite3_stmt *st = es->side[k];
+		const struct field *f = &e->fields[k];
+		const void *m = (const char *)obj + f->offset;
+		if (!st)
+			continue;
+		if (f->type == FT_ITEMS) {
+			for (size_t i = 0; i < cat->n; i++)
+				if (*(const itemset *)m & ((itemset)1 << i)) {
+					bind_text(st, 1, id);
+					bind_text(st, 2, cat->items[i].id);
+					bind_text(st, 3, f->key); /* the role: lead or support */
+					step(L, st);
+				}
+			continue;
+		}
+		const struct strlist *l = m;
+		for (size_t i = 0; i < l->n; i++) {
+			int c = 1;
+			bind_text(st, c++, id);
+			if (f->flags & F_ORDERED)
+				sqlite3_bind_int64(st, c++, (sqlite3_int64)i);
+			bind_text(st, c, l->v[i]);
+			step(L, st);
+		}
+	}
 }
 
 static void load_inventory(struct loader *L, const struct catalog *cat, const struct inventory *inv)
 {
-	char seq[24], pos[24];
-	sqlite3_stmt *party = prep(L, "INSERT INTO parties VALUES (?,?,?,?)");
-	ROW(L, party, inv->org_id, "organization", inv->org_name, "0");
-	sqlite3_stmt *disc = prep(L, "INSERT INTO vendor_disclosures VALUES (?,?)");
-	sqlite3_stmt *cert = prep(L, "INSERT INTO vendor_certifications VALUES (?,?)");
-	for (size_t i = 0; i < inv->n_vendors; i++) {
-		const struct vendor *v = &inv->vendors[i];
-		ROW(L, party, v->id, "vendor", v->name, num(seq, i + 1));
-		for (size_t k = 0; k < v->disclosures.n; k++)
-			ROW(L, disc, v->id, v->disclosures.v[k]);
-		for (size_t k = 0; k < v->certifications.n; k++)
-			ROW(L, cert, v->id, v->certifications.v[k]);
+	for (const struct entity *e = entities; e->fields; e++) {
+		struct entity_statements es;
+		prepare_entity(L, e, &es);
+		for (size_t i = 0, n = entity_count(inv, e); i < n; i++)
+			store(L, cat, e, &es, entity_at(inv, e, i), e->seq_base + i);
+		sqlite3_finalize(es.row);
+		for (size_t k = 0; k < 16; k++)
+			sqlite3_finalize(es.side[k]);
 	}
-	sqlite3_finalize(party);
-	sqlite3_finalize(disc);
-	sqlite3_finalize(cert);
-
-	sqlite3_stmt *sys = prep(L, "INSERT INTO systems VALUES (?,?,?,?,?,?)");
-	for (size_t i = 0; i < inv->n_systems; i++) {
-		const struct system *s = &inv->systems[i];
-		ROW(L, sys, s->id, s->name, num(seq, i), s->medical_info ? "1" : "0",
-		    s->external_storage ? "1" : "0", s->external_access ? "1" : "0");
-	}
-	sqlite3_finalize(sys);
-
-	sqlite3_stmt *dev = prep(L, "INSERT INTO devices VALUES (?,?,?,?,?,?)");
-	for (size_t i = 0; i < inv->n_devices; i++) {
-		const struct device *d = &inv->devices[i];
-		ROW(L, dev, d->id, d->name, device_type_names[d->type], d->system, d->maintainer, num(seq, i));
-	}
-	sqlite3_finalize(dev);
-
-	sqlite3_stmt *con = prep(L, "INSERT INTO contracts VALUES (?,?,?,?,?,?,?,?,NULL)");
-	sqlite3_stmt *csys = prep(L, "INSERT INTO contract_systems VALUES (?,?)");
-	sqlite3_stmt *citem = prep(L, "INSERT INTO contract_items VALUES (?,?,?)");
-	for (size_t i = 0; i < inv->n_contracts; i++) {
-		const struct contract *c = &inv->contracts[i];
-		ROW(L, con, c->id, c->vendor, contract_kind_names[c->kind], c->prime ? "1" : "0", c->start, c->end,
-		    c->confirmed, num(seq, i));
-		for (size_t k = 0; k < c->systems.n; k++)
-			ROW(L, csys, c->id, c->systems.v[k]);
-		load_itemset(L, citem, cat, c->id, c->lead, "lead");
-		load_itemset(L, citem, cat, c->id, c->support & ~c->lead, "support");
-	}
-	sqlite3_finalize(con);
-	sqlite3_finalize(csys);
-	sqlite3_finalize(citem);
-
-	sqlite3_stmt *sub = prep(L, "INSERT INTO subcontracts VALUES (?,?,?,?,?,?,?,?,NULL)");
-	sqlite3_stmt *ssys = prep(L, "INSERT INTO subcontract_systems VALUES (?,?)");
-	sqlite3_stmt *sitem = prep(L, "INSERT INTO subcontract_items VALUES (?,?,?)");
-	for (size_t i = 0; i < inv->n_subcontracts; i++) {
-		const struct subcontract *s = &inv->subcontracts[i];
-		ROW(L, sub, s->id, s->prime, s->sub, s->has_systems ? "1" : "0", s->approved, s->start, s->end,
-		    num(seq, i));
-		for (size_t k = 0; k < s->systems.n; k++)
-			ROW(L, ssys, s->id, s->systems.v[k]);
-		load_itemset(L, sitem, cat, s->id, s->lead, "lead");
-		load_itemset(L, sitem, cat, s->id, s->support & ~s->lead, "support");
-	}
-	sqlite3_finalize(sub);
-	sqlite3_finalize(ssys);
-	sqlite3_finalize(sitem);
-
-	sqlite3_stmt *asg = prep(L, "INSERT INTO assignments VALUES (?,?,?,?,?,?)");
-	for (size_t i = 0; i < inv->n_assignments; i++) {
-		const struct assignment *a = &inv->assignments[i];
-		ROW(L, asg, num(seq, i), cat->items[a->item].id, a->system, a->party, role_names[a->role], a->confirmed);
-	}
-	sqlite3_finalize(asg);
-
-	sqlite3_stmt *rem = prep(L, "INSERT INTO remote_access VALUES (?,?,?,?,?)");
-	sqlite3_stmt *via = prep(L, "INSERT INTO remote_via VALUES (?,?,?)");
-	for (size_t i = 0; i < inv->n_remotes; i++) {
-		const struct remote_access *r = &inv->remotes[i];
-		ROW(L, rem, r->id, r->vendor, r->target, remote_method_names[r->method], num(seq, i));
-		for (size_t k = 0; k < r->via.n; k++)
-			ROW(L, via, r->id, num(pos, k), r->via.v[k]);
-	}
-	sqlite3_finalize(rem);
-	sqlite3_finalize(via);
-
-	sqlite3_stmt *itf = prep(L, "INSERT INTO interfaces VALUES (?,?,?)");
-	sqlite3_stmt *ipar = prep(L, "INSERT INTO interface_parties VALUES (?,?)");
-	sqlite3_stmt *isys = prep(L, "INSERT INTO interface_systems VALUES (?,?)");
-	for (size_t i = 0; i < inv->n_interfaces; i++) {
-		const struct interface *f = &inv->interfaces[i];
-		ROW(L, itf, f->id, f->confirmed, num(seq, i));
-		for (size_t k = 0; k < f->parties.n; k++)
-			ROW(L, ipar, f->id, f->parties.v[k]);
-		for (size_t k = 0; k < f->systems.n; k++)
-			ROW(L, isys, f->id, f->systems.v[k]);
-	}
-	sqlite3_finalize(itf);
-	sqlite3_finalize(ipar);
-	sqlite3_finalize(isys);
 }
 
 int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, const char *as_of)

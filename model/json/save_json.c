@@ -1,3 +1,7 @@
+/*
+** The inventory as its canonical JSON document (what `bunkai import`
+** writes), field by field from the descriptions in entities.h.
+*/
 #include <cJSON.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,29 +10,44 @@
 #include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
 
-static void str(cJSON *o, const char *key, const char *v)
+static void add_field(cJSON *o, const struct field *f, const void *obj, const struct catalog *cat)
 {
-	if (v)
-		cJSON_AddStringToObject(o, key, v);
-}
-
-static void list(cJSON *o, const char *key, const struct strlist *l, int always)
-{
-	if (!l->n && !always)
-		return;
-	cJSON *a = cJSON_AddArrayToObject(o, key);
-	for (size_t i = 0; i < l->n; i++)
-		cJSON_AddItemToArray(a, cJSON_CreateString(l->v[i]));
-}
-
-static void items(cJSON *o, const char *key, itemset set, const struct catalog *cat)
-{
-	if (!set)
-		return;
-	cJSON *a = cJSON_AddArrayToObject(o, key);
-	for (size_t i = 0; i < cat->n; i++)
-		if (set & ((itemset)1 << i))
-			cJSON_AddItemToArray(a, cJSON_CreateString(cat->items[i].id));
+	const void *m = (const char *)obj + f->offset;
+	switch (f->type) {
+	case FT_BOOL:
+		cJSON_AddBoolToObject(o, f->key, *(const bool *)m);
+		break;
+	case FT_ENUM:
+		cJSON_AddStringToObject(o, f->key, f->names[*(const int *)m]);
+		break;
+	case FT_ITEM:
+		cJSON_AddStringToObject(o, f->key, cat->items[*(const int *)m].id);
+		break;
+	case FT_REFS:
+	case FT_TEXTS: {
+		const struct strlist *l = m;
+		/* Written when it has entries, or always, or (F_GIVEN) when it was given. */
+		if (!l->n && !(f->flags & F_ALWAYS) && !((f->flags & F_GIVEN) && l->given))
+			break;
+		cJSON *a = cJSON_AddArrayToObject(o, f->key);
+		for (size_t i = 0; i < l->n; i++)
+			cJSON_AddItemToArray(a, cJSON_CreateString(l->v[i]));
+		break;
+	}
+	case FT_ITEMS: {
+		itemset set = *(const itemset *)m;
+		if (!set)
+			break;
+		cJSON *a = cJSON_AddArrayToObject(o, f->key);
+		for (size_t i = 0; i < cat->n; i++)
+			if (set & ((itemset)1 << i))
+				cJSON_AddItemToArray(a, cJSON_CreateString(cat->items[i].id));
+		break;
+	}
+	default:
+		if (*(const char *const *)m)
+			cJSON_AddStringToObject(o, f->key, *(const char *const *)m);
+	}
 }
 
 char *inventory_to_json(const struct inventory *inv, const struct catalog *cat)
@@ -36,105 +55,18 @@ char *inventory_to_json(const struct inventory *inv, const struct catalog *cat)
 	cJSON *root = cJSON_CreateObject();
 	cJSON_AddStringToObject(root, "format", "bunkai-inventory/1");
 	cJSON *org = cJSON_AddObjectToObject(root, "organization");
-	str(org, "id", inv->org_id);
-	str(org, "name", inv->org_name);
-	str(root, "as_of", inv->as_of);
-
-	cJSON *a = cJSON_AddArrayToObject(root, "vendors");
-	for (size_t i = 0; i < inv->n_vendors; i++) {
-		const struct vendor *v = &inv->vendors[i];
-		cJSON *o = cJSON_CreateObject();
-		str(o, "id", v->id);
-		str(o, "name", v->name);
-		list(o, "disclosures", &v->disclosures, 0);
-		list(o, "certifications", &v->certifications, 0);
-		cJSON_AddItemToArray(a, o);
+	for (size_t k = 0; k < entities[0].n_fields; k++) {
+		const struct field *f = &entities[0].fields[k];
+		add_field(f->flags & F_ROOT ? root : org, f, inv, cat);
 	}
-	a = cJSON_AddArrayToObject(root, "systems");
-	for (size_t i = 0; i < inv->n_systems; i++) {
-		const struct system *s = &inv->systems[i];
-		cJSON *o = cJSON_CreateObject();
-		str(o, "id", s->id);
-		str(o, "name", s->name);
-		cJSON_AddBoolToObject(o, "medical_info", s->medical_info);
-		cJSON_AddBoolToObject(o, "external_storage", s->external_storage);
-		cJSON_AddBoolToObject(o, "external_access", s->external_access);
-		cJSON_AddItemToArray(a, o);
-	}
-	a = cJSON_AddArrayToObject(root, "devices");
-	for (size_t i = 0; i < inv->n_devices; i++) {
-		const struct device *d = &inv->devices[i];
-		cJSON *o = cJSON_CreateObject();
-		str(o, "id", d->id);
-		str(o, "name", d->name);
-		str(o, "type", device_type_names[d->type]);
-		str(o, "system", d->system);
-		str(o, "maintainer", d->maintainer);
-		cJSON_AddItemToArray(a, o);
-	}
-	a = cJSON_AddArrayToObject(root, "contracts");
-	for (size_t i = 0; i < inv->n_contracts; i++) {
-		const struct contract *c = &inv->contracts[i];
-		cJSON *o = cJSON_CreateObject();
-		str(o, "id", c->id);
-		str(o, "vendor", c->vendor);
-		str(o, "kind", contract_kind_names[c->kind]);
-		list(o, "systems", &c->systems, 1);
-		cJSON_AddBoolToObject(o, "prime", c->prime);
-		str(o, "start", c->start);
-		str(o, "end", c->end);
-		str(o, "confirmed", c->confirmed);
-		items(o, "lead", c->lead, cat);
-		items(o, "support", c->support & ~c->lead, cat);
-		cJSON_AddItemToArray(a, o);
-	}
-	a = cJSON_AddArrayToObject(root, "subcontracts");
-	for (size_t i = 0; i < inv->n_subcontracts; i++) {
-		const struct subcontract *s = &inv->subcontracts[i];
-		cJSON *o = cJSON_CreateObject();
-		str(o, "id", s->id);
-		str(o, "prime", s->prime);
-		str(o, "sub", s->sub);
-		if (s->has_systems)
-			list(o, "systems", &s->systems, 1);
-		str(o, "approved", s->approved);
-		str(o, "start", s->start);
-		str(o, "end", s->end);
-		items(o, "lead", s->lead, cat);
-		items(o, "support", s->support & ~s->lead, cat);
-		cJSON_AddItemToArray(a, o);
-	}
-	a = cJSON_AddArrayToObject(root, "assignments");
-	for (size_t i = 0; i < inv->n_assignments; i++) {
-		const struct assignment *s = &inv->assignments[i];
-		cJSON *o = cJSON_CreateObject();
-		str(o, "item", cat->items[s->item].id);
-		str(o, "system", s->system);
-		str(o, "party", s->party);
-		str(o, "role", role_names[s->role]);
-		str(o, "confirmed", s->confirmed);
-		cJSON_AddItemToArray(a, o);
-	}
-	a = cJSON_AddArrayToObject(root, "remote_access");
-	for (size_t i = 0; i < inv->n_remotes; i++) {
-		const struct remote_access *r = &inv->remotes[i];
-		cJSON *o = cJSON_CreateObject();
-		str(o, "id", r->id);
-		str(o, "vendor", r->vendor);
-		str(o, "target", r->target);
-		list(o, "via", &r->via, 0);
-		str(o, "method", remote_method_names[r->method]);
-		cJSON_AddItemToArray(a, o);
-	}
-	a = cJSON_AddArrayToObject(root, "interfaces");
-	for (size_t i = 0; i < inv->n_interfaces; i++) {
-		const struct interface *f = &inv->interfaces[i];
-		cJSON *o = cJSON_CreateObject();
-		str(o, "id", f->id);
-		list(o, "parties", &f->parties, 1);
-		list(o, "systems", &f->systems, 0);
-		str(o, "confirmed", f->confirmed);
-		cJSON_AddItemToArray(a, o);
+	for (const struct entity *e = entities + 1; e->fields; e++) {
+		cJSON *a = cJSON_AddArrayToObject(root, e->array);
+		for (size_t i = 0, n = entity_count(inv, e); i < n; i++) {
+			cJSON *o = cJSON_CreateObject();
+			for (size_t k = 0; k < e->n_fields; k++)
+				add_field(o, &e->fields[k], entity_at(inv, e, i), cat);
+			cJSON_AddItemToArray(a, o);
+		}
 	}
 	char *text = cJSON_Print(root);
 	cJSON_Delete(root);

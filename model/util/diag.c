@@ -15,8 +15,8 @@ void diag_init(struct diag *d, const char *file)
 	d->msgs = NULL;
 	d->n = d->cap = d->count = 0;
 	d->io_failed = 0;
-	d->where = NULL;
-	d->where_ctx = NULL;
+	d->locate = NULL;
+	d->locate_ctx = NULL;
 }
 
 static void push(struct diag *d, struct strbuf *sb)
@@ -45,12 +45,7 @@ void diag_path(struct diag *d, const char *path, const char *fmt, ...)
 {
 	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
-	char buf[512];
-	const char *loc = d->where ? d->where(d->where_ctx, path, buf, sizeof(buf)) : NULL;
-	if (loc)
-		strbuf_addf(&sb, "%s: ", loc);
-	else
-		strbuf_addf(&sb, "%s: %s: ", d->file, path);
+	strbuf_addf(&sb, "%s: %s: ", d->file, path);
 	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);

@@ -18,11 +18,11 @@ struct diag {
 	size_t n, cap;
 	size_t count;     /* all problems, including those beyond DIAG_CAP */
 	int io_failed;    /* a file could not be read after it was opened: exit 3, not 2 */
-	/* Optional: turns a JSON path into the place the user wrote it (for an
-	   inventory imported from CSV: "devices.csv:57: column 機器種別"), or
-	   returns NULL to keep the path. Not owned. */
-	const char *(*where)(void *ctx, const char *path, char *buf, size_t size);
-	void *where_ctx;
+	/* Optional: says where a value (a struct place of model/fields.h) is in
+	   the file the user wrote, e.g. "devices.csv:57: column 機器種別"; NULL
+	   (or returning NULL) means the JSON path. Not owned. */
+	const char *(*locate)(void *ctx, const void *place, char *buf, size_t size);
+	void *locate_ctx;
 };
 
 void diag_init(struct diag *d, const char *file);

@@ -10,19 +10,22 @@ enum { POOL_BLOCK = 64 * 1024 };
 struct pool_block {
 	struct pool_block *next;
 	size_t used, size;
-	char data[];
+	_Alignas(8) char data[];
 };
 
-const char *pool_strndup(struct pool *p, const char *s, size_t n)
+/* n bytes at an offset that is a multiple of align (1 or 8). */
+static void *take(struct pool *p, size_t n, size_t align)
 {
 	struct pool_block *b = p->head;
-	if (!b || b->size - b->used < n + 1) {
-		size_t size = n + 1 > POOL_BLOCK / 4 ? n + 1 : POOL_BLOCK;
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (!b || at > b->size || b->size - at < n) {
+		size_t size = n > POOL_BLOCK / 4 ? n : POOL_BLOCK;
 		b = xmalloc(sizeof(*b) + size);
 		b->used = 0;
 		b->size = size;
-		/* Oversized strings get their own block behind the current one,
-		   so the current block keeps filling. */
+		at = 0;
+		/* Oversized allocations get their own block behind the current
+		   one, so the current block keeps filling. */
 		if (p->head && size != POOL_BLOCK) {
 			b->next = p->head->next;
 			p->head->next = b;
@@ -31,10 +34,20 @@ const char *pool_strndup(struct pool *p, const char *s, size_t n)
 			p->head = b;
 		}
 	}
-	char *dst = b->data + b->used;
+	b->used = at + n;
+	return b->data + at;
+}
+
+void *pool_alloc(struct pool *p, size_t n)
+{
+	return take(p, n ? n : 1, 8);
+}
+
+const char *pool_strndup(struct pool *p, const char *s, size_t n)
+{
+	char *dst = take(p, n + 1, 1);
 	memcpy(dst, s, n);
 	dst[n] = '\0';
-	b->used += n + 1;
 	return dst;
 }
 

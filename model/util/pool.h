@@ -17,6 +17,8 @@ struct pool {
 
 #define POOL_INIT { NULL }
 
+/* n bytes (8-aligned, not zeroed) that the pool owns. */
+void *pool_alloc(struct pool *p, size_t n);
 /* Copy n bytes plus a NUL into the pool; the pool owns the copy. */
 const char *pool_strndup(struct pool *p, const char *s, size_t n);
 const char *pool_strdup(struct pool *p, const char *s);

@@ -10,7 +10,11 @@
 
 #include "analyzer/analysis/rules.h"
 #include "model/db/db.h"
-#include "model/load.h"
+#include "model/csv/import_csv.h"
+#include "model/json/load_json.h"
+#include "model/limits.h"
+#include "model/util/read_input.h"
+#include "model/validate.h"
 
 static struct catalog cat;
 static struct ruleset rules;

@@ -299,7 +299,7 @@ static void test_null_is_absent_and_defaults(void **state)
 	assert_null(inv.as_of);
 	assert_true(inv.systems[0].medical_info);
 	assert_false(inv.systems[0].external_access);
-	assert_false(inv.subcontracts[0].has_systems);
+	assert_false(inv.subcontracts[0].systems.given);
 	diag_release(&d);
 	inventory_release(&inv);
 }

@@ -23,7 +23,11 @@
 #include "analyzer/analysis/analysis.h"
 #include "analyzer/analysis/rules.h"
 #include "analyzer/analysis/session.h"
-#include "model/load.h"
+#include "model/csv/import_csv.h"
+#include "model/json/load_json.h"
+#include "model/limits.h"
+#include "model/util/read_input.h"
+#include "model/validate.h"
 #include "model/util/xalloc.h"
 
 static inline char *read_file(const char *file)
