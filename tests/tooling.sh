@@ -42,6 +42,15 @@ tooling() {
 		not_ok "make uninstall" "$(find "$root" -type f)"
 	fi
 
+	# A CSV folder's report carries the SHA-256 of its files' bytes, in the
+	# fixed order of the ledgers, each after its name and a NUL (docs/report.md).
+	local d=fixtures/csv/clinic-utf8 f want
+	want=$(for f in organization vendors systems devices contracts subcontracts assignments remote_access interfaces matrix; do
+		[ -f "$d/$f.csv" ] && { printf '%s.csv\0' "$f"; cat "$d/$f.csv"; }
+	done | sha256sum | cut -d' ' -f1)
+	expect "report of a CSV folder" 0 "$B" report -o "$tmp/folder.html" "$d" &&
+		has "the folder's report carries the hash of its files' bytes" "$want" "$tmp/folder.html"
+
 	# --rules works in every analyzing command.
 	expect "report --rules" 0 "$B" report --rules tests/rules/extra -o "$tmp/rules.html" fixtures/well-kept-hospital.json &&
 		has "report shows a user rule's finding" "cloud-without-isms@v-b" "$tmp/rules.html"

@@ -105,22 +105,17 @@ static long count(sqlite3 *db, const char *sql)
 
 static int read_findings(sqlite3 *db, struct analysis *a)
 {
-	sqlite3_stmt *st = NULL, *pt = NULL;
 	size_t cap = 0;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT f.id, f.code, f.severity, f.item, f.system, f.device, f.remote, f.contract,"
-			       "       f.ref, f.message, i.title, i.recommendation, f.rank, r.fix"
-			       "  FROM findings f LEFT JOIN items i ON i.id = f.item"
-			       "  LEFT JOIN rules r ON r.code = f.code"
-			       "  LEFT JOIN systems s ON s.id = f.system"
-			       " WHERE f.in_view"
-			       " ORDER BY f.rank, f.code, s.seq NULLS FIRST, i.seq NULLS FIRST, f.id",
-			       -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT party FROM finding_parties WHERE finding = ? ORDER BY party", -1, &pt,
-			       NULL) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return error("internal error: %s", sqlite3_errmsg(db));
-	}
+	sqlite3_stmt *st = db_prepare(db,
+				      "SELECT f.id, f.code, f.severity, f.item, f.system, f.device, f.remote, f.contract,"
+				      "       f.ref, f.message, i.title, i.recommendation, f.rank, r.fix"
+				      "  FROM findings f LEFT JOIN items i ON i.id = f.item"
+				      "  LEFT JOIN rules r ON r.code = f.code"
+				      "  LEFT JOIN systems s ON s.id = f.system"
+				      " WHERE f.in_view"
+				      " ORDER BY f.rank, f.code, s.seq NULLS FIRST, i.seq NULLS FIRST, f.id",
+				      "findings");
+	sqlite3_stmt *pt = db_prepare(db, "SELECT party FROM finding_parties WHERE finding = ? ORDER BY party", "findings");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		a->findings = xgrow(a->findings, &cap, a->n_findings + 1, sizeof(*a->findings));
 		struct finding *f = &a->findings[a->n_findings++];
@@ -154,18 +149,16 @@ static int read_findings(sqlite3 *db, struct analysis *a)
 
 static int read_coverage(sqlite3 *db, struct analysis *a)
 {
-	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT s.id, s.name, s.medical_info,"
-			       "  (SELECT count(*) FROM applicable a WHERE a.system = s.id),"
-			       "  (SELECT count(*) FROM applicable a WHERE a.system = s.id AND a.leads = 1),"
-			       "  (SELECT count(*) FROM applicable a WHERE a.system = s.id AND a.leads = 0),"
-			       "  (SELECT count(*) FROM applicable a WHERE a.system = s.id AND a.leads > 1),"
-			       "  (SELECT count(*) FROM findings f WHERE f.system = s.id AND f.in_view)"
-			       " FROM systems s WHERE s.id IN (SELECT id FROM view_systems) ORDER BY s.seq",
-			       -1, &st, NULL) != SQLITE_OK)
-		return error("internal error: %s", sqlite3_errmsg(db));
+	sqlite3_stmt *st = db_prepare(db,
+				      "SELECT s.id, s.name, s.medical_info,"
+				      "  (SELECT count(*) FROM applicable a WHERE a.system = s.id),"
+				      "  (SELECT count(*) FROM applicable a WHERE a.system = s.id AND a.leads = 1),"
+				      "  (SELECT count(*) FROM applicable a WHERE a.system = s.id AND a.leads = 0),"
+				      "  (SELECT count(*) FROM applicable a WHERE a.system = s.id AND a.leads > 1),"
+				      "  (SELECT count(*) FROM findings f WHERE f.system = s.id AND f.in_view)"
+				      " FROM systems s WHERE s.id IN (SELECT id FROM view_systems) ORDER BY s.seq",
+				      "coverage");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		a->systems = xgrow(a->systems, &cap, a->n_systems + 1, sizeof(*a->systems));
 		struct coverage *c = &a->systems[a->n_systems++];

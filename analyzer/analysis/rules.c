@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/util/read_input.h"
+#include "model/db/db.h"
 #include "model/util/embedded.h"
+#include "model/util/read_input.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
 
@@ -323,18 +324,15 @@ out:
 /* Record the rule itself, so the saved model (--db) explains its findings. */
 static int describe(sqlite3 *db, const struct rule *r, size_t seq)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = -1;
-	if (sqlite3_prepare_v2(db, "INSERT INTO rules VALUES (?,?,?,?,?,?,?)", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, r->code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, severity_names[r->severity], -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, r->ref, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, r->fix, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, r->origin, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 6, (sqlite3_int64)seq);
-		sqlite3_bind_text(st, 7, r->sql, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	}
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO rules VALUES (?,?,?,?,?,?,?)", "rules");
+	sqlite3_bind_text(st, 1, r->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, severity_names[r->severity], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->ref, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, r->fix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, r->origin, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)seq);
+	sqlite3_bind_text(st, 7, r->sql, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	if (rc < 0)
 		error("internal error: %s", sqlite3_errmsg(db));
 	sqlite3_finalize(st);
@@ -345,14 +343,11 @@ int rules_run(sqlite3 *db, const struct ruleset *rs)
 {
 	struct sink S = { db, NULL, NULL };
 	int rc = -1;
-	if (sqlite3_prepare_v2(db,
+	S.finding = db_prepare(db,
 			       "INSERT OR IGNORE INTO findings (id, code, severity, rank, item, system, device, remote,"
 			       " contract, parties, ref, message, rule_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-			       -1, &S.finding, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "INSERT INTO finding_parties VALUES (?,?)", -1, &S.party, NULL) != SQLITE_OK) {
-		error("internal error: %s", sqlite3_errmsg(db));
-		goto out;
-	}
+			       "findings");
+	S.party = db_prepare(db, "INSERT INTO finding_parties VALUES (?,?)", "findings");
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		goto out;
 	for (size_t i = 0; i < rs->n; i++)

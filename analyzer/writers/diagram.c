@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/db/db.h"
 #include "model/util/exit_codes.h"
 #include "model/util/idmap.h"
 #include "model/util/pool.h"
@@ -108,10 +109,7 @@ static void *lookup(struct diagram *D, const char *id)
 
 static sqlite3_stmt *query(struct diagram *D, const char *sql)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(D->db, sql, -1, &st, NULL) != SQLITE_OK)
-		die(EXIT_FAILURE_IO, "internal error: diagram query: %s", sqlite3_errmsg(D->db));
-	return st;
+	return db_prepare(D->db, sql, "diagram");
 }
 
 static const char *col(sqlite3_stmt *st, int i)
@@ -703,8 +701,11 @@ Agraph_t *diagram_build(sqlite3 *db, const struct diagram_options *opts)
 			 " WHERE coalesce(d.system, r.target) IN (SELECT id FROM view_systems)"
 			 "    OR r.vendor IN (SELECT id FROM view_vendors)"
 			 "    OR (SELECT count(*) FROM view_systems) = (SELECT count(*) FROM systems)",
-			 NULL, NULL, NULL) != SQLITE_OK)
-		die(EXIT_FAILURE_IO, "internal error: diagram view: %s", sqlite3_errmsg(db));
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		error("internal error: diagram view: %s", sqlite3_errmsg(db));
+		idmap_release(&D.ids);
+		return NULL;
+	}
 
 	/* Summarize when drawing every device would make the layout slow. */
 	size_t max = opts && opts->detail_max ? opts->detail_max : DIAGRAM_DETAIL_MAX;

@@ -23,6 +23,10 @@ int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *
 	int rc = -1;
 	agusererrf old = agseterrf(collect_error);
 	Agraph_t *g = diagram_build(db, opts);
+	if (!g) {
+		agseterrf(old);
+		return -1;
+	}
 	GVC_t *gvc = gvContext();
 	if (gvLayout(gvc, g, "dot") != 0) {
 		error("graph layout failed%s%s", gv_errors.len ? ": " : "", strbuf_str(&gv_errors));

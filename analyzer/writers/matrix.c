@@ -16,10 +16,7 @@
 
 static sqlite3_stmt *prepare(sqlite3 *db, const char *sql)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		die(EXIT_FAILURE_IO, "internal error: matrix: %s", sqlite3_errmsg(db));
-	return st;
+	return db_prepare(db, sql, "matrix");
 }
 
 /*

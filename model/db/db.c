@@ -9,6 +9,7 @@
 
 #include "model/entities.h"
 #include "model/util/embedded.h"
+#include "model/util/exit_codes.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
 
@@ -21,6 +22,14 @@ int db_exec(sqlite3 *db, const char *sql, const char *name)
 		return -1;
 	}
 	return 0;
+}
+
+sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, const char *what)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		die(EXIT_FAILURE_IO, "internal error: %s: %s", what, sqlite3_errmsg(db));
+	return st;
 }
 
 static int exec_embedded(sqlite3 *db, const char *name)
@@ -121,12 +130,7 @@ struct loader {
 
 static sqlite3_stmt *prep(struct loader *L, const char *sql)
 {
-	sqlite3_stmt *st = NULL;
-	if (L->ok && sqlite3_prepare_v2(L->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		error("internal error: %s: %s", sqlite3_errmsg(L->db), sql);
-		L->ok = 0;
-	}
-	return st;
+	return db_prepare(L->db, sql, "model");
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)

@@ -15,6 +15,14 @@
 sqlite3 *db_open(void);
 /* Run a script of statements; on failure print "bunkai: NAME: message" and return -1. */
 int db_exec(sqlite3 *db, const char *sql, const char *name);
+/*
+** Internal errors, one way: a statement of bunkai's own that cannot even be
+** prepared is a bug, so db_prepare() says "internal error: WHAT: …" and
+** exits 3. A statement that fails while it runs (db_exec, a step) is
+** reported with error() and the command exits 3. Users' rules (--rules) are
+** prepared by rules.c, which reports their mistakes as exit 2 instead.
+*/
+sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, const char *what);
 /* Load the catalog and the inventory in one transaction, index, and derive
    the binding tables for `as_of`. Returns 0 or -1 (error printed). */
 int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, const char *as_of);
