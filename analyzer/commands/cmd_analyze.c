@@ -46,10 +46,7 @@ static const struct command_option options[] = {
 const struct command cmd_analyze = {
 	.name = "analyze",
 	.summary = "find the gaps and overlaps: the gap report",
-	.args = "INVENTORY",
-	.min_args = 1,
-	.max_args = 1,
-	.args_error = "expected one INVENTORY file (or - for standard input)",
+	ONE_INVENTORY,
 	.flags = CMD_LOAD | CMD_ANALYZE | CMD_FINDINGS | CMD_OUTPUT,
 	.format_option = 'f',
 	.formats = formats,

@@ -22,10 +22,7 @@ static int run(struct invocation *inv)
 const struct command cmd_check = {
 	.name = "check",
 	.summary = "validate an inventory and say what it holds",
-	.args = "INVENTORY",
-	.min_args = 1,
-	.max_args = 1,
-	.args_error = "expected one INVENTORY file (or - for standard input)",
+	ONE_INVENTORY,
 	.flags = CMD_LOAD,
 	.description = "Validates an inventory (format bunkai-inventory/1) without analyzing it:\n"
 		       "syntax, keys, types, ids, dates, references, subcontract cycles. Every\n"

@@ -26,10 +26,7 @@ static const struct command_option options[] = {
 const struct command cmd_diagram = {
 	.name = "diagram",
 	.summary = "draw the responsibility boundaries (Graphviz: svg, png, pdf, dot)",
-	.args = "INVENTORY",
-	.min_args = 1,
-	.max_args = 1,
-	.args_error = "expected one INVENTORY file (or - for standard input)",
+	ONE_INVENTORY,
 	.flags = CMD_LOAD | CMD_ANALYZE | CMD_OUTPUT,
 	.format_option = 'T',
 	.formats = formats,

@@ -22,10 +22,7 @@ static int run(struct invocation *inv)
 const struct command cmd_matrix = {
 	.name = "matrix",
 	.summary = "write the 責任分界表 (csv for Excel, md, html)",
-	.args = "INVENTORY",
-	.min_args = 1,
-	.max_args = 1,
-	.args_error = "expected one INVENTORY file (or - for standard input)",
+	ONE_INVENTORY,
 	.flags = CMD_LOAD | CMD_ANALYZE | CMD_OUTPUT,
 	.format_option = 'f',
 	.formats = formats,

@@ -53,10 +53,7 @@ static int run(struct invocation *inv)
 const struct command cmd_report = {
 	.name = "report",
 	.summary = "write one self-contained HTML report for auditors",
-	.args = "INVENTORY",
-	.min_args = 1,
-	.max_args = 1,
-	.args_error = "expected one INVENTORY file (or - for standard input)",
+	ONE_INVENTORY,
 	.flags = CMD_LOAD | CMD_ANALYZE | CMD_FINDINGS | CMD_OUTPUT | CMD_OUTPUT_REQUIRED,
 	.description = "Writes one self-contained HTML file an auditor can open in any browser,\n"
 		       "offline: the summary, coverage per system, every finding (filterable by\n"

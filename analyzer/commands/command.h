@@ -81,6 +81,11 @@ struct command {
 	int (*run)(struct invocation *inv);
 };
 
+/* The arguments of most commands: one inventory. */
+#define ONE_INVENTORY                                                  \
+	.args = "INVENTORY", .min_args = 1, .max_args = 1,             \
+	.args_error = "expected one INVENTORY file (or - for standard input)"
+
 /* One run of a command: what was parsed, and what the shared steps made. */
 struct invocation {
 	const struct command *cmd;
