@@ -15,6 +15,9 @@ const char *const contract_kind_names[] = { "introduction", "maintenance", "oper
 					     "cloud", "sales", "other", NULL };
 const char *const remote_method_names[] = { "vpn", "direct", "cloud", "other", NULL };
 const char *const role_names[] = { "lead", "support", NULL };
+const char *const auth_names[] = { "mfa", "certificate", "password", "none", NULL };
+const char *const check_names[] = { "patch", "source-restriction", "access-log", NULL };
+const char *const answer_names[] = { "yes", "no", NULL };
 
 /* The first spelling of each value is the one the CSV files are written with. */
 const char *const device_type_aliases[] = { "サーバ", "server", "端末", "terminal", "端末PC", "terminal",
@@ -24,6 +27,10 @@ const char *const contract_kind_aliases[] = { "導入", "introduction", "保守"
 					      "クラウド", "cloud", "販売", "sales", "その他", "other", NULL };
 const char *const role_aliases[] = { "主担当", "lead", "○", "lead", "協力", "support", "△", "support", NULL };
 const char *const remote_method_aliases[] = { "VPN", "vpn", "直接", "direct", "クラウド", "cloud", "その他", "other", NULL };
+const char *const auth_aliases[] = { "多要素認証", "mfa", "MFA", "mfa", "証明書", "certificate", "パスワード", "password",
+				     "なし", "none", NULL };
+const char *const check_aliases[] = { "パッチ", "patch", "接続元制限", "source-restriction", "アクセスログ", "access-log", NULL };
+const char *const answer_aliases[] = { "はい", "yes", "いいえ", "no", NULL };
 
 /* The organization is one object whose fields live in struct inventory. */
 static const struct field organization_fields[] = {
@@ -36,12 +43,14 @@ static const struct field organization_fields[] = {
 };
 static const struct field vendor_fields[] = { VENDOR_FIELDS(ENTITY_FIELD) };
 static const struct field system_fields[] = { SYSTEM_FIELDS(ENTITY_FIELD) };
+static const struct field network_fields[] = { NETWORK_FIELDS(ENTITY_FIELD) };
 static const struct field device_fields[] = { DEVICE_FIELDS(ENTITY_FIELD) };
 static const struct field contract_fields[] = { CONTRACT_FIELDS(ENTITY_FIELD) };
 static const struct field subcontract_fields[] = { SUBCONTRACT_FIELDS(ENTITY_FIELD) };
 static const struct field assignment_fields[] = { ASSIGNMENT_FIELDS(ENTITY_FIELD) };
 static const struct field remote_fields[] = { REMOTE_FIELDS(ENTITY_FIELD) };
 static const struct field interface_fields[] = { INTERFACE_FIELDS(ENTITY_FIELD) };
+static const struct field device_check_fields[] = { DEVICE_CHECK_FIELDS(ENTITY_FIELD) };
 
 void contract_check(struct field_checks *fc, void *obj, size_t index);
 void subcontract_check(struct field_checks *fc, void *obj, size_t index);
@@ -64,6 +73,8 @@ const struct entity entities[] = {
 	  .constant_column = "kind", .constant = "vendor", .seq_base = 1 },
 	{ ENTITY("systems", "systems.csv", "システム", ID_SYSTEM, struct system, systems), .fields = system_fields,
 	  .n_fields = N(system_fields), .table = "systems", .owner = "system" },
+	{ ENTITY("networks", "networks.csv", "ネットワーク", ID_NETWORK, struct network, networks),
+	  .fields = network_fields, .n_fields = N(network_fields), .table = "networks", .owner = "network" },
 	{ ENTITY("devices", "devices.csv", "機器台帳", ID_DEVICE, struct device, devices), .fields = device_fields,
 	  .n_fields = N(device_fields), .table = "devices", .owner = "device" },
 	{ ENTITY("contracts", "contracts.csv", "契約", ID_CONTRACT, struct contract, contracts),
@@ -81,6 +92,9 @@ const struct entity entities[] = {
 	{ ENTITY("interfaces", "interfaces.csv", "事業者間の取決め", ID_INTERFACE, struct interface, interfaces),
 	  .fields = interface_fields, .n_fields = N(interface_fields), .table = "interfaces", .owner = "interface",
 	  .check = interface_check },
+	{ ENTITY("device_checks", "device_checks.csv", "機器の確認（事業者確認用）", ID_NONE, struct device_check,
+		 device_checks),
+	  .fields = device_check_fields, .n_fields = N(device_check_fields), .table = "device_checks" },
 	{ .fields = NULL },
 };
 

@@ -42,6 +42,7 @@ enum field_type {
 	FT_TEXT,  /* const char *: text without control characters */
 	FT_DATE,  /* const char *: YYYY-MM-DD, a real day */
 	FT_BOOL,  /* bool */
+	FT_TRIBOOL, /* int: 1 true, 0 false, -1 not given (unknown) */
 	FT_ENUM,  /* int: index into .names */
 	FT_REFS,  /* struct strlist of ids */
 	FT_TEXTS, /* struct strlist of texts */
@@ -54,6 +55,7 @@ enum field_type {
 #define CTYPE_FT_TEXT const char *
 #define CTYPE_FT_DATE const char *
 #define CTYPE_FT_BOOL bool
+#define CTYPE_FT_TRIBOOL int
 #define CTYPE_FT_ENUM int
 #define CTYPE_FT_REFS struct strlist
 #define CTYPE_FT_TEXTS struct strlist
@@ -78,7 +80,7 @@ struct field {
 	const char *example;            /* the template's example cell */
 	const char *const *names;       /* FT_ENUM: the values, by index */
 	const char *const *aliases;     /* FT_ENUM: CSV spellings, pairs {spelling, value}, NULL-ended */
-	int dflt;                       /* FT_BOOL, FT_ENUM: when absent */
+	int dflt;                       /* FT_BOOL, FT_ENUM: when absent (FT_ENUM -1: unknown) */
 	enum id_kind refers;            /* FT_REF(S): what it must name; ID_NONE: checked by the rules */
 	const char *column;             /* SQLite column (lists: the side table); NULL: the key; "" not stored */
 	const char *value_column;       /* lists: the side table's value column */
@@ -93,9 +95,12 @@ extern const char *const device_type_names[];   /* "server", … */
 extern const char *const contract_kind_names[]; /* "introduction", … */
 extern const char *const remote_method_names[]; /* "vpn", … */
 extern const char *const role_names[];          /* "lead", "support" */
+extern const char *const auth_names[];          /* "mfa", "certificate", "password", "none" */
+extern const char *const check_names[];         /* "patch", "source-restriction", "access-log" */
+extern const char *const answer_names[];        /* "yes", "no" */
 /* The CSV spellings of the enums, pairs {spelling, value}, NULL-ended. */
 extern const char *const device_type_aliases[], *const contract_kind_aliases[], *const role_aliases[],
-	*const remote_method_aliases[];
+	*const remote_method_aliases[], *const auth_aliases[], *const check_aliases[], *const answer_aliases[];
 enum { ROLE_LEAD, ROLE_SUPPORT };
 
 #define VENDOR_FIELDS(X)                                                                                            \
@@ -113,13 +118,19 @@ enum { ROLE_LEAD, ROLE_SUPPORT };
 	X(system, external_storage, FT_BOOL, 0, .ja = "外部保存", .example = "いいえ")                         \
 	X(system, external_access, FT_BOOL, 0, .ja = "外部接続", .example = "いいえ")
 
+#define NETWORK_FIELDS(X)                                                                                     \
+	X(network, id, FT_ID, F_REQUIRED, .ja = "ネットワークID", .example = "lan-ehr")                       \
+	X(network, name, FT_NAME, F_REQUIRED, .ja = "ネットワーク名", .example = "電子カルテ系LAN")
+
 #define DEVICE_FIELDS(X)                                                                                           \
 	X(device, id, FT_ID, F_REQUIRED, .ja = "機器ID", .example = "vpn-01")                                     \
 	X(device, name, FT_NAME, F_REQUIRED, .ja = "機器名", .example = "VPN装置")                                \
 	X(device, type, FT_ENUM, 0, .ja = "機器種別", .example = "ネットワーク機器", .names = device_type_names,   \
 	  .aliases = device_type_aliases, .dflt = 6 /* other */)                                                    \
 	X(device, system, FT_REF, 0, .ja = "システムID", .example = "net", .refers = ID_SYSTEM)                   \
-	X(device, maintainer, FT_REF, 0, .ja = "保守事業者ID", .example = "v-net", .refers = ID_VENDOR)
+	X(device, maintainer, FT_REF, 0, .ja = "保守事業者ID", .example = "v-net", .refers = ID_VENDOR)        \
+	X(device, networks, FT_REFS, 0, .ja = "ネットワーク", .example = "lan-ehr;dmz", .refers = ID_NETWORK,     \
+	  .column = "device_networks", .value_column = "network")
 
 #define CONTRACT_FIELDS(X)                                                                                          \
 	X(contract, id, FT_ID, F_REQUIRED, .ja = "契約ID", .example = "c-ehr")                                     \
@@ -162,7 +173,23 @@ enum { ROLE_LEAD, ROLE_SUPPORT };
 	X(remote_access, via, FT_REFS, F_ORDERED, .ja = "経由機器", .example = "vpn-01", .column = "remote_via",     \
 	  .value_column = "device")                                                                                   \
 	X(remote_access, method, FT_ENUM, 0, .ja = "接続方式", .example = "VPN", .names = remote_method_names,        \
-	  .aliases = remote_method_aliases, .dflt = 3 /* other */)
+	  .aliases = remote_method_aliases, .dflt = 3 /* other */)                                                   \
+	X(remote_access, approved, FT_DATE, 0, .ja = "許可日", .example = "2024-03-15")                              \
+	X(remote_access, auth, FT_ENUM, 0, .ja = "認証方式", .example = "多要素認証", .names = auth_names,           \
+	  .aliases = auth_aliases, .dflt = -1 /* unknown */)                                                         \
+	X(remote_access, source_restricted, FT_TRIBOOL, 0, .ja = "接続元制限", .example = "はい")                    \
+	X(remote_access, on_demand, FT_TRIBOOL, 0, .ja = "都度接続", .example = "はい")
+
+#define DEVICE_CHECK_FIELDS(X)                                                                                      \
+	X(device_check, device, FT_REF, F_REQUIRED, .ja = "機器ID", .example = "vpn-01", .refers = ID_DEVICE)        \
+	X(device_check, check, FT_ENUM, F_REQUIRED, .ja = "確認項目", .example = "パッチ", .names = check_names,      \
+	  .column = "check_kind",                                                                                     \
+	  .aliases = check_aliases, .dflt = -1)                                                                       \
+	X(device_check, answer, FT_ENUM, F_REQUIRED, .ja = "回答", .example = "はい", .names = answer_names,          \
+	  .aliases = answer_aliases, .dflt = -1)                                                                      \
+	X(device_check, date, FT_DATE, F_REQUIRED, .ja = "確認日", .example = "2026-03-01", .column = "check_date")   \
+	X(device_check, by, FT_REF, F_REQUIRED, .ja = "確認者ID", .example = "v-net", .refers = ID_PARTY,            \
+	  .column = "checked_by")
 
 #define INTERFACE_FIELDS(X)                                                                                         \
 	X(interface, id, FT_ID, F_REQUIRED, .ja = "取決めID", .example = "if-1")                                    \
@@ -174,12 +201,14 @@ enum { ROLE_LEAD, ROLE_SUPPORT };
 
 struct vendor { VENDOR_FIELDS(ENTITY_MEMBER) };
 struct system { SYSTEM_FIELDS(ENTITY_MEMBER) };
+struct network { NETWORK_FIELDS(ENTITY_MEMBER) };
 struct device { DEVICE_FIELDS(ENTITY_MEMBER) };
 struct contract { CONTRACT_FIELDS(ENTITY_MEMBER) };
 struct subcontract { SUBCONTRACT_FIELDS(ENTITY_MEMBER) };
 struct assignment { ASSIGNMENT_FIELDS(ENTITY_MEMBER) };
 struct remote_access { REMOTE_FIELDS(ENTITY_MEMBER) };
 struct interface { INTERFACE_FIELDS(ENTITY_MEMBER) };
+struct device_check { DEVICE_CHECK_FIELDS(ENTITY_MEMBER) };
 
 struct field_checks;
 

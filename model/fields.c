@@ -137,6 +137,8 @@ void field_set(struct field_checks *fc, const struct entity *e, long index, cons
 		*(bool *)m = f->dflt;
 	else if (f->type == FT_ENUM)
 		*(int *)m = f->dflt;
+	else if (f->type == FT_TRIBOOL)
+		*(int *)m = -1;
 	else if (f->type == FT_ITEM)
 		*(int *)m = -1;
 	if (raw->kind == RAW_ABSENT) {
@@ -149,6 +151,9 @@ void field_set(struct field_checks *fc, const struct entity *e, long index, cons
 	switch (f->type) {
 	case FT_BOOL:
 		*(bool *)m = raw->b;
+		break;
+	case FT_TRIBOOL:
+		*(int *)m = raw->b != 0;
 		break;
 	case FT_ENUM: {
 		int i = 0;

@@ -24,12 +24,14 @@ struct inventory {
 	const char *org_id, *org_name, *as_of;
 	ARRAY(struct vendor, vendors);
 	ARRAY(struct system, systems);
+	ARRAY(struct network, networks);
 	ARRAY(struct device, devices);
 	ARRAY(struct contract, contracts);
 	ARRAY(struct subcontract, subcontracts);
 	ARRAY(struct assignment, assignments);
 	ARRAY(struct remote_access, remotes);
 	ARRAY(struct interface, interfaces);
+	ARRAY(struct device_check, device_checks);
 };
 
 #undef ARRAY

@@ -107,10 +107,27 @@ e2e() {
 	expect "$tag well-kept hospital: exit 0 even at --fail-on info" 0 "$B" analyze --fail-on info fixtures/well-kept-hospital.json
 	expect "$tag clinic has an error: exit 1" 1 "$B" analyze fixtures/clinic-one-vendor.json
 	expect "$tag --fail-on none: exit 0" 0 "$B" analyze --fail-on none fixtures/demo-hospital.json
-	expect "$tag only warnings, --fail-on error: exit 0" 0 "$B" analyze --as-of 2026-04-01 --system net fixtures/demo-hospital.json
-	expect "$tag only warnings, --fail-on warning: exit 1" 1 "$B" analyze --fail-on warning --system net fixtures/demo-hospital.json
+	expect "$tag only warnings, --fail-on error: exit 0" 0 "$B" analyze --system rad fixtures/many-small-vendors.json
+	expect "$tag only warnings, --fail-on warning: exit 1" 1 "$B" analyze --fail-on warning --system rad fixtures/many-small-vendors.json
 	expect "$tag --as-of overrides the inventory's date" 0 "$B" analyze --fail-on none --as-of 2029-04-01 -f json fixtures/well-kept-hospital.json &&
 		has_finding "$tag --as-of 2029: contracts lapse" expired-contract@c-a "$tmp/out"
+
+	# Four public incident patterns (SPEC 9.1): each is caught at the door or
+	# at the device the path reaches, not only as system-level items.
+	local inc id
+	for inc in "incident-dc-vpn door-unchecked@dc-vpn remote-reach-beyond-contract@rm-emr@clinic weak-remote-access@rm-emr" \
+		"incident-vitals-vpn remote-reach-beyond-contract@rm-vital@nursecall" \
+		"incident-pacs-rdp weak-remote-access@rm-rdp" \
+		"incident-carrier-switch door-unchecked@carrier-router remote-path-unapproved@rm-new-line weak-remote-access@rm-new-line"; do
+		set -- $inc
+		expect "$tag $1: exit 1 (errors at the door)" 1 "$B" analyze -f json "fixtures/$1.json" || continue
+		shift
+		for id in "$@"; do has_finding "$tag incident finding $id" "$id" "$tmp/out"; done
+	done
+	expect "$tag --max-check-age 10: the demo's VPN check (50 days old) no longer counts" 0 "$B" analyze --fail-on none -f json --max-check-age 10 fixtures/demo-hospital.json &&
+		has_finding "$tag --max-check-age shortens the check's life" door-unchecked@vpn-01 "$tmp/out"
+	expect "$tag --max-check-age takes days" 2 "$B" analyze --max-check-age soon fixtures/demo-hospital.json
+	has "$tag --max-check-age message" '--max-check-age: "soon" is not a number of days (0 to 36500)' "$tmp/err"
 
 	# Standard input and check.
 	expect "$tag analyze reads standard input" 0 "$B" analyze --fail-on none -f json - <fixtures/well-kept-hospital.json
@@ -208,7 +225,7 @@ e2e() {
 	done
 	rm -rf "$tmp/tpl" "$tmp/exp"
 	expect "$tag template" 0 "$B" template "$tmp/tpl"
-	if [ "$(ls "$tmp/tpl" | wc -l)" = 10 ] && head -c 3 "$tmp/tpl/devices.csv" | od -An -tx1 | grep -q 'ef bb bf'; then ok "$tag template writes 10 files with a BOM"; else not_ok "$tag template writes 10 files with a BOM"; fi
+	if [ "$(ls "$tmp/tpl" | wc -l)" = 12 ] && head -c 3 "$tmp/tpl/devices.csv" | od -An -tx1 | grep -q 'ef bb bf'; then ok "$tag template writes 12 files with a BOM"; else not_ok "$tag template writes 12 files with a BOM"; fi
 	expect "$tag template does not overwrite" 2 "$B" template "$tmp/tpl"
 	expect "$tag template --force" 0 "$B" template --force "$tmp/tpl"
 	expect "$tag export" 0 "$B" export fixtures/demo-hospital.json "$tmp/exp"

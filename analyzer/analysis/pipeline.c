@@ -2,29 +2,31 @@
 
 #include <string.h>
 
+#include "model/db/db.h"
 #include "model/util/exit_codes.h"
 #include "model/util/progress.h"
 
-int pipeline_run(struct pipeline *p, const char *file, const char *as_of, const struct view *v,
-		 const char *const *rule_dirs, size_t n_rule_dirs, int read_findings)
+int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_options *o, const struct view *v)
 {
 	memset(p, 0, sizeof(*p));
 	if (ruleset_add_builtin(&p->rules) < 0)
 		return EXIT_FAILURE_IO;
-	for (size_t i = 0; i < n_rule_dirs; i++)
-		if (ruleset_add_dir(&p->rules, rule_dirs[i]) < 0)
+	for (size_t i = 0; i < o->n_rule_dirs; i++)
+		if (ruleset_add_dir(&p->rules, o->rule_dirs[i]) < 0)
 			return EXIT_USAGE;
 	progress_phase("reading and checking");
-	int rc = session_load(&p->s, file, as_of, 1);
+	int rc = session_load(&p->s, file, o->as_of, 1);
 	if (rc != EXIT_OK)
 		return rc;
+	if (o->max_check_age && db_set_meta(p->s.db, "max_check_age", o->max_check_age) < 0)
+		return EXIT_FAILURE_IO;
 	progress_phase("analyzing");
 	/* A built-in rule failing is our bug; a user's rule, theirs. */
 	if (rules_run(p->s.db, &p->rules) < 0)
-		return n_rule_dirs ? EXIT_USAGE : EXIT_FAILURE_IO;
+		return o->n_rule_dirs ? EXIT_USAGE : EXIT_FAILURE_IO;
 	if ((rc = view_apply(p->s.db, v)) != EXIT_OK)
 		return rc;
-	if (read_findings) {
+	if (o->read_findings) {
 		progress_phase("reading the findings");
 		if (analysis_read(p->s.db, v, &p->a) < 0)
 			return EXIT_FAILURE_IO;

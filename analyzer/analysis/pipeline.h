@@ -18,11 +18,17 @@ struct pipeline {
 	struct analysis a;
 };
 
+struct pipeline_options {
+	const char *as_of;            /* --as-of, or NULL: the inventory's, else today */
+	const char *max_check_age;    /* --max-check-age DAYS, or NULL: 365 */
+	const char *const *rule_dirs; /* --rules */
+	size_t n_rule_dirs;
+	int read_findings;            /* read the analysis back into p->a */
+};
+
 /* Returns EXIT_OK, or EXIT_USAGE / EXIT_FAILURE_IO after printing why.
-   p->a is read only with read_findings. Release with pipeline_release() in
-   every case. */
-int pipeline_run(struct pipeline *p, const char *file, const char *as_of, const struct view *v,
-		 const char *const *rule_dirs, size_t n_rule_dirs, int read_findings);
+   Release with pipeline_release() in every case. */
+int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_options *o, const struct view *v);
 void pipeline_release(struct pipeline *p);
 
 #endif

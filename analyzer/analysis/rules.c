@@ -14,8 +14,9 @@
 const char *const severity_names[] = { "error", "warning", "info", "none", NULL };
 
 /* The columns a rule may return; the first six can make up its key. */
-enum col { C_ITEM, C_SYSTEM, C_DEVICE, C_REMOTE, C_CONTRACT, C_PARTIES, C_REF, C_MESSAGE, C_N };
-static const char *const col_names[] = { "item", "system", "device", "remote", "contract", "parties", "ref", "message" };
+enum col { C_ITEM, C_SYSTEM, C_DEVICE, C_REMOTE, C_CONTRACT, C_PARTIES, C_REF, C_MESSAGE, C_KEY, C_N };
+static const char *const col_names[] = { "item", "system", "device", "remote", "contract", "parties", "ref", "message",
+					 "key" };
 _Static_assert(C_PARTIES + 1 == RULE_KEY_MAX, "key columns come first");
 
 static char *trimmed(const char *s, size_t n)
@@ -220,9 +221,13 @@ static int store(struct sink *S, const struct rule *r, size_t seq, const char *v
 	for (size_t i = 0; i < np; i++)
 		strbuf_addf(&joined, "%s%s", i ? "," : "", parties[i]);
 
-	/* The id: the code, then the key columns in the rule's order. */
+	/* The id: the code, then the key columns in the rule's order — or the
+	   rule's own `key` column, when the id cannot be made of its columns
+	   (door-unchecked: the door, or the path when there is no door). */
 	strbuf_addstr(&id, r->code);
-	for (const int *k = r->key; *k >= 0; k++) {
+	if (val[C_KEY])
+		strbuf_addf(&id, "@%s", val[C_KEY]);
+	for (const int *k = r->key; !val[C_KEY] && *k >= 0; k++) {
 		const char *v = *k == C_PARTIES ? (np ? joined.buf : NULL) : val[*k];
 		if (v) {
 			strbuf_addch(&id, '@');

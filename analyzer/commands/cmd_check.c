@@ -15,6 +15,9 @@ static int run(struct invocation *inv)
 	print_counts(stdout, (long)in->n_vendors, (long)in->n_systems, (long)in->n_devices, (long)in->n_contracts,
 		     (long)in->n_subcontracts, (long)in->n_assignments, (long)in->n_remotes, (long)in->n_interfaces);
 	fputc('\n', stdout);
+	if (in->n_networks || in->n_device_checks)
+		printf("  %zu network%s, %zu device check%s\n", in->n_networks, in->n_networks == 1 ? "" : "s",
+		       in->n_device_checks, in->n_device_checks == 1 ? "" : "s");
 	printf("  as of %s%s\n", inv->p.s.as_of, in->as_of ? "" : " (today: the inventory names no as_of date)");
 	return EXIT_OK;
 }

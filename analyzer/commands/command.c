@@ -29,6 +29,8 @@ const struct shared_option shared_options[] = {
 	  "as_of, else today (local time). A future date shows what lapses." },
 	{ "rules", 0, OPT_RULES, CMD_ANALYZE, "DIR", 1,
 	  "also run the *.sql rule files in DIR (docs/architecture.md)" },
+	{ "max-check-age", 0, OPT_MAX_CHECK_AGE, CMD_ANALYZE, "DAYS", 0,
+	  "a door's patch check counts for DAYS days (default 365)" },
 	{ "quiet", 0, OPT_QUIET, CMD_LOAD, NULL, 0, "no progress line on a terminal during long runs" },
 	{ "help", 'h', 'h', 0, NULL, 0, "show this help" },
 	{ NULL, 0, 0, 0, NULL, 0, NULL },
@@ -112,6 +114,15 @@ static int parse(struct invocation *inv, int argc, char **argv)
 		case OPT_FORMAT: inv->format = optarg; break;
 		case OPT_QUIET: inv->quiet = 1; break;
 		case OPT_AS_OF: inv->as_of = optarg; break;
+		case OPT_MAX_CHECK_AGE: {
+			char *end = NULL;
+			long days = strtol(optarg, &end, 10);
+			if (!optarg[0] || *end || days < 0 || days > 36500)
+				rc = usage_error(inv, "--max-check-age: \"%s\" is not a number of days (0 to 36500)",
+						 shown(show, optarg));
+			inv->max_check_age = optarg;
+			break;
+		}
 		case OPT_SYSTEM:
 			inv->view.systems = xgrow(inv->view.systems, &inv->cap_systems, inv->view.n_systems + 1,
 						  sizeof(*inv->view.systems));
@@ -178,9 +189,11 @@ static int parse(struct invocation *inv, int argc, char **argv)
 static int load(struct invocation *inv)
 {
 	unsigned flags = inv->cmd->flags;
-	if (flags & CMD_ANALYZE)
-		return pipeline_run(&inv->p, inv->args[0], inv->as_of, &inv->view, inv->rule_dirs, inv->n_rule_dirs,
-				    (flags & CMD_FINDINGS) != 0);
+	if (flags & CMD_ANALYZE) {
+		struct pipeline_options o = { inv->as_of, inv->max_check_age, inv->rule_dirs, inv->n_rule_dirs,
+					      (flags & CMD_FINDINGS) != 0 };
+		return pipeline_run(&inv->p, inv->args[0], &o, &inv->view);
+	}
 	if (flags & CMD_LOAD)
 		return session_load(&inv->p.s, inv->args[0], inv->as_of, 0);
 	return EXIT_OK;

@@ -34,7 +34,7 @@ struct command;
 
 /* The options the shared steps handle, one table for parsing, --help, the
    man page and the completion (command.c). */
-enum { OPT_FORMAT = 1, OPT_SYSTEM = 256, OPT_VENDOR, OPT_AS_OF, OPT_RULES, OPT_QUIET, OPT_OWN = 512 };
+enum { OPT_FORMAT = 1, OPT_SYSTEM = 256, OPT_VENDOR, OPT_AS_OF, OPT_RULES, OPT_MAX_CHECK_AGE, OPT_QUIET, OPT_OWN = 512 };
 struct shared_option {
 	const char *name;   /* long name ("format" for OPT_FORMAT) */
 	int short_name;     /* 0 if none; the format's is the command's */
@@ -97,6 +97,7 @@ struct invocation {
 	const char *values[COMMAND_VALUES]; /* the own options given, by key */
 	struct view view;   /* --system (owned array), --vendor */
 	const char *as_of;
+	const char *max_check_age; /* --max-check-age, checked */
 	const char **rule_dirs; /* --rules, owned array of argv's */
 	size_t n_rule_dirs, cap_rule_dirs, cap_systems;
 	int quiet;

@@ -33,8 +33,11 @@ static void cell(FILE *fp, const struct field *f, const void *obj, const struct 
 	case FT_BOOL:
 		csv_field(fp, *(const bool *)m ? "はい" : "いいえ", first);
 		return;
+	case FT_TRIBOOL:
+		csv_field(fp, *(const int *)m < 0 ? NULL : *(const int *)m ? "はい" : "いいえ", first);
+		return;
 	case FT_ENUM:
-		csv_field(fp, field_ja_value(f, *(const int *)m), first);
+		csv_field(fp, *(const int *)m < 0 ? NULL : field_ja_value(f, *(const int *)m), first);
 		return;
 	case FT_ITEM:
 		csv_field(fp, cat->items[*(const int *)m].id, first);

@@ -172,6 +172,7 @@ static void cell(struct importer *I, const struct field *f, const char *s, const
 		return; /* RAW_ABSENT */
 	switch (f->type) {
 	case FT_BOOL:
+	case FT_TRIBOOL:
 		if (yes_no(s, &raw->b)) {
 			raw->kind = RAW_BOOL;
 		} else {

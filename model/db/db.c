@@ -75,8 +75,9 @@ static int create_entity_tables(sqlite3 *db)
 					strbuf_addf(&sql, "%s INTEGER NOT NULL, ", f->given_column);
 				if (!col || f->type == FT_REFS || f->type == FT_TEXTS || f->type == FT_ITEMS)
 					continue;
-				int not_null = (f->flags & F_REQUIRED) || f->type == FT_BOOL || f->type == FT_ENUM;
-				strbuf_addf(&sql, "%s %s%s%s, ", col, f->type == FT_BOOL ? "INTEGER" : "TEXT",
+				int not_null = (f->flags & F_REQUIRED) || f->type == FT_BOOL || (f->type == FT_ENUM && f->dflt >= 0);
+				int integer = f->type == FT_BOOL || f->type == FT_TRIBOOL;
+				strbuf_addf(&sql, "%s %s%s%s, ", col, integer ? "INTEGER" : "TEXT",
 					    f->type == FT_ID ? " PRIMARY KEY" : "", not_null ? " NOT NULL" : "");
 			}
 			strbuf_addf(&sql, "seq INTEGER %s%s%s);\n", e->kind == ID_NONE ? "PRIMARY KEY" : "NOT NULL",
@@ -246,7 +247,13 @@ static void store(struct loader *L, const struct catalog *cat, const struct enti
 			continue;
 		switch (f->type) {
 		case FT_BOOL: sqlite3_bind_int(es->row, col++, *(const bool *)m); break;
-		case FT_ENUM: bind_text(es->row, col++, f->names[*(const int *)m]); break;
+		case FT_TRIBOOL:
+			if (*(const int *)m < 0)
+				sqlite3_bind_null(es->row, col++);
+			else
+				sqlite3_bind_int(es->row, col++, *(const int *)m);
+			break;
+		case FT_ENUM: bind_text(es->row, col++, *(const int *)m < 0 ? NULL : f->names[*(const int *)m]); break;
 		case FT_ITEM: bind_text(es->row, col++, cat->items[*(const int *)m].id); break;
 		default: bind_text(es->row, col++, *(const char *const *)m);
 		}
@@ -307,12 +314,23 @@ int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv,
 	ROW(&L, meta, "as_of", as_of);
 	ROW(&L, meta, "organization", inv->org_id);
 	ROW(&L, meta, "organization_name", inv->org_name);
+	ROW(&L, meta, "max_check_age", "365"); /* days a door's patch check stays good; --max-check-age */
 	sqlite3_finalize(meta);
 	if (!L.ok || exec_embedded(db, "model/db/indexes.sql") < 0 || exec_embedded(db, "model/db/derive.sql") < 0) {
 		db_exec(db, "ROLLBACK", "model");
 		return -1;
 	}
 	return db_exec(db, "COMMIT", "model");
+}
+
+int db_set_meta(sqlite3 *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO meta VALUES (?, ?)", "meta");
+	bind_text(st, 1, key);
+	bind_text(st, 2, value);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : error("internal error: meta: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc;
 }
 
 char *db_column_dup(sqlite3_stmt *st, int i)

@@ -23,6 +23,8 @@ int db_exec(sqlite3 *db, const char *sql, const char *name);
 ** prepared by rules.c, which reports their mistakes as exit 2 instead.
 */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, const char *what);
+/* A parameter of the analysis the rules read from meta (max_check_age …). */
+int db_set_meta(sqlite3 *db, const char *key, const char *value);
 /* Load the catalog and the inventory in one transaction, index, and derive
    the binding tables for `as_of`. Returns 0 or -1 (error printed). */
 int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, const char *as_of);

@@ -139,3 +139,51 @@ UPDATE applicable SET leads = (SELECT count(*) FROM leads l
                                 WHERE l.item = applicable.item AND l.system IS applicable.system);
 CREATE INDEX applicable_by_pair ON applicable (item, system);
 CREATE INDEX applicable_by_system ON applicable (system, leads);
+
+-- Remote paths as owned objects (SPEC 9.1). A path's door: its last `via`
+-- device; with no `via`, its target, unless the target is a system (then the
+-- path has no door, NULL).
+CREATE TABLE path_doors (remote TEXT PRIMARY KEY, door TEXT) WITHOUT ROWID;
+INSERT INTO path_doors
+SELECT r.id, coalesce((SELECT v.device FROM remote_via v WHERE v.remote = r.id ORDER BY v.pos DESC LIMIT 1),
+                      CASE WHEN EXISTS (SELECT 1 FROM systems s WHERE s.id = r.target) THEN NULL ELSE r.target END)
+  FROM remote_access r;
+CREATE INDEX path_doors_by_door ON path_doors (door, remote);
+
+-- What a path reaches: every device sharing a network with its door (the
+-- door included; one hop, segments are not chained) and its target device.
+-- Without networks data, its target only. Devices passed earlier in `via`
+-- are passed, not reached.
+CREATE TABLE path_reach (remote TEXT NOT NULL, device TEXT NOT NULL, PRIMARY KEY (remote, device)) WITHOUT ROWID;
+INSERT OR IGNORE INTO path_reach
+SELECT p.remote, n2.device FROM path_doors p
+  JOIN device_networks n1 ON n1.device = p.door
+  JOIN device_networks n2 ON n2.network = n1.network
+UNION
+SELECT r.id, r.target FROM remote_access r JOIN devices d ON d.id = r.target;
+
+-- approved_chains: vendor `upper` reaches vendor `lower` for `system` through
+-- active, approved subcontracts that cover it (prime -> sub, any depth): the
+-- normal set-up of a prime and its subcontractors (A-10, seed 003 Q-21).
+CREATE TABLE approved_chains (upper TEXT NOT NULL, lower TEXT NOT NULL, system TEXT NOT NULL);
+INSERT INTO approved_chains
+WITH RECURSIVE ch(upper, lower, system) AS (
+  SELECT s.prime, s.sub, sc.system FROM subcontracts s JOIN subcontract_scope sc ON sc.subcontract = s.id
+   WHERE s.state = 'active' AND s.approved IS NOT NULL
+  UNION
+  SELECT ch.upper, s.sub, ch.system FROM ch
+    JOIN subcontracts s ON s.prime = ch.lower
+    JOIN subcontract_scope sc ON sc.subcontract = s.id AND sc.system = ch.system
+   WHERE s.state = 'active' AND s.approved IS NOT NULL
+)
+SELECT upper, lower, system FROM ch;
+CREATE INDEX approved_chains_by_lower ON approved_chains (lower, system, upper);
+
+-- responsible: a device's responsible maintainer — its maintainer when that
+-- vendor is bound to the device's system, else every valid I-6 lead there.
+CREATE TABLE responsible (device TEXT NOT NULL, party TEXT NOT NULL, PRIMARY KEY (device, party)) WITHOUT ROWID;
+INSERT OR IGNORE INTO responsible
+SELECT d.id, d.maintainer FROM devices d JOIN bound b ON b.vendor = d.maintainer AND b.system = d.system
+UNION
+SELECT d.id, l.party FROM devices d JOIN leads l ON l.item = 'I-6' AND l.system = d.system
+ WHERE NOT EXISTS (SELECT 1 FROM bound b WHERE b.vendor = d.maintainer AND b.system = d.system);

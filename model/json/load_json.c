@@ -166,7 +166,7 @@ static void raw_of(struct loader *L, const cJSON *v, const struct place *p, stru
 		return;
 	}
 	raw->kind = RAW_INVALID;
-	if (f->type == FT_BOOL) {
+	if (f->type == FT_BOOL || f->type == FT_TRIBOOL) {
 		if (cJSON_IsBool(v)) {
 			raw->kind = RAW_BOOL;
 			raw->b = cJSON_IsTrue(v);

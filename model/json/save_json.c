@@ -17,8 +17,13 @@ static void add_field(cJSON *o, const struct field *f, const void *obj, const st
 	case FT_BOOL:
 		cJSON_AddBoolToObject(o, f->key, *(const bool *)m);
 		break;
+	case FT_TRIBOOL:
+		if (*(const int *)m >= 0)
+			cJSON_AddBoolToObject(o, f->key, *(const int *)m);
+		break;
 	case FT_ENUM:
-		cJSON_AddStringToObject(o, f->key, f->names[*(const int *)m]);
+		if (*(const int *)m >= 0) /* -1: not given (unknown) */
+			cJSON_AddStringToObject(o, f->key, f->names[*(const int *)m]);
 		break;
 	case FT_ITEM:
 		cJSON_AddStringToObject(o, f->key, cat->items[*(const int *)m].id);

@@ -12,7 +12,7 @@ struct idmap_slot {
 };
 
 const char *const id_kind_names[] = { "nothing", "the organization", "vendor", "system", "device",
-				      "contract", "subcontract", "remote access", "interface", "party" };
+				      "contract", "subcontract", "remote access", "interface", "network", "party" };
 
 static uint64_t hash(const char *s)
 {

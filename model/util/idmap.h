@@ -10,7 +10,7 @@
 
 enum id_kind {
 	ID_NONE, ID_ORGANIZATION, ID_VENDOR, ID_SYSTEM, ID_DEVICE, ID_CONTRACT,
-	ID_SUBCONTRACT, ID_REMOTE, ID_INTERFACE,
+	ID_SUBCONTRACT, ID_REMOTE, ID_INTERFACE, ID_NETWORK,
 	ID_PARTY /* what a reference may name: the organization or a vendor */
 };
 

@@ -45,11 +45,16 @@ int main(int argc, char **argv)
 	for (long s = 0; s < systems; s++)
 		printf("%s\n{\"id\":\"s%ld\",\"name\":\"部門システム%ld\",\"medical_info\":%s,\"external_access\":%s}",
 		       s ? "," : "", s, s, s % 25 ? "true" : "false", s % 9 ? "false" : "true");
+	/* Every device on one network segment of at most 50 devices (SPEC 9.1). */
+	printf("],\n\"networks\":[");
+	for (long n = 0; n * 50 < devices; n++)
+		printf("%s\n{\"id\":\"n%ld\",\"name\":\"セグメント%ld\"}", n ? "," : "", n, n);
 	printf("],\n\"devices\":[");
 	for (long d = 0; d < devices; d++) {
 		long s = d % systems;
-		printf("%s\n{\"id\":\"d%ld\",\"name\":\"機器%ld\",\"type\":\"%s\",\"system\":\"s%ld\",\"maintainer\":\"v%ld\"}",
-		       d ? "," : "", d, d, d < systems ? "network" : types[rnd(7)], s, (s * 3) % vendors);
+		printf("%s\n{\"id\":\"d%ld\",\"name\":\"機器%ld\",\"type\":\"%s\",\"system\":\"s%ld\",\"maintainer\":\"v%ld\","
+		       "\"networks\":[\"n%ld\"]}",
+		       d ? "," : "", d, d, d < systems ? "network" : types[rnd(7)], s, (s * 3) % vendors, d / 50);
 	}
 	/* Each system: a prime contract with vendor 3k; 3k+1 is its sub, 3k+2 the sub's sub. */
 	printf("],\n\"contracts\":[");
@@ -81,13 +86,23 @@ int main(int argc, char **argv)
 		printf("%s\n{\"item\":\"%s\",\"system\":\"s%ld\",\"party\":\"%s\",\"role\":\"%s\"%s}", a ? "," : "",
 		       items[rnd(9)], s, party, rnd(10) ? "lead" : "support", rnd(4) ? ",\"confirmed\":\"2024-03-15\"" : "");
 	}
+	/* Paths with their conditions (most well kept, every tenth password-only)
+	   through a door among the first devices, and a patch check on every door. */
 	printf("],\n\"remote_access\":[");
+	long *doors = calloc((size_t)remotes, sizeof(*doors));
 	for (long r = 0; r < remotes; r++) {
 		long s = (long)rnd(systems), v = rnd(5) ? (s * 3) % vendors : (long)rnd(vendors);
-		printf("%s\n{\"id\":\"r%ld\",\"vendor\":\"v%ld\",\"target\":\"d%ld\",\"via\":[\"d%ld\"],\"method\":\"vpn\"}",
-		       r ? "," : "", r, v, s + systems * (1 + rnd(devices / systems - 1 > 0 ? devices / systems - 1 : 1)),
-		       rnd(systems));
+		long target = s + systems * (1 + (long)rnd(devices / systems - 1 > 0 ? devices / systems - 1 : 1));
+		doors[r] = (long)rnd(systems);
+		printf("%s\n{\"id\":\"r%ld\",\"vendor\":\"v%ld\",\"target\":\"d%ld\",\"via\":[\"d%ld\"],\"method\":\"vpn\","
+		       "\"approved\":\"2024-03-15\",\"auth\":\"%s\",\"source_restricted\":true,\"on_demand\":%s}",
+		       r ? "," : "", r, v, target, doors[r], r % 10 ? "mfa" : "password", r % 3 ? "true" : "false");
 	}
+	printf("],\n\"device_checks\":[");
+	for (long r = 0; r < remotes; r++)
+		printf("%s\n{\"device\":\"d%ld\",\"check\":\"patch\",\"answer\":\"yes\",\"date\":\"2026-03-01\",\"by\":\"v%ld\"}",
+		       r ? "," : "", doors[r], (doors[r] % systems * 3) % vendors);
+	free(doors);
 	printf("],\n\"interfaces\":[");
 	for (long v = 0; v + 3 < vendors; v += 6)
 		printf("%s\n{\"id\":\"if%ld\",\"parties\":[\"v%ld\",\"v%ld\"],\"confirmed\":\"2024-03-20\"}", v ? "," : "", v, v,

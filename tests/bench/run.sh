@@ -31,7 +31,7 @@ measure() {
 
 printf '%-8s %9s  %-18s %8s %8s %9s %9s\n' devices "size MB" step "time s" "peak MB" "× jq" "× parse"
 for n in 300 10000 100000; do
-	f=$out/inv-$n.json
+	f=$out/inv2-$n.json # inv2: with networks, path conditions and door checks (SPEC 9.1)
 	[ -f "$f" ] || build/bench/gen_inventory "$n" >"$f"
 	size=$(awk -v s="$(stat -c %s "$f")" 'BEGIN{printf "%.1f", s/1048576}')
 	read -r tj mj < <(measure jq -c . "$f")

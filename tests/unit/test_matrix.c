@@ -12,7 +12,7 @@
 static void load(const char *fixture, const char *vendor, struct pipeline *p, struct matrix *m)
 {
 	struct view v = { NULL, 0, vendor };
-	assert_int_equal(pipeline_run(p, fixture, NULL, &v, NULL, 0, 0), 0);
+	assert_int_equal(pipeline_run(p, fixture, &(struct pipeline_options){ 0 }, &v), 0);
 	assert_int_equal(matrix_read(p->s.db, m), 0);
 }
 

@@ -1,0 +1,43 @@
+-- code: remote-reach-beyond-contract
+-- severity: error
+-- key: remote system
+-- ref: Part2 B-5
+-- fix: separate the networks so the path reaches only its own system, or agree the boundary in writing with that system's maintainer (interface agreement)
+-- passage: B-5 「外部ネットワーク利用等に関連する具体的な役割分担等責任分界、責任の所在の範囲について取り決める」; seed 003 Q-8 「契約のある事業者」
+-- A path reaches — shares a network with its door — a device of a system
+-- its vendor is not bound to (other than the target's own), and no interface
+-- agreement names the vendor with every valid I-6 lead of that system (an
+-- organization lead can never be agreed). A reached device with no system
+-- always fires. One finding per path and system (or device without one).
+WITH paths AS (
+  SELECT r.id, r.vendor, coalesce(td.system, ts.id) AS tsys
+    FROM remote_access r LEFT JOIN devices td ON td.id = r.target LEFT JOIN systems ts ON ts.id = r.target
+), reached AS (
+  SELECT p.id AS remote, p.vendor, d.id AS device, d.system
+    FROM paths p JOIN path_reach pr ON pr.remote = p.id JOIN devices d ON d.id = pr.device
+   WHERE d.system IS NULL
+      OR (d.system IS NOT p.tsys
+          AND NOT EXISTS (SELECT 1 FROM bound b WHERE b.vendor = p.vendor AND b.system = d.system))
+)
+SELECT x.remote AS remote, x.system AS system, min(x.device) AS device,
+       x.vendor || coalesce(',' || (SELECT group_concat(l.party, ',') FROM leads l
+                                     WHERE l.item = 'I-6' AND l.system = x.system), '') AS parties,
+       x.remote || '@' || coalesce(x.system, x.device) AS key,
+       'remote path ' || x.remote || ' of ' || x.vendor || ' reaches ' ||
+       CASE WHEN x.system IS NULL THEN 'device ' || min(x.device) || ', which belongs to no system'
+            ELSE min(x.device) || CASE WHEN count(*) > 1 THEN ' and ' || (count(*) - 1) || ' more' ELSE '' END ||
+                 ' of system ' || x.system || ', which ' || x.vendor || ' has no contract for, and ' ||
+                 CASE WHEN NOT EXISTS (SELECT 1 FROM leads l WHERE l.item = 'I-6' AND l.system = x.system)
+                      THEN 'nobody leads its maintenance (I-6)'
+                      ELSE 'no interface agreement names ' || x.vendor || ' with its maintainer ' ||
+                           (SELECT group_concat(l.party, ', ') FROM leads l WHERE l.item = 'I-6' AND l.system = x.system)
+                 END END AS message
+  FROM reached x
+ WHERE x.system IS NULL
+    OR NOT EXISTS (SELECT 1 FROM leads l WHERE l.item = 'I-6' AND l.system = x.system)
+    OR EXISTS (SELECT 1 FROM leads l WHERE l.item = 'I-6' AND l.system = x.system
+                  AND (l.party = (SELECT value FROM meta WHERE key = 'organization')
+                       OR NOT EXISTS (SELECT 1 FROM interface_parties a
+                                        JOIN interface_parties b ON b.interface = a.interface
+                                       WHERE a.vendor = x.vendor AND b.vendor = l.party)))
+ GROUP BY x.remote, coalesce(x.system, x.device);
