@@ -9,35 +9,35 @@
 -- agreement names the vendor with every valid I-6 lead of that system (an
 -- organization lead can never be agreed). A reached device with no system
 -- always fires. One finding per path and system (or device without one).
-WITH paths AS (
+WITH paths AS MATERIALIZED (
   SELECT r.id, r.vendor, coalesce(td.system, ts.id) AS tsys
     FROM remote_access r LEFT JOIN devices td ON td.id = r.target LEFT JOIN systems ts ON ts.id = r.target
 ), reached AS (
-  SELECT p.id AS remote, p.vendor, d.id AS device, d.system
-    FROM paths p JOIN path_reach pr ON pr.remote = p.id JOIN devices d ON d.id = pr.device
-   WHERE d.system IS NULL
-      OR (d.system IS NOT p.tsys
-          AND NOT EXISTS (SELECT 1 FROM bound b WHERE b.vendor = p.vendor AND b.system = d.system))
+  -- per path and foreign system (or device without one): its first device, how many
+  SELECT p.id AS remote, p.vendor, pr.system, min(pr.device) AS device, count(*) AS n
+    FROM paths p JOIN path_reach pr ON pr.remote = p.id
+   WHERE pr.system IS NULL
+      OR (pr.system IS NOT p.tsys
+          AND NOT EXISTS (SELECT 1 FROM bound b WHERE b.vendor = p.vendor AND b.system = pr.system))
+   GROUP BY p.id, coalesce(pr.system, pr.device)
+), judged AS (
+  SELECT x.*, (SELECT group_concat(l.party, ',') FROM leads l WHERE l.item = 'I-6' AND l.system = x.system) AS leads
+    FROM reached x
 )
-SELECT x.remote AS remote, x.system AS system, min(x.device) AS device,
-       x.vendor || coalesce(',' || (SELECT group_concat(l.party, ',') FROM leads l
-                                     WHERE l.item = 'I-6' AND l.system = x.system), '') AS parties,
+SELECT x.remote AS remote, x.system AS system, x.device AS device,
+       x.vendor || coalesce(',' || x.leads, '') AS parties,
        x.remote || '@' || coalesce(x.system, x.device) AS key,
        'remote path ' || x.remote || ' of ' || x.vendor || ' reaches ' ||
-       CASE WHEN x.system IS NULL THEN 'device ' || min(x.device) || ', which belongs to no system'
-            ELSE min(x.device) || CASE WHEN count(*) > 1 THEN ' and ' || (count(*) - 1) || ' more' ELSE '' END ||
+       CASE WHEN x.system IS NULL THEN 'device ' || x.device || ', which belongs to no system'
+            ELSE x.device || CASE WHEN x.n > 1 THEN ' and ' || (x.n - 1) || ' more' ELSE '' END ||
                  ' of system ' || x.system || ', which ' || x.vendor || ' has no contract for, and ' ||
-                 CASE WHEN NOT EXISTS (SELECT 1 FROM leads l WHERE l.item = 'I-6' AND l.system = x.system)
-                      THEN 'nobody leads its maintenance (I-6)'
+                 CASE WHEN x.leads IS NULL THEN 'nobody leads its maintenance (I-6)'
                       ELSE 'no interface agreement names ' || x.vendor || ' with its maintainer ' ||
-                           (SELECT group_concat(l.party, ', ') FROM leads l WHERE l.item = 'I-6' AND l.system = x.system)
-                 END END AS message
-  FROM reached x
- WHERE x.system IS NULL
-    OR NOT EXISTS (SELECT 1 FROM leads l WHERE l.item = 'I-6' AND l.system = x.system)
+                           replace(x.leads, ',', ', ') END END AS message
+  FROM judged x
+ WHERE x.system IS NULL OR x.leads IS NULL
     OR EXISTS (SELECT 1 FROM leads l WHERE l.item = 'I-6' AND l.system = x.system
                   AND (l.party = (SELECT value FROM meta WHERE key = 'organization')
                        OR NOT EXISTS (SELECT 1 FROM interface_parties a
                                         JOIN interface_parties b ON b.interface = a.interface
-                                       WHERE a.vendor = x.vendor AND b.vendor = l.party)))
- GROUP BY x.remote, coalesce(x.system, x.device);
+                                       WHERE a.vendor = x.vendor AND b.vendor = l.party)));

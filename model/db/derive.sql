@@ -154,13 +154,17 @@ CREATE INDEX path_doors_by_door ON path_doors (door, remote);
 -- door included; one hop, segments are not chained) and its target device.
 -- Without networks data, its target only. Devices passed earlier in `via`
 -- are passed, not reached.
-CREATE TABLE path_reach (remote TEXT NOT NULL, device TEXT NOT NULL, PRIMARY KEY (remote, device)) WITHOUT ROWID;
+-- With each reached device's system, so the rules need not look it up.
+CREATE TABLE path_reach (remote TEXT NOT NULL, device TEXT NOT NULL, system TEXT,
+                         PRIMARY KEY (remote, device)) WITHOUT ROWID;
 INSERT OR IGNORE INTO path_reach
-SELECT p.remote, n2.device FROM path_doors p
-  JOIN device_networks n1 ON n1.device = p.door
-  JOIN device_networks n2 ON n2.network = n1.network
-UNION
-SELECT r.id, r.target FROM remote_access r JOIN devices d ON d.id = r.target;
+SELECT x.remote, x.device, d.system FROM (
+  SELECT p.remote, n2.device FROM path_doors p
+    JOIN device_networks n1 ON n1.device = p.door
+    JOIN device_networks n2 ON n2.network = n1.network
+  UNION
+  SELECT r.id, r.target FROM remote_access r) x
+  JOIN devices d ON d.id = x.device;
 
 -- approved_chains: vendor `upper` reaches vendor `lower` for `system` through
 -- active, approved subcontracts that cover it (prime -> sub, any depth): the
@@ -181,9 +185,12 @@ CREATE INDEX approved_chains_by_lower ON approved_chains (lower, system, upper);
 
 -- responsible: a device's responsible maintainer — its maintainer when that
 -- vendor is bound to the device's system, else every valid I-6 lead there.
+-- Only for the devices that carry checks (device_checks), the rules' need.
 CREATE TABLE responsible (device TEXT NOT NULL, party TEXT NOT NULL, PRIMARY KEY (device, party)) WITHOUT ROWID;
 INSERT OR IGNORE INTO responsible
 SELECT d.id, d.maintainer FROM devices d JOIN bound b ON b.vendor = d.maintainer AND b.system = d.system
+ WHERE d.id IN (SELECT device FROM device_checks)
 UNION
 SELECT d.id, l.party FROM devices d JOIN leads l ON l.item = 'I-6' AND l.system = d.system
- WHERE NOT EXISTS (SELECT 1 FROM bound b WHERE b.vendor = d.maintainer AND b.system = d.system);
+ WHERE d.id IN (SELECT device FROM device_checks)
+   AND NOT EXISTS (SELECT 1 FROM bound b WHERE b.vendor = d.maintainer AND b.system = d.system);

@@ -45,16 +45,19 @@ int main(int argc, char **argv)
 	for (long s = 0; s < systems; s++)
 		printf("%s\n{\"id\":\"s%ld\",\"name\":\"部門システム%ld\",\"medical_info\":%s,\"external_access\":%s}",
 		       s ? "," : "", s, s, s % 25 ? "true" : "false", s % 9 ? "false" : "true");
-	/* Every device on one network segment of at most 50 devices (SPEC 9.1). */
+	/* Every device on one network segment of its system, at most 50 devices
+	   each (SPEC 9.1): device d is the (d / systems)-th of system d % systems. */
+	long per_system = (devices + systems - 1) / systems, segments = (per_system + 49) / 50;
 	printf("],\n\"networks\":[");
-	for (long n = 0; n * 50 < devices; n++)
+	for (long n = 0; n < systems * segments; n++)
 		printf("%s\n{\"id\":\"n%ld\",\"name\":\"セグメント%ld\"}", n ? "," : "", n, n);
 	printf("],\n\"devices\":[");
 	for (long d = 0; d < devices; d++) {
 		long s = d % systems;
 		printf("%s\n{\"id\":\"d%ld\",\"name\":\"機器%ld\",\"type\":\"%s\",\"system\":\"s%ld\",\"maintainer\":\"v%ld\","
 		       "\"networks\":[\"n%ld\"]}",
-		       d ? "," : "", d, d, d < systems ? "network" : types[rnd(7)], s, (s * 3) % vendors, d / 50);
+		       d ? "," : "", d, d, d < systems ? "network" : types[rnd(7)], s, (s * 3) % vendors,
+		       s * segments + (d / systems) / 50);
 	}
 	/* Each system: a prime contract with vendor 3k; 3k+1 is its sub, 3k+2 the sub's sub. */
 	printf("],\n\"contracts\":[");
