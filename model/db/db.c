@@ -10,6 +10,7 @@
 #include "model/entities.h"
 #include "model/util/embedded.h"
 #include "model/util/exit_codes.h"
+#include "model/util/output.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
 
@@ -351,17 +352,7 @@ int db_save(sqlite3 *db, const char *file)
 		free(tmp);
 		return -1;
 	}
-	struct stat old;
-	if (lstat(file, &old) == 0 && S_ISREG(old.st_mode)) {
-		/* The new database keeps the old one's permissions (and owner, as root). */
-		if (geteuid() == 0 && fchown(fd, old.st_uid, old.st_gid) < 0)
-			error("%s: cannot keep the owner: %s", file, strerror(errno));
-		fchmod(fd, old.st_mode & 07777);
-	} else {
-		mode_t mask = umask(0);
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-	}
+	output_take_attributes(fd, file); /* the old database's permissions and owner */
 	close(fd);
 	if (sqlite3_open(tmp, &out) != SQLITE_OK) {
 		error("%s: cannot create: %s", file, out ? sqlite3_errmsg(out) : "out of memory");

@@ -1,6 +1,7 @@
 #include "folder_output.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -97,12 +98,11 @@ int folder_output_file(struct folder_output *f, struct output *o, const char *na
 /* Give the new file the mode (and, as root, the owner) of the one it replaces. */
 static void keep_attributes(const char *from, const char *old)
 {
-	struct stat st;
-	if (stat(old, &st) != 0 || !S_ISREG(st.st_mode))
-		return;
-	if (geteuid() == 0 && chown(from, st.st_uid, st.st_gid) < 0)
-		error("%s: cannot keep the owner: %s", old, strerror(errno));
-	chmod(from, st.st_mode & 07777);
+	int fd = open(from, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		output_take_attributes(fd, old);
+		close(fd);
+	}
 }
 
 int folder_output_commit(struct folder_output *f)

@@ -24,9 +24,25 @@ static int open_in_place(struct output *o, const char *path)
 	return 0;
 }
 
-/* A temporary file beside `path`, to be renamed onto it. `old` is what is
-   there now (a regular file whose mode and owner carry over), or NULL. */
-static int open_replacement(struct output *o, const char *path, const struct stat *old)
+void output_take_attributes(int fd, const char *path)
+{
+	struct stat old;
+	if (lstat(path, &old) == 0 && S_ISREG(old.st_mode)) {
+		/* Owner first: chown clears set-id bits that fchmod then restores. */
+		if (geteuid() == 0 && fchown(fd, old.st_uid, old.st_gid) < 0)
+			error("%s: cannot keep the owner: %s", path, strerror(errno));
+		fchmod(fd, old.st_mode & 07777);
+	} else {
+		/* mkstemp creates 0600; a new output is an ordinary document. */
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+}
+
+/* A temporary file beside `path`, to be renamed onto it; a regular file
+   there now passes on its mode and owner (a link's target does not). */
+static int open_replacement(struct output *o, const char *path)
 {
 	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
 	int fd = mkstemp(tmp);
@@ -37,17 +53,7 @@ static int open_replacement(struct output *o, const char *path, const struct sta
 		/* A folder that does not exist is a mistake in the path, not a failure. */
 		return saved == ENOENT || saved == ENOTDIR ? EXIT_USAGE : EXIT_FAILURE_IO;
 	}
-	if (old) {
-		/* Owner first: chown clears set-id bits that fchmod then restores. */
-		if (geteuid() == 0 && fchown(fd, old->st_uid, old->st_gid) < 0)
-			error("%s: cannot keep the owner: %s", path, strerror(errno));
-		fchmod(fd, old->st_mode & 07777);
-	} else {
-		/* mkstemp creates 0600; a new output is an ordinary document. */
-		mode_t mask = umask(0);
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-	}
+	output_take_attributes(fd, path);
 	if (!(o->fp = fdopen(fd, "wb"))) {
 		int saved = errno;
 		close(fd);
@@ -87,14 +93,14 @@ int output_open(struct output *o, const char *path)
 	if (lstat(path, &st) < 0) {
 		int saved = errno;
 		if (saved == ENOENT)
-			return open_replacement(o, path, NULL);
+			return open_replacement(o, path);
 		error("%s: %s", path, strerror(saved));
 		return saved == ENOTDIR ? EXIT_USAGE : EXIT_FAILURE_IO;
 	}
 	if (S_ISREG(st.st_mode))
-		return open_replacement(o, path, &st);
+		return open_replacement(o, path);
 	if (S_ISLNK(st.st_mode))
-		return open_replacement(o, path, NULL);
+		return open_replacement(o, path);
 	if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
 		return open_in_place(o, path);
 	return refuse(path, &st, "-o");

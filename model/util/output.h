@@ -33,6 +33,10 @@ int output_open(struct output *o, const char *path);
    work starts: 0, or EXIT_USAGE after an error. With whole_file (a SQLite
    database, --db), a device or FIFO is refused too. NULL and "-" are fine. */
 int output_check(const char *path, const char *option, int whole_file);
+/* Give the new file open at fd the mode and, run as root, the owner of the
+   regular file at path it is to replace; with none there (or a link), an
+   ordinary document's mode (0666 less the umask). */
+void output_take_attributes(int fd, const char *path);
 /* Flush, check, close and (for a file) rename into place. Returns 0, or
    EXIT_FAILURE_IO after an error (the temporary file is removed). */
 int output_commit(struct output *o);
