@@ -74,9 +74,10 @@ const struct command cmd_import = {
 	.flags = CMD_OUTPUT,
 	.options = options,
 	.description = "Converts the CSV files a hospital keeps in Excel into a bunkai-inventory/1\n"
-		       "JSON document: organization.csv, vendors.csv, systems.csv, devices.csv,\n"
-		       "contracts.csv, subcontracts.csv, assignments.csv, remote_access.csv,\n"
-		       "interfaces.csv and the wide 責任分界表 matrix.csv (rows items, a column per\n"
+		       "JSON document: organization.csv, vendors.csv, systems.csv, networks.csv,\n"
+		       "devices.csv, contracts.csv, subcontracts.csv, assignments.csv,\n"
+		       "remote_access.csv, interfaces.csv, device_checks.csv and the wide\n"
+		       "責任分界表 matrix.csv (rows items, a column per\n"
 		       "party, ○ lead / △ support). Headers in Japanese (機器名) or English (name);\n"
 		       "lists separated by ; or 、; rows starting with # are comments; a leading '\n"
 		       "that keeps a value as text in a spreadsheet is removed (docs/csv-import.md).\n"

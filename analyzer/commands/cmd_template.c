@@ -26,9 +26,10 @@ const struct command cmd_template = {
 	.args_error = "expected one folder",
 	.options = options,
 	.description = "Writes empty CSV templates of the inventory into DIR: organization.csv,\n"
-		       "vendors.csv, systems.csv, devices.csv, contracts.csv, subcontracts.csv,\n"
-		       "assignments.csv, remote_access.csv, interfaces.csv and matrix.csv (the\n"
-		       "責任分界表). UTF-8 with BOM and Japanese headers, so Excel opens them as\n"
+		       "vendors.csv, systems.csv, networks.csv, devices.csv, contracts.csv,\n"
+		       "subcontracts.csv, assignments.csv, remote_access.csv, interfaces.csv,\n"
+		       "device_checks.csv and matrix.csv (the 責任分界表). UTF-8 with BOM and\n"
+		       "Japanese headers, so Excel opens them as\n"
 		       "they are; each has one example row, commented out with # (the importer\n"
 		       "skips it). Fill them, then `bunkai import DIR` or `bunkai analyze DIR`.\n"
 		       "\n"
