@@ -187,6 +187,11 @@ e2e() {
 	expect "$tag matrix --vendor" 0 "$B" matrix --vendor v-pacs fixtures/demo-hospital.json
 	if [ "$(grep -c '^pacs,' "$tmp/out")" = 28 ] && [ "$(grep -vc '^pacs,' "$tmp/out")" = 1 ]; then ok "$tag matrix --vendor v-pacs: only pacs rows"; else not_ok "$tag matrix --vendor v-pacs: only pacs rows"; fi
 	expect "$tag matrix unknown format" 2 "$B" matrix -f xlsx fixtures/demo-hospital.json
+	expect "$tag matrix -f paths-csv" 0 "$B" matrix -f paths-csv fixtures/demo-hospital.json &&
+		has "$tag the remote-path table names the food vendor's weak path" 'rm-food,v-food,給食サービス株式会社,ehr-srv,food-vpn,' "$tmp/out"
+	if [ "$(grep -c '^rm-' "$tmp/out")" = 4 ]; then ok "$tag paths-csv: one row per path"; else not_ok "$tag paths-csv: one row per path"; fi
+	expect "$tag matrix -f paths-csv --vendor v-food" 0 "$B" matrix -f paths-csv --vendor v-food fixtures/demo-hospital.json
+	if [ "$(grep -c '^rm-' "$tmp/out")" = 1 ]; then ok "$tag paths-csv follows the --vendor view"; else not_ok "$tag paths-csv follows the --vendor view" "$(cat "$tmp/out")"; fi
 	expect "$tag report" 0 "$B" report -o "$tmp/r.html" fixtures/demo-hospital.json
 	expect "$tag report is well-formed" 0 xmllint --noout "$tmp/r.html"
 	if grep -Eq '(src|href)="[^#]' "$tmp/r.html" || grep -Eq '@import|url\(' "$tmp/r.html"; then

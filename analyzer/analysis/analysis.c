@@ -175,11 +175,68 @@ static int read_coverage(sqlite3 *db, struct analysis *a)
 	return 0;
 }
 
+static int tribool(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
+}
+
+void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT r.id, r.vendor, p.name, r.target, pd.door,"
+		"       (SELECT count(*) FROM path_reach pr WHERE pr.remote = r.id),"
+		"       (SELECT group_concat(system, ', ') FROM (SELECT DISTINCT pr.system FROM path_reach pr"
+		"                                                 WHERE pr.remote = r.id AND pr.system IS NOT NULL"
+		"                                                 ORDER BY pr.system)),"
+		"       r.approved, r.auth, r.source_restricted, r.on_demand, c.check_date, c.answer, c.checked_by,"
+		"       (SELECT group_concat(code, ', ') FROM (SELECT DISTINCT f.code FROM findings f"
+		"         WHERE f.in_view AND (f.remote = r.id OR (f.code = 'door-unchecked' AND f.device = pd.door))"
+		"         ORDER BY f.rank, f.code))"
+		"  FROM remote_access r JOIN parties p ON p.id = r.vendor JOIN path_doors pd ON pd.remote = r.id"
+		"  LEFT JOIN device_checks c ON c.seq = (SELECT x.seq FROM device_checks x"
+		"        WHERE x.device = pd.door AND x.check_kind = 'patch'"
+		"          AND x.check_date <= (SELECT value FROM meta WHERE key = 'as_of')"
+		"        ORDER BY x.check_date DESC, x.answer = 'no' DESC LIMIT 1)"
+		" WHERE r.id IN (SELECT id FROM view_remotes) ORDER BY r.seq",
+		"paths");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof(**out));
+		struct remote_path *p = &(*out)[(*n)++];
+		char **text[] = { &p->id, &p->vendor, &p->vendor_name, &p->target, &p->door };
+		for (int i = 0; i < 5; i++)
+			*text[i] = db_column_dup(st, i);
+		p->reached = (long)sqlite3_column_int64(st, 5);
+		p->reached_systems = db_column_dup(st, 6);
+		p->approved = db_column_dup(st, 7);
+		p->auth = db_column_dup(st, 8);
+		p->source_restricted = tribool(st, 9);
+		p->on_demand = tribool(st, 10);
+		p->check_date = db_column_dup(st, 11);
+		p->check_answer = db_column_dup(st, 12);
+		p->check_by = db_column_dup(st, 13);
+		p->open = db_column_dup(st, 14);
+	}
+	sqlite3_finalize(st);
+}
+
 int view_apply(sqlite3 *db, const struct view *v)
 {
 	if (view_check(db, v) < 0)
 		return EXIT_USAGE;
-	return apply_view(db, v) < 0 ? EXIT_FAILURE_IO : EXIT_OK;
+	/* The paths in view: into a system of the view, or of a vendor of it. */
+	if (apply_view(db, v) < 0 ||
+	    db_exec(db,
+		    "CREATE TEMP TABLE view_remotes AS SELECT r.id FROM remote_access r"
+		    "  LEFT JOIN devices d ON d.id = r.target"
+		    " WHERE coalesce(d.system, r.target) IN (SELECT id FROM view_systems)"
+		    "    OR r.vendor IN (SELECT id FROM view_vendors)"
+		    "    OR (SELECT count(*) FROM view_systems) = (SELECT count(*) FROM systems)",
+		    "view") < 0)
+		return EXIT_FAILURE_IO;
+	return EXIT_OK;
 }
 
 int analysis_read(sqlite3 *db, const struct view *v, struct analysis *a)
@@ -223,7 +280,20 @@ int analysis_read(sqlite3 *db, const struct view *v, struct analysis *a)
 
 	if (read_findings(db, a) < 0 || read_coverage(db, a) < 0)
 		return -1;
+	paths_read(db, &a->paths, &a->n_paths);
 	return 0;
+}
+
+void paths_release(struct remote_path *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct remote_path *p = &v[i];
+		char *fields[] = { p->id, p->vendor, p->vendor_name, p->target, p->door, p->reached_systems, p->approved,
+				   p->auth, p->check_date, p->check_answer, p->check_by, p->open };
+		for (size_t k = 0; k < sizeof(fields) / sizeof(*fields); k++)
+			free(fields[k]);
+	}
+	free(v);
 }
 
 void analysis_release(struct analysis *a)
@@ -245,6 +315,7 @@ void analysis_release(struct analysis *a)
 		free(a->systems[i].name);
 	}
 	free(a->systems);
+	paths_release(a->paths, a->n_paths);
 	free(a->org_id);
 	free(a->org_name);
 	free(a->as_of);

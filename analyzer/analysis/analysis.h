@@ -32,6 +32,20 @@ struct coverage {
 	long applicable, led, unowned, conflicts, findings;
 };
 
+/* A path into the hospital (SPEC 9.1), what the reports show before the
+   findings: who comes in, through which door, how far it reaches, on what
+   conditions, whether the door was checked, and what is open on it. */
+struct remote_path {
+	char *id, *vendor, *vendor_name, *target;
+	char *door;               /* NULL: the path names no device */
+	long reached;             /* devices it reaches */
+	char *reached_systems;    /* "ehr, net", sorted; NULL for none */
+	char *approved, *auth;    /* NULL: never permitted / unknown */
+	int source_restricted, on_demand; /* 1, 0, or -1 unknown */
+	char *check_date, *check_answer, *check_by; /* the door's latest patch check; NULL: none */
+	char *open;               /* the codes of its open findings, "weak-remote-access, …"; NULL: none */
+};
+
 struct analysis {
 	char *org_id, *org_name, *as_of;
 	struct {
@@ -44,6 +58,8 @@ struct analysis {
 	size_t n_findings;
 	struct coverage *systems;
 	size_t n_systems;
+	struct remote_path *paths;
+	size_t n_paths;
 };
 
 /*
@@ -57,5 +73,9 @@ int view_apply(sqlite3 *db, const struct view *v);
    view_apply), for the reports. Returns 0 or -1. */
 int analysis_read(sqlite3 *db, const struct view *v, struct analysis *out);
 void analysis_release(struct analysis *a);
+/* The paths in the view (after view_apply), in inventory order; the caller
+   releases them with paths_release(). */
+void paths_read(sqlite3 *db, struct remote_path **out, size_t *n);
+void paths_release(struct remote_path *v, size_t n);
 
 #endif

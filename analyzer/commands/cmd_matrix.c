@@ -5,8 +5,9 @@
 #include "analyzer/writers/matrix.h"
 #include "model/util/exit_codes.h"
 
-static const char *const formats[] = { "csv", "md", "html", NULL };
-static void (*const writers[])(FILE *, const struct matrix *) = { matrix_csv, matrix_md, matrix_html };
+static const char *const formats[] = { "csv", "md", "html", "paths-csv", NULL };
+static void (*const writers[])(FILE *, const struct matrix *) = { matrix_csv, matrix_md, matrix_html,
+								     matrix_paths_csv };
 _Static_assert(sizeof(writers) / sizeof(*writers) + 1 == sizeof(formats) / sizeof(*formats), "a writer per format");
 
 static int run(struct invocation *inv)
@@ -27,14 +28,19 @@ const struct command cmd_matrix = {
 	.format_option = 'f',
 	.formats = formats,
 	.format_help = "csv (default: one sheet, UTF-8 with BOM and CRLF, opens in\n"
-		       "Excel), md or html (a table per system)",
+		       "Excel), md or html (a table per system, then the remote paths),\n"
+		       "paths-csv (the remote paths as a CSV file of their own)",
 	.description = "Writes the 責任分界表: per system, the applicable checklist items in order\n"
 		       "(項番, 分類, 項目), a column per party — the organization first, then the\n"
 		       "vendors, each prime before its subcontractors — with ○ lead (主担当) and\n"
 		       "△ support (協力), the 確認日 (confirmed date), the 分担区分 (ownership:\n"
 		       "医療機関 / 事業者 / 共同 / 再委託先が実施 / 未割当) and the row's gap\n"
 		       "(未割当 unowned, 重複 conflicting). Only claims that count on the as-of\n"
-		       "date appear (docs/matrix.md).\n",
+		       "date appear (docs/matrix.md). md and html end with the paths into the\n"
+		       "hospital (SPEC 9.1): one row per remote path with its vendor, door,\n"
+		       "approval, authentication, source restriction, on-demand and the door's\n"
+		       "last patch check; -f paths-csv writes that table alone, so that the\n"
+		       "matrix CSV keeps the layout import reads.\n",
 	.examples = "bunkai matrix -o 責任分界表.csv hospital.json\n"
 		    "bunkai matrix -f html --vendor v-si -o v-si.html hospital.json\n",
 	.run = run,

@@ -8,6 +8,7 @@
 
 #include "analyzer/writers/html.h"
 #include "analyzer/writers/markdown.h"
+#include "analyzer/writers/paths.h"
 #include "model/csv/csv_write.h"
 #include "model/db/db.h"
 #include "model/util/exit_codes.h"
@@ -182,11 +183,13 @@ int matrix_read(sqlite3 *db, struct matrix *m)
 	sqlite3_finalize(st);
 	sqlite3_finalize(cells);
 	sqlite3_finalize(sub_only);
+	paths_read(db, &m->paths, &m->n_paths);
 	return 0;
 }
 
 void matrix_release(struct matrix *m)
 {
+	paths_release(m->paths, m->n_paths);
 	for (size_t i = 0; i < m->n_parties; i++) {
 		free(m->parties[i].id);
 		free(m->parties[i].name);
@@ -321,6 +324,7 @@ void matrix_md(FILE *fp, const struct matrix *m)
 		}
 		from = to;
 	}
+	paths_md(fp, m->paths, m->n_paths);
 }
 
 /* ---- HTML ---- */
@@ -383,5 +387,11 @@ void matrix_html(FILE *fp, const struct matrix *m)
 	html_text(fp, m->org_name);
 	fprintf(fp, "</h1>\n<p>As of %s. ○ lead (主担当), △ support (協力).</p>\n", m->as_of);
 	matrix_html_tables(fp, m);
+	paths_html(fp, m->paths, m->n_paths);
 	fputs("</body>\n</html>\n", fp);
+}
+
+void matrix_paths_csv(FILE *fp, const struct matrix *m)
+{
+	paths_csv(fp, m->paths, m->n_paths);
 }

@@ -11,6 +11,8 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "analyzer/analysis/analysis.h"
+
 struct matrix_party {
 	char *id, *name;
 	int is_org;
@@ -34,9 +36,11 @@ struct matrix {
 	size_t n_parties;
 	struct matrix_row *rows; /* grouped by system, in checklist order */
 	size_t n_rows;
+	struct remote_path *paths; /* the paths into the hospital in the view (SPEC 9.1) */
+	size_t n_paths;
 };
 
-/* Read the matrix of the current view (analysis_read has set it). */
+/* Read the matrix of the current view (view_apply has set it). */
 int matrix_read(sqlite3 *db, struct matrix *m);
 void matrix_release(struct matrix *m);
 
@@ -45,6 +49,8 @@ void matrix_release(struct matrix *m);
 int matrix_shows(const struct matrix *m, size_t from, size_t to, size_t p);
 
 void matrix_csv(FILE *fp, const struct matrix *m);
+/* The remote-path table as its own CSV file (-f paths-csv). */
+void matrix_paths_csv(FILE *fp, const struct matrix *m);
 void matrix_md(FILE *fp, const struct matrix *m);
 /* A whole HTML page; matrix_html_tables writes only the tables (for the report). */
 void matrix_html(FILE *fp, const struct matrix *m);

@@ -4,6 +4,7 @@
 */
 #include <cJSON.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analyzer/writers/report.h"
 #include "model/util/exit_codes.h"
@@ -12,6 +13,57 @@
 static void add_str(cJSON *o, const char *key, const char *v)
 {
 	cJSON_AddItemToObject(o, key, v ? cJSON_CreateString(v) : cJSON_CreateNull());
+}
+
+/* "a, b" (as the analysis joins them) as a JSON array; NULL: empty. */
+static cJSON *split_list(const char *s)
+{
+	cJSON *arr = cJSON_CreateArray();
+	while (s && *s) {
+		const char *end = strstr(s, ", ");
+		size_t n = end ? (size_t)(end - s) : strlen(s);
+		char *one = xstrndup(s, n);
+		cJSON_AddItemToArray(arr, cJSON_CreateString(one));
+		free(one);
+		s = end ? end + 2 : NULL;
+	}
+	return arr;
+}
+
+static cJSON *tribool(int v)
+{
+	return v < 0 ? cJSON_CreateNull() : cJSON_CreateBool(v);
+}
+
+/* The paths into the hospital (SPEC 9.1), before the findings. */
+static void add_paths(cJSON *root, const struct analysis *a)
+{
+	cJSON *list = cJSON_AddArrayToObject(root, "paths");
+	for (size_t i = 0; i < a->n_paths; i++) {
+		const struct remote_path *p = &a->paths[i];
+		cJSON *o = cJSON_CreateObject();
+		add_str(o, "id", p->id);
+		add_str(o, "vendor", p->vendor);
+		add_str(o, "target", p->target);
+		add_str(o, "door", p->door);
+		cJSON *reach = cJSON_AddObjectToObject(o, "reach");
+		cJSON_AddNumberToObject(reach, "devices", (double)p->reached);
+		cJSON_AddItemToObject(reach, "systems", split_list(p->reached_systems));
+		add_str(o, "approved", p->approved);
+		add_str(o, "auth", p->auth);
+		cJSON_AddItemToObject(o, "source_restricted", tribool(p->source_restricted));
+		cJSON_AddItemToObject(o, "on_demand", tribool(p->on_demand));
+		if (p->check_date) {
+			cJSON *c = cJSON_AddObjectToObject(o, "patch_check");
+			add_str(c, "date", p->check_date);
+			add_str(c, "answer", p->check_answer);
+			add_str(c, "by", p->check_by);
+		} else {
+			cJSON_AddNullToObject(o, "patch_check");
+		}
+		cJSON_AddItemToObject(o, "open", split_list(p->open));
+		cJSON_AddItemToArray(list, o);
+	}
 }
 
 void report_json(FILE *fp, const struct analysis *a)
@@ -28,6 +80,7 @@ void report_json(FILE *fp, const struct analysis *a)
 	cJSON_AddNumberToObject(s, "errors", (double)a->summary.errors);
 	cJSON_AddNumberToObject(s, "warnings", (double)a->summary.warnings);
 	cJSON_AddNumberToObject(s, "infos", (double)a->summary.infos);
+	add_paths(root, a);
 	cJSON *list = cJSON_AddArrayToObject(root, "findings");
 	for (size_t i = 0; i < a->n_findings; i++) {
 		const struct finding *f = &a->findings[i];

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analyzer/writers/markdown.h"
+#include "analyzer/writers/paths.h"
 #include "analyzer/writers/report.h"
 #include "model/util/xalloc.h"
 
@@ -51,6 +52,8 @@ void report_md(FILE *fp, const struct analysis *a)
 			fputs("|\n", fp);
 		}
 	}
+
+	paths_md(fp, a->paths, a->n_paths); /* before the findings (SPEC 9.1) */
 
 	fputs("\n## Findings\n\n", fp);
 	if (!a->n_findings) {

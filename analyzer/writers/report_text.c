@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/writers/paths.h"
 #include "analyzer/writers/report.h"
 
 
@@ -73,6 +74,7 @@ void report_text(FILE *fp, const struct analysis *a)
 	static const char *const titles[] = { "Errors", "Warnings", "Infos" };
 	header(fp, a);
 	coverage(fp, a);
+	paths_text(fp, a->paths, a->n_paths); /* before the findings (SPEC 9.1) */
 	if (!a->n_findings) {
 		fputs("\nNo findings: every applicable item has exactly one lead and nothing else was found.\n", fp);
 		return;

@@ -1,0 +1,135 @@
+#include "paths.h"
+
+#include "analyzer/writers/html.h"
+#include "analyzer/writers/markdown.h"
+#include "model/csv/csv_write.h"
+#include "model/util/strbuf.h"
+
+static const char *yes_no_unknown(int v)
+{
+	return v < 0 ? "unknown" : v ? "yes" : "no";
+}
+
+/* The cells of one path as people read them; index by enum column. */
+enum column { C_PATH, C_VENDOR, C_TARGET, C_DOOR, C_REACH, C_CONDITIONS, C_CHECK, C_OPEN, C_COLUMNS };
+static const char *const headers[C_COLUMNS] = { "Path", "Vendor", "Target", "Door", "Reaches", "Conditions",
+						"Door patch check", "Open" };
+
+static void cells(const struct remote_path *p, struct strbuf out[C_COLUMNS])
+{
+	for (int c = 0; c < C_COLUMNS; c++)
+		out[c] = (struct strbuf)STRBUF_INIT;
+	strbuf_addstr(&out[C_PATH], p->id);
+	strbuf_addf(&out[C_VENDOR], "%s (%s)", p->vendor_name, p->vendor);
+	strbuf_addstr(&out[C_TARGET], p->target);
+	strbuf_addstr(&out[C_DOOR], p->door ? p->door : "-");
+	strbuf_addf(&out[C_REACH], "%ld device%s%s%s%s", p->reached, p->reached == 1 ? "" : "s",
+		    p->reached_systems ? " (" : "", p->reached_systems ? p->reached_systems : "",
+		    p->reached_systems ? ")" : "");
+	if (p->approved)
+		strbuf_addf(&out[C_CONDITIONS], "approved %s", p->approved);
+	else
+		strbuf_addstr(&out[C_CONDITIONS], "never approved");
+	strbuf_addf(&out[C_CONDITIONS], ", auth %s, source restricted: %s, on demand: %s", p->auth ? p->auth : "unknown",
+		    yes_no_unknown(p->source_restricted), yes_no_unknown(p->on_demand));
+	if (!p->door)
+		strbuf_addstr(&out[C_CHECK], "no door named");
+	else if (p->check_date)
+		strbuf_addf(&out[C_CHECK], "%s on %s by %s", p->check_answer, p->check_date, p->check_by);
+	else
+		strbuf_addstr(&out[C_CHECK], "none");
+	strbuf_addstr(&out[C_OPEN], p->open ? p->open : "-");
+}
+
+static void release(struct strbuf c[C_COLUMNS])
+{
+	for (int i = 0; i < C_COLUMNS; i++)
+		strbuf_release(&c[i]);
+}
+
+void paths_text(FILE *fp, const struct remote_path *v, size_t n)
+{
+	if (!n)
+		return;
+	fprintf(fp, "\nPaths into the hospital (%zu)\n", n);
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf c[C_COLUMNS];
+		cells(&v[i], c);
+		fprintf(fp, "  %s: %s -> %s", c[C_PATH].buf, c[C_VENDOR].buf, c[C_TARGET].buf);
+		if (v[i].door)
+			fprintf(fp, " through %s", v[i].door);
+		fprintf(fp, "\n    reaches %s\n    %s\n    door patch check: %s\n    open: %s\n", c[C_REACH].buf,
+			c[C_CONDITIONS].buf, c[C_CHECK].buf, c[C_OPEN].buf);
+		release(c);
+	}
+}
+
+void paths_md(FILE *fp, const struct remote_path *v, size_t n)
+{
+	if (!n)
+		return;
+	fputs("\n## Paths into the hospital\n\n|", fp);
+	for (int c = 0; c < C_COLUMNS; c++)
+		fprintf(fp, " %s |", headers[c]);
+	fputs("\n|", fp);
+	for (int c = 0; c < C_COLUMNS; c++)
+		fputs(" --- |", fp);
+	fputc('\n', fp);
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf c[C_COLUMNS];
+		cells(&v[i], c);
+		for (int k = 0; k < C_COLUMNS; k++) {
+			fputs("| ", fp);
+			md_text(fp, c[k].buf);
+			fputc(' ', fp);
+		}
+		fputs("|\n", fp);
+		release(c);
+	}
+}
+
+void paths_html(FILE *fp, const struct remote_path *v, size_t n)
+{
+	if (!n)
+		return;
+	fputs("<h2 id=\"paths\">Paths into the hospital / リモート保守経路</h2>\n<table>\n<thead><tr>", fp);
+	for (int c = 0; c < C_COLUMNS; c++)
+		fprintf(fp, "<th>%s</th>", headers[c]);
+	fputs("</tr></thead>\n<tbody>\n", fp);
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf c[C_COLUMNS];
+		cells(&v[i], c);
+		fputs("<tr>", fp);
+		for (int k = 0; k < C_COLUMNS; k++) {
+			fputs("<td>", fp);
+			html_text(fp, c[k].buf);
+			fputs("</td>", fp);
+		}
+		fputs("</tr>\n", fp);
+		release(c);
+	}
+	fputs("</tbody>\n</table>\n", fp);
+}
+
+void paths_csv(FILE *fp, const struct remote_path *v, size_t n)
+{
+	static const char *const head[] = { "経路ID", "事業者ID", "事業者", "接続先ID", "入口機器", "到達機器数", "到達システム",
+					    "許可日", "認証方式", "接続元制限", "都度接続", "パッチ確認日", "回答", "確認者ID",
+					    "未解決の指摘" };
+	csv_bom(fp);
+	for (size_t i = 0; i < sizeof(head) / sizeof(*head); i++)
+		csv_field(fp, head[i], i == 0);
+	csv_end(fp);
+	for (size_t i = 0; i < n; i++) {
+		const struct remote_path *p = &v[i];
+		char reached[24];
+		snprintf(reached, sizeof(reached), "%ld", p->reached);
+		const char *row[] = { p->id, p->vendor, p->vendor_name, p->target, p->door, reached, p->reached_systems,
+				      p->approved, p->auth, p->source_restricted < 0 ? NULL : p->source_restricted ? "はい" : "いいえ",
+				      p->on_demand < 0 ? NULL : p->on_demand ? "はい" : "いいえ", p->check_date,
+				      p->check_answer ? (p->check_answer[0] == 'y' ? "はい" : "いいえ") : NULL, p->check_by, p->open };
+		for (size_t k = 0; k < sizeof(row) / sizeof(*row); k++)
+			csv_field(fp, row[k], k == 0);
+		csv_end(fp);
+	}
+}

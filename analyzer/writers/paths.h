@@ -1,0 +1,20 @@
+/*
+** The paths into the hospital (SPEC 9.1) as the reports and the matrix show
+** them: one table, written for people in text, Markdown, HTML and CSV.
+*/
+#ifndef BUNKAI_PATHS_H
+#define BUNKAI_PATHS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "analyzer/analysis/analysis.h"
+
+void paths_text(FILE *fp, const struct remote_path *v, size_t n);
+void paths_md(FILE *fp, const struct remote_path *v, size_t n);
+void paths_html(FILE *fp, const struct remote_path *v, size_t n);
+/* A CSV file of its own (UTF-8 with BOM, spreadsheet-safe), so that the
+   matrix CSV keeps the layout import reads. */
+void paths_csv(FILE *fp, const struct remote_path *v, size_t n);
+
+#endif
