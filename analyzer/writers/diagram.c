@@ -62,7 +62,7 @@ static void add_text(struct strbuf *sb, const char *s)
 }
 
 /* Remote link styles, worst first; each differs in more than colour. */
-enum link_style { LS_NOCONTRACT, LS_NOTINLEDGER, LS_UNMAINTAINED, LS_CROSSING, LS_COVERED, LS_N };
+enum link_style { LS_NOCONTRACT, LS_NOTINLEDGER, LS_UNMAINTAINED, LS_CROSSING, LS_COVERED, LS_REACH, LS_N };
 _Static_assert(LS_NOCONTRACT == 0 && LS_NOTINLEDGER == 1 && LS_UNMAINTAINED == 2 && LS_CROSSING == 3 &&
 		       LS_COVERED == 4,
 	       "build_links's query numbers the styles this way");
@@ -75,6 +75,8 @@ static const struct {
 	{ "unmaintained", "#d06000", "dashed", "2.5", "保守者なし", "entry device nobody maintains (unmaintained-entry-point)" },
 	{ "crossing", "#7030a0", "dotted", "2", "取決めなし", "crosses another vendor's boundary without an agreement" },
 	{ "covered", "#2f6f2f", "solid", "1", "", "covered by contract" },
+	/* Not a hop of a path: from its door into another party's system it reaches (SPEC 9.1). */
+	{ "reach", "#0070c0", "dashed", "2.5", "到達", "the path's door shares a network with another party's system (remote-reach-beyond-contract)" },
 };
 
 struct diagram {
@@ -89,7 +91,7 @@ struct diagram {
 	size_t hidden;     /* links not drawn in a summary (over LINKS_MAX) */
 	sqlite3_stmt *find_by_id, *find_crossing; /* prepared once, used per link */
 	int used[LS_N];    /* link styles that occur, for the legend */
-	int used_no_owner, used_no_system, used_gap, used_unknown;
+	int used_no_owner, used_no_system, used_gap, used_unknown, used_door_ok, used_door_unchecked;
 	char *org;
 };
 
@@ -615,6 +617,51 @@ static void build_links(struct diagram *D)
 	sqlite3_finalize(st);
 }
 
+/*
+** What SPEC 9.1 adds to the picture: each path's door marked by its patch
+** check (a double border, green when checked, red when not), and an edge in
+** the reach style from the door into every other party's system the path
+** reaches without an agreement (remote-reach-beyond-contract).
+*/
+static void build_doors_and_reach(struct diagram *D)
+{
+	sqlite3_stmt *st = query(D,
+		"SELECT DISTINCT pd.door, d.system, d.id IS NOT NULL,"
+		"       EXISTS (SELECT 1 FROM findings f WHERE f.code = 'door-unchecked' AND f.device = pd.door)"
+		"  FROM path_doors pd LEFT JOIN devices d ON d.id = pd.door"
+		" WHERE pd.door IS NOT NULL AND pd.remote IN (SELECT id FROM view_remotes) ORDER BY pd.door");
+	while (!D->summary && sqlite3_step(st) == SQLITE_ROW) {
+		Agraph_t *cluster;
+		Agnode_t *n = endpoint(D, col(st, 0), sqlite3_column_int(st, 2), col(st, 1), &cluster);
+		if (cluster)
+			continue; /* the door is not drawn on its own */
+		int unchecked = sqlite3_column_int(st, 3);
+		set(n, "peripheries", "2");
+		set(n, "color", unchecked ? "#c00000" : "#2f6f2f");
+		set(n, "penwidth", unchecked ? "2.5" : "1.5");
+		set(n, "xlabel", unchecked ? "パッチ未確認" : "パッチ確認済");
+		set(n, "fontcolor", unchecked ? "#c00000" : "#2f6f2f");
+		*(unchecked ? &D->used_door_unchecked : &D->used_door_ok) = 1;
+	}
+	sqlite3_finalize(st);
+	st = query(D,
+		   "SELECT f.remote, pd.door, d.system, d.id IS NOT NULL, f.system, f.device"
+		   "  FROM findings f JOIN path_doors pd ON pd.remote = f.remote LEFT JOIN devices d ON d.id = pd.door"
+		   " WHERE f.code = 'remote-reach-beyond-contract' AND f.remote IN (SELECT id FROM view_remotes)"
+		   " ORDER BY f.id");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		Agraph_t *tc, *hc;
+		Agnode_t *t = endpoint(D, col(st, 1), sqlite3_column_int(st, 3), col(st, 2), &tc);
+		const char *to = col(st, 4) ? col(st, 4) : col(st, 5);
+		Agnode_t *h = endpoint(D, to, 1, col(st, 4), &hc);
+		char *key = xasprintf("reach:%s@%s", col(st, 0), to);
+		if (t != h)
+			hop(D, t, tc, h, hc, key, 0, LS_REACH);
+		free(key);
+	}
+	sqlite3_finalize(st);
+}
+
 /* ---- title and legend ---- */
 
 /* Only the styles that occur in this picture. The entries stack in two
@@ -656,6 +703,9 @@ static void build_legend(struct diagram *D)
 		{ D->used_no_owner, "~legend:no-owner", "no owner: nobody coordinates the system", "#c00000", "dashed" },
 		{ D->used_no_system, "~legend:no-system", "device without a system", "#d06000", "dashed" },
 		{ D->used_unknown, "~legend:unknown", "id not in the ledger", "#c00000", "dashed" },
+		{ D->used_door_unchecked, "~legend:door-unchecked", "door of a path, patches not confirmed (door-unchecked)",
+		  "#c00000", "bold" },
+		{ D->used_door_ok, "~legend:door-ok", "door of a path, patches confirmed", "#2f6f2f", "solid" },
 		{ 1, "~legend:boundary", "box = a party's boundary; a prime's encloses its subcontractors'", "#404040",
 		  "rounded" },
 	};
@@ -667,6 +717,8 @@ static void build_legend(struct diagram *D)
 		set(nd, "label", boxes[i].label);
 		set(nd, "color", boxes[i].color);
 		set(nd, "style", boxes[i].style);
+		if (!strncmp(boxes[i].name, "~legend:door", 12))
+			set(nd, "peripheries", "2"); /* as the doors are drawn */
 		if (!strcmp(boxes[i].style, "filled"))
 			set(nd, "fillcolor", "#fde9e7");
 	}
@@ -694,18 +746,6 @@ Agraph_t *diagram_build(sqlite3 *db, const struct diagram_options *opts)
 	memset(&D, 0, sizeof(D));
 	D.db = db;
 	idmap_init(&D.ids, 1024);
-	if (sqlite3_exec(db,
-			 "DROP TABLE IF EXISTS temp.view_remotes;"
-			 "CREATE TEMP TABLE view_remotes AS SELECT r.id FROM remote_access r"
-			 "  LEFT JOIN devices d ON d.id = r.target"
-			 " WHERE coalesce(d.system, r.target) IN (SELECT id FROM view_systems)"
-			 "    OR r.vendor IN (SELECT id FROM view_vendors)"
-			 "    OR (SELECT count(*) FROM view_systems) = (SELECT count(*) FROM systems)",
-			 NULL, NULL, NULL) != SQLITE_OK) {
-		error("internal error: diagram view: %s", sqlite3_errmsg(db));
-		idmap_release(&D.ids);
-		return NULL;
-	}
 
 	/* Summarize when drawing every device would make the layout slow. */
 	size_t max = opts && opts->detail_max ? opts->detail_max : DIAGRAM_DETAIL_MAX;
@@ -732,6 +772,7 @@ Agraph_t *diagram_build(sqlite3 *db, const struct diagram_options *opts)
 	if (!D.summary)
 		build_devices(&D);
 	build_links(&D);
+	build_doors_and_reach(&D);
 	build_legend(&D);
 	if (D.hidden) {
 		char *note = xasprintf("%s\\n(summary: devices counted per system; %zu more remote links not drawn — see the report)",
