@@ -1,6 +1,7 @@
 -- code: remote-reach-beyond-contract
 -- severity: error
 -- key: remote system
+-- parties: ordered
 -- ref: Part2 B-5
 -- fix: separate the networks so the path reaches only its own system, or agree the boundary in writing with that system's maintainer (interface agreement)
 -- passage: B-5 「外部ネットワーク利用等に関連する具体的な役割分担等責任分界、責任の所在の範囲について取り決める」; seed 003 Q-8 「契約のある事業者」

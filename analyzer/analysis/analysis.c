@@ -115,7 +115,7 @@ static int read_findings(sqlite3 *db, struct analysis *a)
 				      " WHERE f.in_view"
 				      " ORDER BY f.rank, f.code, s.seq NULLS FIRST, i.seq NULLS FIRST, f.id",
 				      "findings");
-	sqlite3_stmt *pt = db_prepare(db, "SELECT party FROM finding_parties WHERE finding = ? ORDER BY party", "findings");
+	sqlite3_stmt *pt = db_prepare(db, "SELECT party FROM finding_parties WHERE finding = ? ORDER BY pos", "findings");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		a->findings = xgrow(a->findings, &cap, a->n_findings + 1, sizeof(*a->findings));
 		struct finding *f = &a->findings[a->n_findings++];
@@ -192,9 +192,11 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 		"                                                 WHERE pr.remote = r.id AND pr.system IS NOT NULL"
 		"                                                 ORDER BY pr.system)),"
 		"       r.approved, r.auth, r.source_restricted, r.on_demand, c.check_date, c.answer, c.checked_by,"
-		"       (SELECT group_concat(code, ', ') FROM (SELECT DISTINCT f.code FROM findings f"
-		"         WHERE f.in_view AND (f.remote = r.id OR (f.code = 'door-unchecked' AND f.device = pd.door))"
-		"         ORDER BY f.rank, f.code))"
+		"       (SELECT group_concat(code, ', ') FROM (SELECT code FROM ("
+		"          SELECT f.code, f.rank FROM findings f WHERE f.remote = r.id AND f.in_view"
+		"          UNION SELECT f.code, f.rank FROM findings f"
+		"           WHERE f.code = 'door-unchecked' AND f.device = pd.door AND f.in_view)"
+		"         ORDER BY rank, code))"
 		"  FROM remote_access r JOIN parties p ON p.id = r.vendor JOIN path_doors pd ON pd.remote = r.id"
 		"  LEFT JOIN device_checks c ON c.seq = (SELECT x.seq FROM device_checks x"
 		"        WHERE x.device = pd.door AND x.check_kind = 'patch'"

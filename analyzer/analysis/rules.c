@@ -61,7 +61,7 @@ static int parse_key(const char *key, int out[RULE_KEY_MAX + 1])
 int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 {
 	struct rule r = { 0 };
-	char *sev = NULL, *key = NULL;
+	char *sev = NULL, *key = NULL, *parties = NULL;
 	/* The header is the leading run of "-- name: value" comment lines. */
 	for (const char *p = text; strncmp(p, "--", 2) == 0;) {
 		const char *eol = strchr(p, '\n');
@@ -72,7 +72,7 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 			char *value = trimmed(colon + 1, len - (size_t)(colon + 1 - p));
 			char **slot = !strcmp(name, "code") ? &r.code : !strcmp(name, "severity") ? &sev
 				    : !strcmp(name, "ref") ? &r.ref : !strcmp(name, "key") ? &key
-				    : !strcmp(name, "fix") ? &r.fix : NULL;
+				    : !strcmp(name, "fix") ? &r.fix : !strcmp(name, "parties") ? &parties : NULL;
 			if (slot && !*slot)
 				*slot = value;
 			else
@@ -84,6 +84,10 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 		p = eol + 1;
 	}
 	int bad = 0;
+	r.ordered_parties = parties && !strcmp(parties, "ordered");
+	if (parties && !r.ordered_parties)
+		bad = error("%s: \"-- parties:\" takes \"ordered\" (the rule's order instead of sorted)", origin);
+	free(parties);
 	if (!r.code || !valid_code(r.code))
 		bad = error("%s: the header needs \"-- code: NAME\" (lowercase letters, digits, -)", origin);
 	if (!sev)
@@ -184,8 +188,9 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Split "b,a,b" into sorted unique parts; returns the count (caller frees). */
-static size_t split_parties(const char *s, char ***out)
+/* Split "b,a,b" into unique parts, sorted unless `ordered` (then first
+   occurrences in order); returns the count (caller frees). */
+static size_t split_parties(const char *s, int ordered, char ***out)
 {
 	char *copy = xstrdup(s ? s : ""), *save = NULL;
 	char **v = NULL;
@@ -195,11 +200,14 @@ static size_t split_parties(const char *s, char ***out)
 		v[n++] = xstrdup(t);
 	}
 	free(copy);
-	if (n)
+	if (n && !ordered)
 		qsort(v, n, sizeof(*v), cmp_str);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (k && !strcmp(v[k - 1], v[i]))
+		size_t j = ordered ? 0 : k ? k - 1 : 0;
+		while (j < k && strcmp(v[j], v[i]))
+			j++;
+		if (j < k)
 			free(v[i]);
 		else
 			v[k++] = v[i];
@@ -216,7 +224,7 @@ struct sink {
 static int store(struct sink *S, const struct rule *r, size_t seq, const char *val[C_N])
 {
 	char **parties;
-	size_t np = split_parties(val[C_PARTIES], &parties);
+	size_t np = split_parties(val[C_PARTIES], r->ordered_parties, &parties);
 	struct strbuf joined = STRBUF_INIT, id = STRBUF_INIT;
 	for (size_t i = 0; i < np; i++)
 		strbuf_addf(&joined, "%s%s", i ? "," : "", parties[i]);
@@ -256,6 +264,7 @@ static int store(struct sink *S, const struct rule *r, size_t seq, const char *v
 	for (size_t i = 0; rc == 0 && inserted && i < np; i++) {
 		sqlite3_bind_text(S->party, 1, id.buf, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(S->party, 2, parties[i], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(S->party, 3, (sqlite3_int64)i);
 		rc = sqlite3_step(S->party) == SQLITE_DONE ? 0 : -1;
 		sqlite3_reset(S->party);
 	}
@@ -352,7 +361,7 @@ int rules_run(sqlite3 *db, const struct ruleset *rs)
 			       "INSERT OR IGNORE INTO findings (id, code, severity, rank, item, system, device, remote,"
 			       " contract, parties, ref, message, rule_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			       "findings");
-	S.party = db_prepare(db, "INSERT INTO finding_parties VALUES (?,?)", "findings");
+	S.party = db_prepare(db, "INSERT INTO finding_parties VALUES (?,?,?)", "findings");
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		goto out;
 	for (size_t i = 0; i < rs->n; i++)

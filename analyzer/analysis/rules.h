@@ -29,6 +29,7 @@ struct rule {
 	char *code, *ref, *fix;
 	int key[RULE_KEY_MAX + 1]; /* "-- key:" as result-column indexes, ending with -1 */
 	enum severity severity;
+	int ordered_parties; /* "-- parties: ordered": keep the rule's order, else sorted */
 	char *sql; /* the whole file */
 };
 

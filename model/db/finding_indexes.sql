@@ -3,3 +3,4 @@
 CREATE INDEX finding_parties_by_finding ON finding_parties (finding, party);
 CREATE INDEX findings_by_system ON findings (system, in_view);
 CREATE INDEX findings_by_remote ON findings (remote, code, device);
+CREATE INDEX findings_by_code_device ON findings (code, device);

@@ -26,8 +26,9 @@ CREATE TABLE rules (
 CREATE TABLE findings (
   id TEXT PRIMARY KEY, code TEXT NOT NULL, severity TEXT NOT NULL, rank INTEGER NOT NULL,
   item TEXT, system TEXT, device TEXT, remote TEXT, contract TEXT,
-  parties TEXT, -- comma-separated, sorted; also in finding_parties
+  parties TEXT, -- comma-separated, sorted (or in the rule's order); also in finding_parties
   ref TEXT, message TEXT NOT NULL, rule_seq INTEGER NOT NULL,
   in_view INTEGER NOT NULL DEFAULT 1 -- 0 when --system/--vendor narrow it away
 );
-CREATE TABLE finding_parties (finding TEXT NOT NULL, party TEXT NOT NULL);
+CREATE TABLE finding_parties (finding TEXT NOT NULL, party TEXT NOT NULL,
+                              pos INTEGER NOT NULL); -- sorted, or the rule's order ("-- parties: ordered")
