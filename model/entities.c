@@ -52,10 +52,10 @@ static const struct field remote_fields[] = { REMOTE_FIELDS(ENTITY_FIELD) };
 static const struct field interface_fields[] = { INTERFACE_FIELDS(ENTITY_FIELD) };
 static const struct field device_check_fields[] = { DEVICE_CHECK_FIELDS(ENTITY_FIELD) };
 
-void contract_check(struct field_checks *fc, void *obj, size_t index);
-void subcontract_check(struct field_checks *fc, void *obj, size_t index);
-void assignment_check(struct field_checks *fc, void *obj, size_t index);
-void interface_check(struct field_checks *fc, void *obj, size_t index);
+void contract_check(struct field_checks *fc, const struct entity *e, void *obj, size_t index);
+void subcontract_check(struct field_checks *fc, const struct entity *e, void *obj, size_t index);
+void assignment_check(struct field_checks *fc, const struct entity *e, void *obj, size_t index);
+void interface_check(struct field_checks *fc, const struct entity *e, void *obj, size_t index);
 
 #define N(a) (sizeof(a) / sizeof(*(a)))
 #define ARRAY_AT(name) offsetof(struct inventory, name), offsetof(struct inventory, n_##name), \

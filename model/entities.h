@@ -228,7 +228,7 @@ struct entity {
 	const char *constant_column, *constant; /* a column of extra with a fixed value: kind = 'vendor' */
 	unsigned seq_base;   /* the seq of its first row; seq is the key of a table without ids */
 	/* Optional: checks across its fields, after they were read. */
-	void (*check)(struct field_checks *fc, void *obj, size_t index);
+	void (*check)(struct field_checks *fc, const struct entity *e, void *obj, size_t index);
 };
 
 /* The entities in document order, the organization first; ends with

@@ -195,7 +195,7 @@ void field_set(struct field_checks *fc, const struct entity *e, long index, cons
 void entity_finish(struct field_checks *fc, const struct entity *e, long index, void *obj)
 {
 	if (e->check)
-		e->check(fc, obj, (size_t)index);
+		e->check(fc, e, obj, (size_t)index);
 }
 
 /* ---- the checks across fields, named in entities[] ---- */
@@ -208,33 +208,31 @@ static void check_dates(struct field_checks *fc, const struct entity *e, long in
 			   end, start);
 }
 
-void contract_check(struct field_checks *fc, void *obj, size_t index)
+void contract_check(struct field_checks *fc, const struct entity *e, void *obj, size_t index)
 {
 	struct contract *c = obj;
-	check_dates(fc, entity_by_array("contracts"), (long)index, c->start, c->end);
+	check_dates(fc, e, (long)index, c->start, c->end);
 	c->support &= ~c->lead; /* an item led is not also supported */
 }
 
-void subcontract_check(struct field_checks *fc, void *obj, size_t index)
+void subcontract_check(struct field_checks *fc, const struct entity *e, void *obj, size_t index)
 {
 	struct subcontract *s = obj;
-	check_dates(fc, entity_by_array("subcontracts"), (long)index, s->start, s->end);
+	check_dates(fc, e, (long)index, s->start, s->end);
 	s->support &= ~s->lead;
 }
 
-void interface_check(struct field_checks *fc, void *obj, size_t index)
+void interface_check(struct field_checks *fc, const struct entity *e, void *obj, size_t index)
 {
 	struct interface *f = obj;
-	const struct entity *e = entity_by_array("interfaces");
 	if (f->parties.given && f->parties.n < 2)
 		diag_place(fc->d, &(struct place){ e, (long)index, entity_field(e, "parties"), -1 },
 			   "an interface agreement needs at least 2 vendors");
 }
 
-void assignment_check(struct field_checks *fc, void *obj, size_t index)
+void assignment_check(struct field_checks *fc, const struct entity *e, void *obj, size_t index)
 {
 	struct assignment *a = obj;
-	const struct entity *e = entity_by_array("assignments");
 	if (a->item < 0)
 		return;
 	const struct catalog_item *it = &fc->cat->items[a->item];
