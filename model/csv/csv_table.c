@@ -9,7 +9,6 @@
 #include <strings.h>
 
 #include "model/limits.h"
-#include "model/util/read_input.h"
 #include "model/util/exit_codes.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
@@ -184,21 +183,6 @@ static int line_of(const char *buf, size_t off)
 	for (size_t i = 0; i < off; i++)
 		l += buf[i] == '\n';
 	return l;
-}
-
-int csv_table_read(struct csv_table *t, const char *path, const char *name, enum csv_encoding enc, struct diag *d)
-{
-	char *raw = NULL;
-	size_t raw_len;
-	memset(t, 0, sizeof(*t));
-	int failed = read_input(path, &raw, &raw_len);
-	if (failed) {
-		d->io_failed |= failed == EXIT_FAILURE_IO;
-		return -1;
-	}
-	int rc = csv_table_parse(t, name, raw, raw_len, enc, d);
-	free(raw);
-	return rc;
 }
 
 int csv_table_parse(struct csv_table *t, const char *name, const char *raw, size_t raw_len, enum csv_encoding enc,

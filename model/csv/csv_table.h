@@ -29,10 +29,10 @@ struct csv_table {
 	int encoding;       /* what was read: ENC_UTF8 or ENC_CP932 */
 };
 
-/* Read `path` (shown as `name`). Problems go to d as "NAME:LINE: message".
-   Returns 0, or -1 (the table is then released). */
-int csv_table_read(struct csv_table *t, const char *path, const char *name, enum csv_encoding enc, struct diag *d);
-/* The same from bytes in memory (not necessarily NUL-terminated). */
+/* Parse bytes in memory (not necessarily NUL-terminated; the importer reads
+   the file, so that it can hash the same bytes), shown as `name`. Problems
+   go to d as "NAME:LINE: message". Returns 0, or -1 (the table is then
+   released). */
 int csv_table_parse(struct csv_table *t, const char *name, const char *raw, size_t len, enum csv_encoding enc,
 		    struct diag *d);
 void csv_table_release(struct csv_table *t);
