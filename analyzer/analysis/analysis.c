@@ -120,6 +120,7 @@ static int read_findings(sqlite3 *db, struct analysis *a)
 		a->findings = xgrow(a->findings, &cap, a->n_findings + 1, sizeof(*a->findings));
 		struct finding *f = &a->findings[a->n_findings++];
 		memset(f, 0, sizeof(*f));
+		f->cause_step = -1;
 		f->id = db_column_dup(st, 0);
 		f->code = db_column_dup(st, 1);
 		f->severity = db_column_dup(st, 2);

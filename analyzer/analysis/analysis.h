@@ -21,6 +21,8 @@ struct finding {
 	char *id, *code, *severity, *item, *system, *device, *remote, *contract, *ref, *message;
 	char *item_title, *item_recommendation; /* from the catalog, NULL without item */
 	char *fix;                              /* the rule's "-- fix:" line, or NULL */
+	const char *cause;                      /* the plan's first action resolving it, or NULL; not owned */
+	long cause_step;                        /* its index in the plan, or -1 */
 	char **parties;
 	size_t n_parties;
 	enum severity rank;
@@ -46,6 +48,8 @@ struct remote_path {
 	char *open;               /* the codes of its open findings, "weak-remote-access, …"; NULL: none */
 };
 
+struct plan;
+
 struct analysis {
 	char *org_id, *org_name, *as_of;
 	struct {
@@ -60,6 +64,7 @@ struct analysis {
 	size_t n_systems;
 	struct remote_path *paths;
 	size_t n_paths;
+	const struct plan *plan; /* NULL without a plan (--no-plan); not owned */
 };
 
 /*

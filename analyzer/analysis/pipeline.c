@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "analyzer/plan/whatif.h"
 #include "model/db/db.h"
 #include "model/util/exit_codes.h"
 #include "model/util/progress.h"
@@ -15,7 +16,14 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 		if (ruleset_add_dir(&p->rules, o->rule_dirs[i]) < 0)
 			return EXIT_USAGE;
 	progress_phase("reading and checking");
-	int rc = session_load(&p->s, file, o->as_of, 1);
+	/* The plan patches the document, and a what-if changes it before the
+	   model is built. */
+	int doc = o->plan || o->n_without;
+	int rc = session_load(&p->s, file, o->as_of, doc ? SESSION_DOC : SESSION_DB);
+	if (rc == EXIT_OK && o->n_without)
+		rc = whatif_without(&p->s, o->without, o->n_without);
+	if (rc == EXIT_OK && doc)
+		rc = session_build_db(&p->s);
 	if (rc != EXIT_OK)
 		return rc;
 	if (o->max_check_age && db_set_meta(p->s.db, "max_check_age", o->max_check_age) < 0)
@@ -26,10 +34,24 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 		return o->n_rule_dirs ? EXIT_USAGE : EXIT_FAILURE_IO;
 	if ((rc = view_apply(p->s.db, v)) != EXIT_OK)
 		return rc;
+	if (o->plan) {
+		progress_phase("planning");
+		struct measure m = { p->s.doc, &p->s.cat, &p->rules, p->s.as_of, o->max_check_age, v };
+		if (plan_build(&p->plan, p->s.db, &m) < 0)
+			return EXIT_FAILURE_IO;
+	}
 	if (o->read_findings) {
 		progress_phase("reading the findings");
 		if (analysis_read(p->s.db, v, &p->a) < 0)
 			return EXIT_FAILURE_IO;
+		if (o->plan) {
+			p->a.plan = &p->plan;
+			for (size_t i = 0; i < p->a.n_findings; i++) {
+				struct finding *f = &p->a.findings[i];
+				f->cause_step = plan_cause_step(&p->plan, f->id);
+				f->cause = f->cause_step < 0 ? NULL : p->plan.offered.v[p->plan.steps[f->cause_step]].id;
+			}
+		}
 	}
 	return EXIT_OK;
 }
@@ -37,6 +59,7 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 void pipeline_release(struct pipeline *p)
 {
 	analysis_release(&p->a);
+	plan_release(&p->plan);
 	session_release(&p->s);
 	ruleset_release(&p->rules);
 }

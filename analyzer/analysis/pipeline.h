@@ -10,12 +10,14 @@
 #include "analyzer/analysis/analysis.h"
 #include "analyzer/analysis/rules.h"
 #include "analyzer/analysis/session.h"
+#include "analyzer/plan/plan.h"
 #include "model/util/exit_codes.h"
 
 struct pipeline {
 	struct session s;
 	struct ruleset rules;
 	struct analysis a;
+	struct plan plan; /* built when asked; a.plan points to it */
 };
 
 struct pipeline_options {
@@ -24,6 +26,9 @@ struct pipeline_options {
 	const char *const *rule_dirs; /* --rules */
 	size_t n_rule_dirs;
 	int read_findings;            /* read the analysis back into p->a */
+	int plan;                     /* build the plan (docs/plan.md) */
+	const char *const *without;   /* --without: vendors that leave (a what-if) */
+	size_t n_without;
 };
 
 /* Returns EXIT_OK, or EXIT_USAGE / EXIT_FAILURE_IO after printing why.

@@ -10,6 +10,7 @@
 #include "model/csv/import_csv.h"
 #include "model/db/db.h"
 #include "model/json/load_json.h"
+#include "model/json/save.h"
 #include "model/util/read_input.h"
 #include "model/util/diag.h"
 #include "model/util/exit_codes.h"
@@ -40,7 +41,7 @@ static void hash_file(void *ctx, const char *name, const char *bytes, size_t len
 	sha256_update(ctx, len, (const uint8_t *)bytes);
 }
 
-int session_load(struct session *s, const char *file, const char *as_of, int build_db)
+int session_load(struct session *s, const char *file, const char *as_of, unsigned flags)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -50,19 +51,27 @@ int session_load(struct session *s, const char *file, const char *as_of, int bui
 		return EXIT_USAGE;
 	}
 	if (strcmp(file, "-") && is_directory(file))
-		return session_load_csv(s, file, NULL, 0, ENC_AUTO, as_of, build_db);
+		return session_load_csv(s, file, NULL, 0, ENC_AUTO, as_of, flags);
 	int rc = read_input(file, &buf, &len);
 	if (rc) {
 		memset(s, 0, sizeof(*s));
 		return rc;
 	}
-	rc = session_load_buffer(s, strcmp(file, "-") ? file : "<stdin>", buf, len, as_of, build_db);
+	rc = session_load_buffer(s, strcmp(file, "-") ? file : "<stdin>", buf, len, as_of, flags);
 	free(buf);
 	return rc;
 }
 
-/* After loading: the as-of date, and the model if asked. */
-static int finish(struct session *s, const char *as_of, int build_db)
+int session_build_db(struct session *s)
+{
+	s->db = db_open();
+	if (!s->db || db_load(s->db, &s->cat, &s->inv, s->as_of) < 0)
+		return EXIT_FAILURE_IO;
+	return EXIT_OK;
+}
+
+/* After loading: the as-of date, the document and the model if asked. */
+static int finish(struct session *s, const char *as_of, unsigned flags)
 {
 	if (as_of)
 		memcpy(s->as_of, as_of, 11);
@@ -70,33 +79,54 @@ static int finish(struct session *s, const char *as_of, int build_db)
 		memcpy(s->as_of, s->inv.as_of, 11);
 	else
 		date_today(s->as_of);
-	if (!build_db)
-		return EXIT_OK;
-	s->db = db_open();
-	if (!s->db || db_load(s->db, &s->cat, &s->inv, s->as_of) < 0)
-		return EXIT_FAILURE_IO;
-	return EXIT_OK;
+	if ((flags & SESSION_DOC) && !s->doc) {
+		char *text = inventory_to_json(&s->inv, &s->cat);
+		s->doc = cJSON_Parse(text);
+		free(text);
+		if (!s->doc)
+			return error("internal error: the inventory written as JSON does not parse"), EXIT_FAILURE_IO;
+	}
+	return (flags & SESSION_DB) ? session_build_db(s) : EXIT_OK;
 }
 
 int session_load_buffer(struct session *s, const char *name, const char *buf, size_t len, const char *as_of,
-			int build_db)
+			unsigned flags)
 {
 	memset(s, 0, sizeof(*s));
+	s->name = name;
 	catalog_load(&s->cat);
 	inventory_init(&s->inv);
 	checksum(buf, len, s->sha256);
 	struct diag d;
 	diag_init(&d, name);
-	int rc = inventory_load_json(&s->inv, &s->cat, buf, len, &d);
+	cJSON *doc = inventory_parse_json(buf, len, &d);
+	int rc = doc ? inventory_load_tree(&s->inv, &s->cat, doc, &d) : -1;
 	diag_print(&d);
 	diag_release(&d);
-	return rc < 0 ? EXIT_USAGE : finish(s, as_of, build_db);
+	if (flags & SESSION_DOC)
+		s->doc = doc;
+	else
+		cJSON_Delete(doc);
+	return rc < 0 ? EXIT_USAGE : finish(s, as_of, flags);
+}
+
+int session_reload(struct session *s)
+{
+	inventory_release(&s->inv);
+	inventory_init(&s->inv);
+	struct diag d;
+	diag_init(&d, s->name);
+	int rc = inventory_load_tree(&s->inv, &s->cat, s->doc, &d);
+	diag_print(&d);
+	diag_release(&d);
+	return rc < 0 ? EXIT_USAGE : EXIT_OK;
 }
 
 int session_load_csv(struct session *s, const char *dir, const char *const *files, size_t n_files, int encoding,
-		     const char *as_of, int build_db)
+		     const char *as_of, unsigned flags)
 {
 	memset(s, 0, sizeof(*s));
+	s->name = dir ? dir : "csv";
 	catalog_load(&s->cat);
 	inventory_init(&s->inv);
 	struct diag d;
@@ -109,13 +139,14 @@ int session_load_csv(struct session *s, const char *dir, const char *const *file
 	diag_print(&d);
 	diag_release(&d);
 	hex_digest(&hash, s->sha256);
-	return rc < 0 ? (io_failed ? EXIT_FAILURE_IO : EXIT_USAGE) : finish(s, as_of, build_db);
+	return rc < 0 ? (io_failed ? EXIT_FAILURE_IO : EXIT_USAGE) : finish(s, as_of, flags);
 }
 
 void session_release(struct session *s)
 {
 	if (s->db)
 		sqlite3_close(s->db);
+	cJSON_Delete(s->doc);
 	inventory_release(&s->inv);
 	catalog_release(&s->cat);
 	memset(s, 0, sizeof(*s));

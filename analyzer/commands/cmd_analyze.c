@@ -47,7 +47,7 @@ const struct command cmd_analyze = {
 	.name = "analyze",
 	.summary = "find the gaps and overlaps: the gap report",
 	ONE_INVENTORY,
-	.flags = CMD_LOAD | CMD_ANALYZE | CMD_FINDINGS | CMD_OUTPUT,
+	.flags = CMD_LOAD | CMD_ANALYZE | CMD_FINDINGS | CMD_PLAN | CMD_PLAN_OPTIONAL | CMD_OUTPUT,
 	.format_option = 'f',
 	.formats = formats,
 	.format_help = "text (default: summary, coverage per system, findings\n"

@@ -31,6 +31,12 @@ const struct shared_option shared_options[] = {
 	  "also run the *.sql rule files in DIR (docs/architecture.md)" },
 	{ "max-check-age", 0, OPT_MAX_CHECK_AGE, CMD_ANALYZE, "DAYS", 0,
 	  "a door's patch check counts for DAYS days (default 365)" },
+	{ "without", 0, OPT_WITHOUT, CMD_ANALYZE, "VENDOR", 1,
+	  "what if VENDOR left on the as-of date: its contracts and\n"
+	  "subcontracts end the day before, its remote paths and\n"
+	  "assignments are dropped (repeatable)" },
+	{ "no-plan", 0, OPT_NO_PLAN, CMD_PLAN_OPTIONAL, NULL, 0,
+	  "skip the plan of what to fix first (faster batch runs)" },
 	{ "quiet", 0, OPT_QUIET, CMD_LOAD, NULL, 0, "no progress line on a terminal during long runs" },
 	{ "help", 'h', 'h', 0, NULL, 0, "show this help" },
 	{ NULL, 0, 0, 0, NULL, 0, NULL },
@@ -133,6 +139,11 @@ static int parse(struct invocation *inv, int argc, char **argv)
 				rc = usage_error(inv, "--vendor is given twice");
 			inv->view.vendor = optarg;
 			break;
+		case OPT_WITHOUT:
+			inv->without = xgrow(inv->without, &inv->cap_without, inv->n_without + 1, sizeof(*inv->without));
+			inv->without[inv->n_without++] = optarg;
+			break;
+		case OPT_NO_PLAN: inv->no_plan = 1; break;
 		case OPT_RULES:
 			inv->rule_dirs = xgrow(inv->rule_dirs, &inv->cap_rule_dirs, inv->n_rule_dirs + 1,
 					       sizeof(*inv->rule_dirs));
@@ -190,8 +201,16 @@ static int load(struct invocation *inv)
 {
 	unsigned flags = inv->cmd->flags;
 	if (flags & CMD_ANALYZE) {
-		struct pipeline_options o = { inv->as_of, inv->max_check_age, inv->rule_dirs, inv->n_rule_dirs,
-					      (flags & CMD_FINDINGS) != 0 };
+		struct pipeline_options o = {
+			.as_of = inv->as_of,
+			.max_check_age = inv->max_check_age,
+			.rule_dirs = inv->rule_dirs,
+			.n_rule_dirs = inv->n_rule_dirs,
+			.read_findings = (flags & CMD_FINDINGS) != 0,
+			.plan = (flags & CMD_PLAN) && !inv->no_plan,
+			.without = inv->without,
+			.n_without = inv->n_without,
+		};
 		return pipeline_run(&inv->p, inv->args[0], &o, &inv->view);
 	}
 	if (flags & CMD_LOAD)
@@ -241,6 +260,7 @@ out:
 	pipeline_release(&inv.p);
 	free(inv.view.systems);
 	free(inv.rule_dirs);
+	free(inv.without);
 	free(inv.state);
 	return rc;
 }

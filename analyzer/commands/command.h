@@ -28,13 +28,16 @@ enum command_flags {
 	CMD_FINDINGS = 1 << 2, /* ... and the findings read back (struct analysis) */
 	CMD_OUTPUT = 1 << 3,   /* writes -o FILE (default: standard output) */
 	CMD_OUTPUT_REQUIRED = 1 << 4, /* ... and -o must be given */
+	CMD_PLAN = 1 << 5,     /* ... and the plan built (docs/plan.md) */
+	CMD_PLAN_OPTIONAL = 1 << 6, /* ... unless --no-plan */
 };
 
 struct command;
 
 /* The options the shared steps handle, one table for parsing, --help, the
    man page and the completion (command.c). */
-enum { OPT_FORMAT = 1, OPT_SYSTEM = 256, OPT_VENDOR, OPT_AS_OF, OPT_RULES, OPT_MAX_CHECK_AGE, OPT_QUIET, OPT_OWN = 512 };
+enum { OPT_FORMAT = 1, OPT_SYSTEM = 256, OPT_VENDOR, OPT_AS_OF, OPT_RULES, OPT_MAX_CHECK_AGE, OPT_QUIET, OPT_WITHOUT,
+       OPT_NO_PLAN, OPT_OWN = 512 };
 struct shared_option {
 	const char *name;   /* long name ("format" for OPT_FORMAT) */
 	int short_name;     /* 0 if none; the format's is the command's */
@@ -100,6 +103,9 @@ struct invocation {
 	const char *max_check_age; /* --max-check-age, checked */
 	const char **rule_dirs; /* --rules, owned array of argv's */
 	size_t n_rule_dirs, cap_rule_dirs, cap_systems;
+	const char **without;   /* --without, owned array of argv's */
+	size_t n_without, cap_without;
+	int no_plan;
 	int quiet;
 	struct pipeline p;  /* with CMD_LOAD: p.s; with CMD_ANALYZE: all of it */
 	struct output o;    /* with CMD_OUTPUT: open while run() writes */

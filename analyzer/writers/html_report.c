@@ -10,9 +10,14 @@
 
 #include "analyzer/writers/html.h"
 #include "analyzer/writers/paths.h"
+#include "analyzer/writers/plan_out.h"
 #include "analyzer/writers/report.h"
 #include "html_report.h"
 #include "model/util/strbuf.h"
+
+/* Beyond these, a group of findings starts closed and shows its first rows
+   only (the JSON and CSV reports list every finding). */
+enum { HTML_OPEN_FINDINGS_MAX = 500, HTML_CAUSE_ROWS_MAX = 200 };
 
 static const char style[] =
 	"body{font-family:\"Noto Sans CJK JP\",\"Hiragino Sans\",\"Yu Gothic\",\"Meiryo\",sans-serif;"
@@ -28,6 +33,8 @@ static const char style[] =
 	".controls{display:none;margin:.5em 0;padding:.4em;background:#f4f6f9}.js .controls{display:block}\n"
 	".controls label{margin-right:1em}\n"
 	"#diagram svg{max-width:100%;height:auto;border:1px solid #ccc}\n"
+	"details.cause{margin:.6em 0}details.cause>summary{font-weight:bold;cursor:pointer}\n"
+	"ol.plan li{margin:.2em 0}.resolves{color:#555}\n"
 	"@media print{.controls{display:none !important}body{margin:0;font-size:10pt}"
 	"tr{page-break-inside:avoid}h2{page-break-after:avoid}#diagram{page-break-before:always}}\n";
 
@@ -38,7 +45,7 @@ static const char script[] =
 	"(function () {\n"
 	"  document.documentElement.className += ' js';\n"
 	"  var form = document.getElementById('filters');\n"
-	"  var rows = document.querySelectorAll('#findings tbody tr');\n"
+	"  var rows = document.querySelectorAll('table.findings tbody tr');\n"
 	"  function apply() {\n"
 	"    var sev = form.severity.value, sys = form.system.value, ven = form.vendor.value, shown = 0;\n"
 	"    for (var i = 0; i < rows.length; i++) {\n"
@@ -110,34 +117,14 @@ static void options(FILE *fp, const char *name, const char *label, const char *c
 	fputs("</select></label>\n", fp);
 }
 
-static void findings(FILE *fp, const struct analysis *a, const struct matrix *m)
+/* The rows of one group's findings table. */
+static void finding_rows(FILE *fp, const struct analysis *a, const size_t *idx, size_t n)
 {
-	static const char *const sevs[] = { "error", "warning", "info" };
-	fprintf(fp, "<h2 id=\"findings-title\">Findings / 指摘 (%zu)</h2>\n", a->n_findings);
-	fputs("<form id=\"filters\" class=\"controls\">\n", fp);
-	options(fp, "severity", "Severity", sevs, 3);
-	const char **names = NULL;
-	size_t n = a->n_systems > m->n_parties ? a->n_systems : m->n_parties, k = 0;
-	names = calloc(n + 1, sizeof(*names));
-	for (size_t i = 0; names && i < a->n_systems; i++)
-		names[k++] = a->systems[i].system;
-	options(fp, "system", "System", names, k);
-	k = 0;
-	for (size_t i = 0; names && i < m->n_parties; i++)
-		if (!m->parties[i].is_org)
-			names[k++] = m->parties[i].id;
-	options(fp, "vendor", "Vendor", names, k);
-	free(names);
-	fputs("<span>shown: <output id=\"shown\"></output></span>\n</form>\n", fp);
-	if (!a->n_findings) {
-		fputs("<p>No findings.</p>\n<table id=\"findings\"><tbody></tbody></table>\n", fp);
-		return;
-	}
-	fputs("<table id=\"findings\">\n<thead><tr><th>Severity</th><th>Code</th><th>System</th><th>Item</th>"
+	fputs("<table class=\"findings\">\n<thead><tr><th>Severity</th><th>Code</th><th>System</th><th>Item</th>"
 	      "<th>Parties</th><th>Message</th><th>What to do</th><th>Id / ref</th></tr></thead>\n<tbody>\n",
 	      fp);
-	for (size_t i = 0; i < a->n_findings; i++) {
-		const struct finding *f = &a->findings[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct finding *f = &a->findings[idx[i]];
 		struct strbuf parties = STRBUF_INIT;
 		for (size_t p = 0; p < f->n_parties; p++)
 			strbuf_addf(&parties, "%s%s", p ? " " : "", f->parties[p]);
@@ -169,6 +156,69 @@ static void findings(FILE *fp, const struct analysis *a, const struct matrix *m)
 	fputs("</tbody>\n</table>\n", fp);
 }
 
+/* The filters the script applies to every findings table. */
+static void filters(FILE *fp, const struct analysis *a, const struct matrix *m)
+{
+	static const char *const sevs[] = { "error", "warning", "info" };
+	fputs("<form id=\"filters\" class=\"controls\">\n", fp);
+	options(fp, "severity", "Severity", sevs, 3);
+	const char **names = NULL;
+	size_t n = a->n_systems > m->n_parties ? a->n_systems : m->n_parties, k = 0;
+	names = calloc(n + 1, sizeof(*names));
+	for (size_t i = 0; names && i < a->n_systems; i++)
+		names[k++] = a->systems[i].system;
+	options(fp, "system", "System", names, k);
+	k = 0;
+	for (size_t i = 0; names && i < m->n_parties; i++)
+		if (!m->parties[i].is_org)
+			names[k++] = m->parties[i].id;
+	options(fp, "vendor", "Vendor", names, k);
+	free(names);
+	fputs("<span>shown: <output id=\"shown\"></output></span>\n</form>\n", fp);
+}
+
+static void findings(FILE *fp, const struct analysis *a, const struct matrix *m)
+{
+	fprintf(fp, "<h2 id=\"findings-title\">Findings / 指摘 (%zu)%s</h2>\n", a->n_findings,
+		a->plan ? ", under the action that resolves them" : "");
+	filters(fp, a, m);
+	if (!a->n_findings) {
+		fputs("<p>No findings.</p>\n", fp);
+		return;
+	}
+	struct cause_group *g;
+	size_t n = cause_groups(a, &g);
+	/* Groups start open unless the report is large: a browser must open a
+	   100k-device report in seconds. */
+	int open = a->n_findings <= HTML_OPEN_FINDINGS_MAX;
+	for (size_t k = 0; k < n; k++) {
+		char counts[96];
+		const struct action *act = g[k].step >= 0 ? &a->plan->offered.v[a->plan->steps[g[k].step]] : NULL;
+		fputs("<details class=\"cause\" id=\"cause-", fp);
+		html_text(fp, act ? act->id : "none");
+		fprintf(fp, "\"%s><summary>", open ? " open=\"open\"" : "");
+		if (act) {
+			fprintf(fp, "%ld. ", g[k].step + 1);
+			html_text(fp, act->title);
+			fputs(" — resolves ", fp);
+			html_text(fp, plan_step_summary(a->plan, (size_t)g[k].step, counts, sizeof(counts)));
+			fputs(" <code>", fp);
+			html_text(fp, act->id);
+			fputs("</code>", fp);
+		} else {
+			fprintf(fp, a->plan ? "No offered action resolves these (%zu)" : "All findings (%zu)", g[k].n);
+		}
+		fputs("</summary>\n", fp);
+		finding_rows(fp, a, g[k].findings, g[k].n < HTML_CAUSE_ROWS_MAX ? g[k].n : HTML_CAUSE_ROWS_MAX);
+		if (g[k].n > HTML_CAUSE_ROWS_MAX)
+			fprintf(fp, "<p>… and %zu more findings of this group: <code>bunkai analyze -f json</code> or "
+				    "<code>-f csv</code> lists every one.</p>\n",
+				g[k].n - HTML_CAUSE_ROWS_MAX);
+		fputs("</details>\n", fp);
+	}
+	cause_groups_release(g, n);
+}
+
 void report_html(FILE *fp, const struct analysis *a, const struct matrix *m, const char *svg,
 		 const char *sha256, const char *version)
 {
@@ -184,8 +234,10 @@ void report_html(FILE *fp, const struct analysis *a, const struct matrix *m, con
 	meta_row(fp, "Inventory SHA-256", sha256);
 	meta_row(fp, "Generated by", version);
 	fputs("</table>\n", fp);
-	summary(fp, a);
+	if (a->plan)
+		plan_html(fp, a->plan, PLAN_TOP);
 	paths_html(fp, a->paths, a->n_paths); /* before the findings (SPEC 9.1) */
+	summary(fp, a);
 	findings(fp, a, m);
 	fputs("<h2 id=\"matrix\">責任分界表 / responsibility matrix</h2>\n"
 	      "<p>○ lead (主担当), △ support (協力); only claims that count on the as-of date.</p>\n",

@@ -16,7 +16,19 @@ void report_json(FILE *fp, const struct analysis *a);
 void report_csv(FILE *fp, const struct analysis *a);
 void report_md(FILE *fp, const struct analysis *a);
 
-/* NULL-terminated table of the formats above. */
+/*
+** The findings grouped under their cause (SPEC 9.2): a group per plan step
+** that resolves a finding of the report, in plan order, then the findings no
+** action resolves (step -1). Without a plan, one group of all (step -1).
+** Each group holds finding indexes in report order.
+*/
+struct cause_group {
+	long step;
+	size_t *findings;
+	size_t n;
+};
+size_t cause_groups(const struct analysis *a, struct cause_group **out);
+void cause_groups_release(struct cause_group *g, size_t n);
 
 /* The first sentence of a recommendation, at most `max` characters, for
    one-line summaries (caller frees). */

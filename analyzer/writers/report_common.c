@@ -1,6 +1,9 @@
+#include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/plan/plan.h"
 #include "analyzer/writers/report.h"
+#include "model/util/xalloc.h"
 #include "model/util/strbuf.h"
 #include "model/util/textcheck.h"
 
@@ -48,4 +51,31 @@ void print_counts(FILE *fp, long vendors, long systems, long devices, long contr
 	};
 	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++)
 		fprintf(fp, "%s%ld %s", i ? ", " : "", parts[i].n, parts[i].n == 1 ? parts[i].one : parts[i].many);
+}
+
+size_t cause_groups(const struct analysis *a, struct cause_group **out)
+{
+	size_t steps = a->plan ? a->plan->n_steps : 0, n = 0;
+	/* Bucket k for step k; the last for no cause. */
+	struct cause_group *b = xcalloc(steps + 1, sizeof(*b));
+	for (size_t i = 0; i < a->n_findings; i++) {
+		long s = a->findings[i].cause_step;
+		struct cause_group *g = &b[s < 0 ? steps : (size_t)s];
+		g->findings = xrealloc(g->findings, (g->n + 1) * sizeof(*g->findings));
+		g->findings[g->n++] = i;
+	}
+	for (size_t k = 0; k <= steps; k++) {
+		b[k].step = k == steps ? -1 : (long)k;
+		if (b[k].n)
+			b[n++] = b[k];
+	}
+	*out = b;
+	return n;
+}
+
+void cause_groups_release(struct cause_group *g, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(g[i].findings);
+	free(g);
 }

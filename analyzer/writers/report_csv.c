@@ -1,6 +1,7 @@
 /*
 ** The CSV report: one finding per row, RFC 4180 (CRLF, quoted fields), UTF-8
-** with a BOM so that Excel in Japan opens the Japanese text correctly.
+** with a BOM so that Excel in Japan opens the Japanese text correctly. The
+** last column names the plan's action that resolves the finding (its cause).
 */
 #include <string.h>
 
@@ -10,7 +11,7 @@
 void report_csv(FILE *fp, const struct analysis *a)
 {
 	static const char *const head[] = { "id", "code", "severity", "item", "system", "device", "remote",
-					    "contract", "parties", "ref", "message" };
+					    "contract", "parties", "ref", "message", "cause" };
 	csv_bom(fp);
 	for (size_t i = 0; i < sizeof(head) / sizeof(*head); i++)
 		csv_field(fp, head[i], i == 0);
@@ -24,6 +25,7 @@ void report_csv(FILE *fp, const struct analysis *a)
 		csv_joined(fp, (const char *const *)f->parties, f->n_parties, ";");
 		csv_field(fp, f->ref, 0);
 		csv_field(fp, f->message, 0);
+		csv_field(fp, f->cause, 0); /* the plan's action that resolves it (docs/plan.md) */
 		csv_end(fp);
 	}
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/writers/plan_out.h"
 #include "analyzer/writers/report.h"
 #include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
@@ -80,6 +81,8 @@ void report_json(FILE *fp, const struct analysis *a)
 	cJSON_AddNumberToObject(s, "errors", (double)a->summary.errors);
 	cJSON_AddNumberToObject(s, "warnings", (double)a->summary.warnings);
 	cJSON_AddNumberToObject(s, "infos", (double)a->summary.infos);
+	if (a->plan)
+		cJSON_AddItemToObject(root, "plan", plan_json(a->plan));
 	add_paths(root, a);
 	cJSON *list = cJSON_AddArrayToObject(root, "findings");
 	for (size_t i = 0; i < a->n_findings; i++) {
@@ -98,6 +101,7 @@ void report_json(FILE *fp, const struct analysis *a)
 		add_str(o, "contract", f->contract);
 		add_str(o, "ref", f->ref);
 		add_str(o, "message", f->message);
+		add_str(o, "cause", f->cause);
 		cJSON_AddItemToArray(list, o);
 	}
 	char *text = cJSON_Print(root);

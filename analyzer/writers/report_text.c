@@ -1,12 +1,15 @@
 /*
 ** The text report, for a one-person IT office: what was read, a summary,
-** coverage per system, then the findings grouped by severity and code, each
-** with what to do and, for item findings, the checklist's 推奨される対応例.
+** what to fix first (the plan), the paths into the hospital, coverage per
+** system, then the findings under the action that resolves them (the rest
+** by severity and code, with what to do and, for item findings, the
+** checklist's 推奨される対応例).
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/writers/paths.h"
+#include "analyzer/writers/plan_out.h"
 #include "analyzer/writers/report.h"
 
 
@@ -54,9 +57,11 @@ static void coverage(FILE *fp, const struct analysis *a)
 	}
 }
 
-static void finding(FILE *fp, const struct finding *f)
+static void finding(FILE *fp, const struct finding *f, int with_code)
 {
 	fputs("    - ", fp);
+	if (with_code)
+		fprintf(fp, "%s %s: ", f->severity, f->code);
 	if (f->system)
 		fprintf(fp, "[%s] ", f->system);
 	fprintf(fp, "%s\n", f->message);
@@ -69,37 +74,63 @@ static void finding(FILE *fp, const struct finding *f)
 	fprintf(fp, "      id: %s   ref: %s\n", f->id, f->ref ? f->ref : "-");
 }
 
-void report_text(FILE *fp, const struct analysis *a)
+/* Findings by severity, then code, with what to do once per code. */
+static void by_severity(FILE *fp, const struct analysis *a, const size_t *idx, size_t n)
 {
 	static const char *const titles[] = { "Errors", "Warnings", "Infos" };
-	header(fp, a);
-	coverage(fp, a);
-	paths_text(fp, a->paths, a->n_paths); /* before the findings (SPEC 9.1) */
-	if (!a->n_findings) {
-		fputs("\nNo findings: every applicable item has exactly one lead and nothing else was found.\n", fp);
-		return;
-	}
 	for (int sev = SEV_ERROR; sev <= SEV_INFO; sev++) {
-		size_t i = 0, total = 0;
-		for (i = 0; i < a->n_findings; i++)
-			total += a->findings[i].rank == (enum severity)sev;
+		size_t total = 0;
+		for (size_t i = 0; i < n; i++)
+			total += a->findings[idx[i]].rank == (enum severity)sev;
 		if (!total)
 			continue;
 		fprintf(fp, "\n%s (%zu)\n", titles[sev], total);
-		for (i = 0; i < a->n_findings;) {
-			const struct finding *f = &a->findings[i];
+		for (size_t i = 0; i < n;) {
+			const struct finding *f = &a->findings[idx[i]];
 			if (f->rank != (enum severity)sev) {
 				i++;
 				continue;
 			}
 			size_t j = i;
-			while (j < a->n_findings && !strcmp(a->findings[j].code, f->code))
+			while (j < n && !strcmp(a->findings[idx[j]].code, f->code))
 				j++;
 			fprintf(fp, "\n  %s (%zu)\n", f->code, j - i);
 			if (f->fix)
 				fprintf(fp, "    what to do: %s\n", f->fix);
 			for (; i < j; i++)
-				finding(fp, &a->findings[i]);
+				finding(fp, &a->findings[idx[i]], 0);
 		}
 	}
+}
+
+void report_text(FILE *fp, const struct analysis *a)
+{
+	header(fp, a);
+	if (a->plan) {
+		fputc('\n', fp);
+		plan_text(fp, a->plan, PLAN_TOP);
+	}
+	paths_text(fp, a->paths, a->n_paths); /* before the findings (SPEC 9.1) */
+	coverage(fp, a);
+	if (!a->n_findings) {
+		fputs("\nNo findings: every applicable item has exactly one lead and nothing else was found.\n", fp);
+		return;
+	}
+	struct cause_group *g;
+	size_t n = cause_groups(a, &g);
+	if (a->plan)
+		fputs("\nFindings under the action that resolves them\n", fp);
+	for (size_t k = 0; k < n; k++) {
+		if (g[k].step < 0) {
+			if (a->plan)
+				fprintf(fp, "\n  No offered action resolves these (%zu)\n", g[k].n);
+			by_severity(fp, a, g[k].findings, g[k].n);
+			continue;
+		}
+		const struct action *act = &a->plan->offered.v[a->plan->steps[g[k].step]];
+		fprintf(fp, "\n  %ld. %s  [%s]\n", g[k].step + 1, act->title, act->id);
+		for (size_t i = 0; i < g[k].n; i++)
+			finding(fp, &a->findings[g[k].findings[i]], 1);
+	}
+	cause_groups_release(g, n);
 }

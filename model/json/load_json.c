@@ -264,20 +264,15 @@ static void load_array(struct loader *L, const struct entity *e, const cJSON *ro
 	}
 }
 
-int inventory_load_json(struct inventory *inv, const struct catalog *cat, const char *buf, size_t len,
-			struct diag *d)
+cJSON *inventory_parse_json(const char *buf, size_t len, struct diag *d)
 {
-	char show[SHOWN_SIZE];
-	struct loader L = { inv, cat, d };
-	size_t before = d->count;
-
 	if (skip_ws(buf, len, 0) == len) {
 		diag_file(d, "empty input; expected an inventory JSON document");
-		return -1;
+		return NULL;
 	}
 	int truncated = 0;
 	if (prescan(buf, len, d, &truncated) < 0)
-		return -1;
+		return NULL;
 
 	const char *end = NULL;
 	cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
@@ -293,7 +288,7 @@ int inventory_load_json(struct inventory *inv, const struct catalog *cat, const 
 		}
 		else
 			diag_at(d, l, c, "JSON syntax error");
-		return -1;
+		return NULL;
 	}
 	size_t off = (size_t)(end - buf);
 	off = skip_ws(buf, len, off);
@@ -302,11 +297,30 @@ int inventory_load_json(struct inventory *inv, const struct catalog *cat, const 
 		position(buf, off, &l, &c);
 		diag_at(d, l, c, "JSON syntax error: unexpected data after the document");
 		cJSON_Delete(root);
-		return -1;
+		return NULL;
 	}
+	return root;
+}
+
+int inventory_load_json(struct inventory *inv, const struct catalog *cat, const char *buf, size_t len,
+			struct diag *d)
+{
+	cJSON *root = inventory_parse_json(buf, len, d);
+	if (!root)
+		return -1;
+	int rc = inventory_load_tree(inv, cat, root, d);
+	cJSON_Delete(root);
+	return rc;
+}
+
+int inventory_load_tree(struct inventory *inv, const struct catalog *cat, const cJSON *root, struct diag *d)
+{
+	char show[SHOWN_SIZE];
+	struct loader L = { inv, cat, d };
+	size_t before = d->count;
+
 	if (!cJSON_IsObject(root)) {
 		diag_path(d, "$", "expected an object, got %s", type_name(root));
-		cJSON_Delete(root);
 		return -1;
 	}
 
@@ -339,7 +353,6 @@ int inventory_load_json(struct inventory *inv, const struct catalog *cat, const 
 	load_element(&L, &entities[0], 0, org, root);
 	for (const struct entity *e = entities + 1; e->fields; e++)
 		load_array(&L, e, root);
-	cJSON_Delete(root);
 
 	/* Every entity was kept, even with bad fields (NULL), so that paths keep
 	   their document index and valid ids still resolve (no cascade of

@@ -1,5 +1,7 @@
 #include "textcheck.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -106,6 +108,38 @@ bool date_valid(const char *s)
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		max = 29;
 	return d <= max;
+}
+
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+void date_day_before(const char *date, char out[11])
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
+	if (--d == 0) {
+		if (--m == 0) {
+			m = 12;
+			if (--y == 0) {
+				y = 1, m = 1, d = 1;
+				goto done;
+			}
+		}
+		d = days[m - 1] + (m == 2 && leap(y));
+	}
+done:
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+void date_next_year(const char *date, char out[11])
+{
+	int y = atoi(date) + 1, m = atoi(date + 5), d = atoi(date + 8);
+	if (m == 2 && d == 29)
+		d = 28;
+	snprintf(out, 11, "%04u-%02u-%02u", y > 9999 ? 9999u : (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
 }
 
 void date_today(char buf[11])

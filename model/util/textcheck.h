@@ -25,6 +25,10 @@ bool date_valid(const char *s);
 /* Today's date as YYYY-MM-DD in local time (TZ honoured) into buf[11]: in
    Japan the day starts at 00:00 JST, not at 09:00 when UTC turns. */
 void date_today(char buf[11]);
+/* The day before a valid date, into out[11] (0001-01-01 stays). */
+void date_day_before(const char *date, char out[11]);
+/* The same day one year later, into out[11]; 29 February gives 28 February. */
+void date_next_year(const char *date, char out[11]);
 
 /*
 ** Echoing input in messages. A value from a file is shown cut to SHOWN_MAX

@@ -1,0 +1,45 @@
+/*
+** Measuring an edit (SPEC 9.2: "measured, not guessed"): apply it to a copy
+** of the inventory document, load that as the user's file would be loaded,
+** build the model, run the same rules with the same date and view, and read
+** which findings are open.
+*/
+#ifndef BUNKAI_MEASURE_H
+#define BUNKAI_MEASURE_H
+
+#include <cJSON.h>
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "analyzer/analysis/analysis.h"
+#include "analyzer/analysis/rules.h"
+#include "model/catalog.h"
+
+/* The open findings of one analysis, sorted by id. */
+struct finding_set {
+	char **ids;
+	int *ranks; /* enum severity */
+	size_t n;
+};
+
+/* Everything an analysis depends on besides the document. Not owned. */
+struct measure {
+	const cJSON *doc;
+	const struct catalog *cat;
+	const struct ruleset *rules;
+	const char *as_of, *max_check_age;
+	const struct view *view;
+};
+
+/* The findings in the view of an analyzed model. Returns 0 or -1. */
+int finding_set_read(sqlite3 *db, struct finding_set *out);
+/* Index of `id` in the set, or -1. */
+long finding_set_find(const struct finding_set *s, const char *id);
+void finding_set_release(struct finding_set *s);
+
+/* Analyze the document with `edit` applied. Returns 0 and fills *out; 1
+   when the edited document is not a valid inventory (the action is not
+   offered); -1 after printing an internal error. */
+int measure_edit(const struct measure *m, const cJSON *edit, struct finding_set *out);
+
+#endif
