@@ -15,7 +15,7 @@ PKGS     := libcjson sqlite3 libcgraph libgvc nettle
 DEB_PACKAGES  := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev nettle-dev libgraphviz-dev graphviz \
                  libcsv-dev fonts-noto-cjk
 TEST_PACKAGES := libcmocka-dev jq sqlite3 valgrind libxml2-utils chromium time clang libclang-rt-14-dev \
-                 libreoffice-calc-nogui
+                 libreoffice-calc-nogui python3-jsonpatch
 
 CFLAGS   ?= -O2 -g
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2

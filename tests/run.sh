@@ -296,7 +296,7 @@ e2e() {
 		expect "$tag $cmd --help" 0 "$B" "$cmd" --help && has "$tag $cmd --help usage" "usage: bunkai $cmd" "$tmp/out" &&
 			has "$tag $cmd --help has examples" "Examples:" "$tmp/out"
 		has "$tag the man page has $cmd" ".SS \"bunkai $cmd" "$tmp/man"
-		if grep -q "\"\$B\" $cmd " tests/run.sh tests/safety.sh; then ok "$tag $cmd has an end-to-end test"; else not_ok "$tag $cmd has an end-to-end test in tests/*.sh"; fi
+		if grep -q "\"\$B\" $cmd " tests/run.sh tests/safety.sh tests/plan.sh; then ok "$tag $cmd has an end-to-end test"; else not_ok "$tag $cmd has an end-to-end test in tests/*.sh"; fi
 		summary=$(grep -E "^  $cmd " <(LC_ALL=C "$B" --help))
 		if [ -n "$summary" ]; then ok "$tag bunkai --help lists $cmd"; else not_ok "$tag bunkai --help lists $cmd"; fi
 	done
@@ -366,6 +366,7 @@ browser() {
 for bin in build/tests/test_*; do [ "${bin%.d}" = "$bin" ] && unit "$bin" "unit $(basename "$bin")"; done
 for bin in build/asan/tests/test_*; do [ "${bin%.d}" = "$bin" ] && unit "$bin" "asan unit $(basename "$bin")"; done
 . tests/safety.sh
+. tests/plan.sh
 for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	set -- $build
 	e2e "$1" "$2"
@@ -373,6 +374,7 @@ for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	ledger_folders "$1" "$2"
 	spreadsheet_cells "$1" "$2"
 	hostile_messages "$1" "$2"
+	plan_tests "$1" "$2"
 done
 spreadsheet_round_trip
 csv_row_limit

@@ -521,12 +521,14 @@ int actions_offer(sqlite3 *db, const cJSON *doc, const char *as_of, struct actio
 		last->title = x.title;
 		last->edit = x.patch;
 		last->members = 1;
+		last->targets = xmalloc(sizeof(char *));
+		last->targets[0] = xstrdup(target);
 		last->offered_for = xmalloc(sizeof(char *));
 		last->offered_for[0] = xstrdup(finding);
 		last->n_offered_for = 1;
 		if (!strcmp(kind, "cut-path")) {
-			last->cut_vendor = o.a ? xstrdup(o.a) : NULL;
-			last->cut_system = o.b ? xstrdup(o.b) : NULL;
+			last->cut_bindings = xmalloc(sizeof(char *));
+			last->cut_bindings[0] = o.a && o.b ? xasprintf("%s@%s", o.b, o.a) : xstrdup("");
 		}
 	}
 	sqlite3_finalize(st);
@@ -547,19 +549,25 @@ int actions_offer(sqlite3 *db, const cJSON *doc, const char *as_of, struct actio
 	return 0;
 }
 
+static int any_in(char *const *x, size_t nx, char *const *y, size_t ny)
+{
+	for (size_t i = 0; i < nx; i++)
+		for (size_t j = 0; j < ny; j++)
+			if (!strcmp(x[i], y[j]))
+				return 1;
+	return 0;
+}
+
 int actions_contradict(const struct action *a, const struct action *b)
 {
 	if (strcmp(b->kind, "cut-path"))
 		return strcmp(a->kind, "cut-path") ? 0 : actions_contradict(b, a);
-	/* b cuts a path: nothing may approve, harden or bind what it cuts. */
+	/* b cuts paths: nothing may approve or harden a path it cuts, or bind
+	   the vendor of one to the system it reaches (a group: any member). */
 	if (!strcmp(a->kind, "approve-path") || !strcmp(a->kind, "harden-path"))
-		return !strcmp(a->target, b->target);
-	if (!strcmp(a->kind, "bind-vendor") && b->cut_vendor && b->cut_system) {
-		char *want = xasprintf("%s@%s", b->cut_system, b->cut_vendor);
-		int same = !strcmp(a->target, want);
-		free(want);
-		return same;
-	}
+		return any_in(a->targets, a->members, b->targets, b->members);
+	if (!strcmp(a->kind, "bind-vendor"))
+		return any_in(a->targets, a->members, b->cut_bindings, b->members);
 	return 0;
 }
 
@@ -618,7 +626,8 @@ static cJSON *merged_edit(struct action *v, size_t from, size_t to)
 			cJSON_AddItemToArray(patch, opn);
 		}
 	}
-	qsort(removes, n_removes, sizeof(*removes), pointer_cmp);
+	if (n_removes)
+		qsort(removes, n_removes, sizeof(*removes), pointer_cmp);
 	for (size_t i = 0; i < n_removes; i++)
 		cJSON_AddItemToArray(patch, removes[i]);
 	free(removes);
@@ -635,8 +644,12 @@ static void action_free(struct action *a)
 	for (size_t i = 0; i < a->n_offered_for; i++)
 		free(a->offered_for[i]);
 	free(a->offered_for);
-	free(a->cut_vendor);
-	free(a->cut_system);
+	for (size_t i = 0; i < a->members; i++) {
+		free(a->targets ? a->targets[i] : NULL);
+		free(a->cut_bindings ? a->cut_bindings[i] : NULL);
+	}
+	free(a->targets);
+	free(a->cut_bindings);
 	free(a->resolves);
 	for (size_t i = 0; i < a->n_introduces; i++)
 		free(a->introduces[i]);
@@ -662,11 +675,24 @@ void actions_group_by_kind(struct action_list *l)
 		g.members = j - i;
 		g.title = xasprintf("%s, all %zu of them (for example: %s)", g.kind, g.members, l->v[i].title);
 		g.edit = merged_edit(l->v, i, j);
+		g.targets = xcalloc(g.members, sizeof(char *));
+		if (!strcmp(g.kind, "cut-path"))
+			g.cut_bindings = xcalloc(g.members, sizeof(char *));
 		for (size_t k = i; k < j; k++) {
-			g.offered_for = xrealloc(g.offered_for, (g.n_offered_for + l->v[k].n_offered_for) * sizeof(char *));
-			memcpy(g.offered_for + g.n_offered_for, l->v[k].offered_for, l->v[k].n_offered_for * sizeof(char *));
-			g.n_offered_for += l->v[k].n_offered_for;
-			l->v[k].n_offered_for = 0;
+			/* take over the member's one target (and binding) */
+			g.targets[k - i] = l->v[k].targets[0];
+			l->v[k].targets[0] = NULL;
+			if (g.cut_bindings) {
+				g.cut_bindings[k - i] = l->v[k].cut_bindings[0];
+				l->v[k].cut_bindings[0] = NULL;
+			}
+			size_t n = l->v[k].n_offered_for;
+			if (n) {
+				g.offered_for = xrealloc(g.offered_for, (g.n_offered_for + n) * sizeof(char *));
+				memcpy(g.offered_for + g.n_offered_for, l->v[k].offered_for, n * sizeof(char *));
+				g.n_offered_for += n;
+				l->v[k].n_offered_for = 0;
+			}
 			action_free(&l->v[k]);
 		}
 		l->v[out++] = g;

@@ -21,8 +21,9 @@ struct action {
 	cJSON *edit;  /* the JSON Patch, owned */
 	char **offered_for; /* finding ids, owned */
 	size_t n_offered_for;
-	/* What cut-path contradicts: its vendor and the system of its target. */
-	char *cut_vendor, *cut_system;
+	/* The targets it stands for (one, or a group's), and for cut-path the
+	   bindings it contradicts, SYSTEM@VENDOR of each path ("" if none). */
+	char **targets, **cut_bindings;
 	/* Measured (measure.c): indexes into the baseline findings that
 	   disappear, and the ids (with severities) of those that appear. */
 	size_t *resolves, n_resolves;
@@ -30,7 +31,7 @@ struct action {
 	int *introduces_rank;
 	size_t n_introduces;
 	int measured; /* 1 measured, 0 not yet, -1 its edit gives no valid inventory */
-	size_t members; /* > 1 when it stands for a group of actions of one kind */
+	size_t members; /* the number of targets: > 1 for a group of actions of one kind */
 };
 
 struct action_list {

@@ -43,7 +43,9 @@ static char *next_token(const char **path)
 		}
 	}
 	*path = p;
-	return xstrdup(strbuf_str(&sb));
+	char *t = xstrdup(strbuf_str(&sb));
+	strbuf_release(&sb);
+	return t;
 }
 
 /* An array index token: digits without a leading zero (RFC 6901 §4). */

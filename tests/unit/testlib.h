@@ -2,8 +2,8 @@
 ** Helpers shared by the unit tests (header-only: each test is one program).
 **
 ** - read_file(): a fixture's bytes.
-** - json_patch(): a small RFC 6902 subset (add, remove, replace; "-" to
-**   append) so rule cases can be written as edits of one well-kept hospital.
+** - json_patch(): model/json/json_patch.c, so rule cases can be written as
+**   edits of one well-kept hospital.
 ** - run_analysis(): the whole pipeline on a buffer; returns the finding ids.
 */
 #ifndef BUNKAI_TESTLIB_H
@@ -24,6 +24,7 @@
 #include "analyzer/analysis/rules.h"
 #include "analyzer/analysis/session.h"
 #include "model/csv/import_csv.h"
+#include "model/json/json_patch.h"
 #include "model/json/load_json.h"
 #include "model/limits.h"
 #include "model/util/read_input.h"
@@ -39,63 +40,13 @@ static inline char *read_file(const char *file)
 	return buf;
 }
 
-/* Resolve a JSON pointer to (parent, last token); returns the parent or NULL. */
-static inline cJSON *pointer_parent(cJSON *root, const char *ptr, char *last, size_t lastsz)
-{
-	cJSON *cur = root;
-	const char *p = ptr;
-	if (*p != '/')
-		return NULL;
-	for (;;) {
-		const char *slash = strchr(p + 1, '/');
-		size_t n = slash ? (size_t)(slash - p - 1) : strlen(p + 1);
-		if (n >= lastsz)
-			return NULL;
-		memcpy(last, p + 1, n);
-		last[n] = '\0';
-		if (!slash)
-			return cur;
-		if (cJSON_IsArray(cur))
-			cur = cJSON_GetArrayItem(cur, atoi(last));
-		else
-			cur = cJSON_GetObjectItemCaseSensitive(cur, last);
-		if (!cur)
-			return NULL;
-		p = slash;
-	}
-}
-
-/* Apply a JSON Patch (array of {op, path, value}) to doc; fails the test on error. */
+/* Apply a JSON Patch (array of {op, path, value}) to doc with bunkai's own
+   applier (model/json/json_patch.c); fails the test on error. */
 static inline void json_patch(cJSON *doc, const cJSON *patch)
 {
-	const cJSON *op;
-	cJSON_ArrayForEach(op, patch) {
-		const char *kind = cJSON_GetObjectItemCaseSensitive(op, "op")->valuestring;
-		const char *ptr = cJSON_GetObjectItemCaseSensitive(op, "path")->valuestring;
-		const cJSON *value = cJSON_GetObjectItemCaseSensitive(op, "value");
-		char last[128];
-		cJSON *parent = pointer_parent(doc, ptr, last, sizeof(last));
-		if (!parent)
-			fail_msg("patch path %s does not resolve", ptr);
-		if (!strcmp(kind, "remove") || !strcmp(kind, "replace")) {
-			if (cJSON_IsArray(parent))
-				cJSON_DeleteItemFromArray(parent, atoi(last));
-			else
-				cJSON_DeleteItemFromObjectCaseSensitive(parent, last);
-		}
-		if (!strcmp(kind, "add") || !strcmp(kind, "replace")) {
-			cJSON *v = cJSON_Duplicate(value, 1);
-			if (cJSON_IsArray(parent)) {
-				if (!strcmp(last, "-"))
-					cJSON_AddItemToArray(parent, v);
-				else
-					cJSON_InsertItemInArray(parent, atoi(last), v);
-			} else {
-				cJSON_DeleteItemFromObjectCaseSensitive(parent, last);
-				cJSON_AddItemToObject(parent, last, v);
-			}
-		}
-	}
+	const char *why = NULL;
+	if (json_patch_apply(doc, patch, &why) < 0)
+		fail_msg("patch does not apply: %s", why);
 }
 
 struct idlist {
