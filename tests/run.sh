@@ -234,8 +234,10 @@ e2e() {
 	expect "$tag template does not overwrite" 2 "$B" template "$tmp/tpl"
 	expect "$tag template --force" 0 "$B" template --force "$tmp/tpl"
 	expect "$tag export" 0 "$B" export fixtures/demo-hospital.json "$tmp/exp"
-	expect "$tag analyze the exported folder" 0 "$B" analyze --fail-on none -f json "$tmp/exp" &&
-		same "$tag export then analyze gives the same report" tests/golden/demo-hospital.json "$tmp/out"
+	# The same findings; the plan may differ (a folder's document has its
+	# item lists expanded: docs/plan.md), so it is left out here.
+	expect "$tag analyze the exported folder" 0 "$B" analyze --no-plan --fail-on none -f json "$tmp/exp" &&
+		same "$tag export then analyze gives the same report" tests/golden/demo-hospital.no-plan.json "$tmp/out"
 	expect "$tag import --encoding unknown" 2 "$B" import --encoding latin1 fixtures/csv/clinic-utf8
 
 	# The diagram (its structure is checked in depth by test_diagram).
@@ -410,6 +412,7 @@ if command -v valgrind >/dev/null; then
 	vg "matrix" 0 build/bunkai matrix -f html fixtures/demo-hospital.json
 	vg "diagram" 0 build/bunkai diagram -T png -o "$tmp/vg.png" fixtures/demo-hospital.json
 	vg "report" 0 build/bunkai report -o "$tmp/vg.html" fixtures/midsize-prime-cloud.json
+	vg "plan with --without" 0 build/bunkai plan -f json --without v-si fixtures/demo-hospital.json
 	vg "import of a Shift_JIS folder" 0 build/bunkai import fixtures/csv/clinic-cp932
 	vg "import of a broken folder" 2 build/bunkai import tests/hostile-csv/bad-values
 	vg "export" 0 build/bunkai export fixtures/demo-hospital.json "$tmp/vg-export"

@@ -98,8 +98,10 @@ ledger_folders() {
 	else
 		not_ok "$tag export --force removes the stale matrix.csv and keeps other files" "$(ls "$d/e")"
 	fi
-	expect "$tag the forced folder analyzes like the inventory" 0 "$B" analyze --fail-on none -f json "$d/e" &&
-		same "$tag export --force then analyze gives the same report" tests/golden/demo-hospital.json "$tmp/out"
+	# The same findings; the plan may differ (a folder's document has its
+	# item lists expanded: docs/plan.md), so it is left out here.
+	expect "$tag the forced folder analyzes like the inventory" 0 "$B" analyze --no-plan --fail-on none -f json "$d/e" &&
+		same "$tag export --force then analyze gives the same report" tests/golden/demo-hospital.no-plan.json "$tmp/out"
 
 	# A write that fails half-way (a file size limit of 8 KiB: the small
 	# ledgers are written, devices.csv of 300 devices is not) leaves the old

@@ -58,17 +58,45 @@ tooling() {
 	expect "diagram --rules with a broken rule: exit 2" 2 "$B" diagram --rules tests/rules/broken fixtures/well-kept-hospital.json
 
 	# The progress line: on a terminal, after about a second, then cleared;
-	# never when stderr is not a terminal, or with --quiet.
-	build/bench/gen_inventory 100000 >"$tmp/100k.json"
-	script -qec "$B analyze --fail-on none -f json -o $tmp/100k-report.json $tmp/100k.json" /dev/null >"$tmp/tty.txt" 2>&1
-	if grep -Eq 'bunkai: (reading|analyzing|writing)' "$tmp/tty.txt" && grep -q $'\r\e\\[K' "$tmp/tty.txt"; then
+	# never when stderr is not a terminal, or with --quiet. A 10,000-device
+	# group's plan takes seconds: over 300 actions, so they are grouped by kind.
+	build/bench/gen_inventory 10000 >"$tmp/10k.json"
+	script -qec "$B analyze --fail-on none -f json -o $tmp/10k-report.json $tmp/10k.json" /dev/null >"$tmp/tty.txt" 2>&1
+	if grep -Eq "bunkai: (reading|analyzing|measuring the plan's actions|writing)" "$tmp/tty.txt" && grep -q $'\r\e\\[K' "$tmp/tty.txt"; then
 		ok "progress: a long run on a terminal shows its phase and clears the line"
 	else
 		not_ok "progress on a terminal" "$(od -c "$tmp/tty.txt" | head -5)"
 	fi
-	script -qec "$B analyze --quiet --fail-on none -f json -o $tmp/100k-report.json $tmp/100k.json" /dev/null >"$tmp/tty.txt" 2>&1
+	if jq -e '(.plan | length) > 0 and all(.plan[]; .target == "*" or .members == null) and any(.plan[]; .members > 1)' \
+		"$tmp/10k-report.json" >/dev/null; then
+		ok "a 10,000-device plan measures actions grouped by kind"
+	else
+		not_ok "a 10,000-device plan measures actions grouped by kind" "$(jq -c '[.plan[] | {id, members}]' "$tmp/10k-report.json")"
+	fi
+	if python3 tests/plan/check_edits.py "$B" "$tmp/10k.json" >"$tmp/edits" 2>&1; then
+		ok "a 10,000-device plan: each group's edit has exactly the effect reported"
+	else
+		not_ok "a 10,000-device plan: a group's edit differs" "$(cat "$tmp/edits")"
+	fi
+	# The HTML report of a group stays light for a browser: groups start
+	# closed, each shows at most 200 findings and counts the rest, the matrix
+	# shows its first 30 tables; the JSON report has every finding.
+	expect "report of a 10,000-device group" 0 "$B" report -o "$tmp/10k.html" "$tmp/10k.json"
+	local total rows
+	total=$(jq '.findings | length' "$tmp/10k-report.json")
+	rows=$(grep -c '<tr class="\(error\|warning\|info\)"' "$tmp/10k.html")
+	if ! grep -q 'open="open"' "$tmp/10k.html" && [ "$(grep -c '<table class="matrix"' "$tmp/10k.html")" = 30 ] &&
+		grep -q '… and [0-9]* more systems' "$tmp/10k.html" &&
+		[ "$rows" -lt "$total" ] &&
+		[ $((rows + $(grep -o '… and [0-9]* more findings' "$tmp/10k.html" | awk '{s += $3} END {print s + 0}'))) = "$total" ]; then
+		ok "a group's HTML report: closed groups, $rows of $total findings shown, the rest counted, 30 matrix tables"
+	else
+		not_ok "a group's HTML report is summarized" "rows $rows of $total; $(grep -o '… and [0-9]* more [a-z]*' "$tmp/10k.html" | head)"
+	fi
+	xmllint --noout "$tmp/10k.html" 2>"$tmp/err" && ok "a group's HTML report is well-formed" || not_ok "a group's HTML report is well-formed" "$(head "$tmp/err")"
+	script -qec "$B analyze --quiet --fail-on none -f json -o $tmp/10k-report.json $tmp/10k.json" /dev/null >"$tmp/tty.txt" 2>&1
 	if [ ! -s "$tmp/tty.txt" ]; then ok "progress: --quiet prints nothing"; else not_ok "progress: --quiet prints nothing" "$(od -c "$tmp/tty.txt" | head -3)"; fi
-	"$B" analyze --fail-on none -f json -o "$tmp/100k-report.json" "$tmp/100k.json" 2>"$tmp/err"
+	"$B" analyze --fail-on none -f json -o "$tmp/10k-report.json" "$tmp/10k.json" 2>"$tmp/err"
 	if [ ! -s "$tmp/err" ]; then ok "progress: nothing when stderr is not a terminal"; else not_ok "progress: nothing when stderr is not a terminal"; fi
-	rm -f "$tmp/100k.json" "$tmp/100k-report.json"
+	rm -f "$tmp/10k.json" "$tmp/10k-report.json" "$tmp/10k.html"
 }

@@ -50,19 +50,26 @@ const struct command cmd_analyze = {
 	.flags = CMD_LOAD | CMD_ANALYZE | CMD_FINDINGS | CMD_PLAN | CMD_PLAN_OPTIONAL | CMD_OUTPUT,
 	.format_option = 'f',
 	.formats = formats,
-	.format_help = "text (default: summary, coverage per system, findings\n"
-		       "grouped with what to do), json (bunkai-report/1), csv, md",
+	.format_help = "text (default: summary, what to fix first, the paths into\n"
+		       "the hospital, coverage, findings under the action that\n"
+		       "resolves them), json (bunkai-report/1), csv, md",
 	.options = options,
 	.description = "Joins the inventory against the Part2 checklist items and reports every gap:\n"
 		       "items nobody leads (unowned-item), items several parties lead\n"
 		       "(conflicting-leads), vendors leading without a contract (unbound-party), remote\n"
-		       "paths nobody maintains (unmaintained-entry-point), and 14 more (docs/findings.md).\n"
+		       "paths nobody maintains (unmaintained-entry-point), and more (docs/findings.md).\n"
+		       "\n"
+		       "The report opens with what to fix first: actions (renew a contract, cut or\n"
+		       "harden a remote path, name a lead …), each measured by applying its edit and\n"
+		       "analyzing again, paths into the hospital first; every finding names the\n"
+		       "action that resolves it (docs/plan.md). --no-plan skips it.\n"
 		       "\n"
 		       "Exit status: 0 nothing at or above --fail-on, 1 a finding at or above it,\n"
 		       "2 bad usage or invalid input, 3 I/O or internal failure.\n",
 	.examples = "bunkai analyze hospital.json\n"
 		    "bunkai analyze -f json -o gaps.json --fail-on warning hospital.json\n"
-		    "bunkai analyze --vendor v-si hospital.json     # what v-si and its subs owe\n",
+		    "bunkai analyze --vendor v-si hospital.json     # what v-si and its subs owe\n"
+		    "bunkai analyze --without v-si hospital.json    # what lapses if v-si left today\n",
 	.prepare = prepare,
 	.run = run,
 };

@@ -18,6 +18,9 @@
 /* Beyond these, a group of findings starts closed and shows its first rows
    only (the JSON and CSV reports list every finding). */
 enum { HTML_OPEN_FINDINGS_MAX = 500, HTML_CAUSE_ROWS_MAX = 200 };
+/* A browser lays out a 28,000-row matrix in tens of seconds: the report
+   shows the first tables, `bunkai matrix` has them all. */
+enum { HTML_MATRIX_TABLES_MAX = 30 };
 
 static const char style[] =
 	"body{font-family:\"Noto Sans CJK JP\",\"Hiragino Sans\",\"Yu Gothic\",\"Meiryo\",sans-serif;"
@@ -242,7 +245,11 @@ void report_html(FILE *fp, const struct analysis *a, const struct matrix *m, con
 	fputs("<h2 id=\"matrix\">責任分界表 / responsibility matrix</h2>\n"
 	      "<p>○ lead (主担当), △ support (協力); only claims that count on the as-of date.</p>\n",
 	      fp);
-	matrix_html_tables(fp, m);
+	size_t left = matrix_html_tables(fp, m, HTML_MATRIX_TABLES_MAX);
+	if (left)
+		fprintf(fp, "<p>… and %zu more systems: <code>bunkai matrix -f html</code> or <code>-f csv</code> "
+			    "has the whole 責任分界表.</p>\n",
+			left);
 	fputs("<h2>責任分界図 / boundary diagram</h2>\n<div id=\"diagram\">\n", fp);
 	if (svg)
 		fputs(svg, fp);

@@ -3,6 +3,7 @@
 */
 #include "matrix.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -329,10 +330,16 @@ void matrix_md(FILE *fp, const struct matrix *m)
 
 /* ---- HTML ---- */
 
-void matrix_html_tables(FILE *fp, const struct matrix *m)
+size_t matrix_html_tables(FILE *fp, const struct matrix *m, size_t max_tables)
 {
+	size_t tables = 0, left = 0;
 	for (size_t from = 0; from < m->n_rows;) {
 		size_t to = block_end(m, from);
+		if (tables++ == max_tables || left) {
+			left++;
+			from = to;
+			continue;
+		}
 		const struct matrix_row *first = &m->rows[from];
 		fputs("<h3>", fp);
 		if (first->system) {
@@ -372,6 +379,7 @@ void matrix_html_tables(FILE *fp, const struct matrix *m)
 		fputs("</tbody>\n</table>\n", fp);
 		from = to;
 	}
+	return left;
 }
 
 void matrix_html(FILE *fp, const struct matrix *m)
@@ -386,7 +394,7 @@ void matrix_html(FILE *fp, const struct matrix *m)
 	      fp);
 	html_text(fp, m->org_name);
 	fprintf(fp, "</h1>\n<p>As of %s. ○ lead (主担当), △ support (協力).</p>\n", m->as_of);
-	matrix_html_tables(fp, m);
+	matrix_html_tables(fp, m, SIZE_MAX);
 	paths_html(fp, m->paths, m->n_paths);
 	fputs("</body>\n</html>\n", fp);
 }

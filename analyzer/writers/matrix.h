@@ -52,8 +52,9 @@ void matrix_csv(FILE *fp, const struct matrix *m);
 /* The remote-path table as its own CSV file (-f paths-csv). */
 void matrix_paths_csv(FILE *fp, const struct matrix *m);
 void matrix_md(FILE *fp, const struct matrix *m);
-/* A whole HTML page; matrix_html_tables writes only the tables (for the report). */
+/* A whole HTML page; matrix_html_tables writes only the tables (for the
+   report), at most max_tables of them, and returns how many it left out. */
 void matrix_html(FILE *fp, const struct matrix *m);
-void matrix_html_tables(FILE *fp, const struct matrix *m);
+size_t matrix_html_tables(FILE *fp, const struct matrix *m, size_t max_tables);
 
 #endif
