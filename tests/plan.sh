@@ -87,6 +87,13 @@ plan_tests() {
 	# --without the only vendor with paths into PACS: the paths and their
 	# findings go, remote access (I-3) no longer applies to pacs, and what
 	# the vendor led on pacs lapses to nobody.
+	if jq -e '.without == ["v-si"]' "$tmp/out" >/dev/null; then
+		ok "$tag --without: the JSON report says which vendors it assumes gone"
+	else
+		not_ok "$tag --without: the JSON report says which vendors it assumes gone"
+	fi
+	expect "$tag --without in the text report" 0 "$B" analyze --no-plan --fail-on none --without v-si fixtures/demo-hospital.json &&
+		has "$tag --without: the text report says it is a what-if" "What-if: as if v-si left on 2026-04-01" "$tmp/out"
 	expect "$tag --without v-pacs" 0 "$B" analyze --no-plan --fail-on none -f json --without v-pacs fixtures/demo-hospital.json
 	if jq -e '[.paths[].id] | (index("rm-pacs") or index("rm-ws")) | not' "$tmp/out" >/dev/null &&
 		jq -e 'all(.findings[]; (.remote // "") | test("^rm-(pacs|ws)$") | not)' "$tmp/out" >/dev/null &&

@@ -65,6 +65,8 @@ struct analysis {
 	struct remote_path *paths;
 	size_t n_paths;
 	const struct plan *plan; /* NULL without a plan (--no-plan); not owned */
+	const char *const *without; /* --without: the vendors assumed gone (a what-if); not owned */
+	size_t n_without;
 };
 
 /*

@@ -44,6 +44,8 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 		progress_phase("reading the findings");
 		if (analysis_read(p->s.db, v, &p->a) < 0)
 			return EXIT_FAILURE_IO;
+		p->a.without = o->without;
+		p->a.n_without = o->n_without;
 		if (o->plan) {
 			p->a.plan = &p->plan;
 			for (size_t i = 0; i < p->a.n_findings; i++) {

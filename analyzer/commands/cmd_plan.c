@@ -4,9 +4,11 @@
 */
 #include <cJSON.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "analyzer/commands/command.h"
 #include "analyzer/writers/plan_out.h"
+#include "analyzer/writers/report.h"
 #include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
 
@@ -17,6 +19,10 @@ static void plan_full_text(FILE *fp, const struct analysis *a)
 	for (size_t i = 0; i < p->baseline.n; i++)
 		resolved += p->cause[i] >= 0;
 	fprintf(fp, "bunkai plan — %s (%s), as of %s\n", a->org_name, a->org_id, a->as_of);
+	char *what_if = what_if_line(a);
+	if (what_if)
+		fprintf(fp, "What-if: %s\n", what_if);
+	free(what_if);
 	fprintf(fp, "%zu action%s resolve %zu of %zu open findings", p->n_steps, p->n_steps == 1 ? "" : "s", resolved,
 		p->baseline.n);
 	fprintf(fp, " (%zu offered%s)\n", p->offered.n, p->grouped ? ", grouped by kind" : "");
@@ -54,6 +60,9 @@ static void plan_full_json(FILE *fp, const struct analysis *a)
 	cJSON_AddStringToObject(root, "format", "bunkai-plan/1");
 	cJSON_AddStringToObject(root, "organization", a->org_id);
 	cJSON_AddStringToObject(root, "as_of", a->as_of);
+	cJSON *w = cJSON_AddArrayToObject(root, "without");
+	for (size_t i = 0; i < a->n_without; i++)
+		cJSON_AddItemToArray(w, cJSON_CreateString(a->without[i]));
 	cJSON_AddBoolToObject(root, "grouped", a->plan->grouped);
 	cJSON_AddItemToObject(root, "plan", plan_json(a->plan));
 	cJSON *open = cJSON_AddArrayToObject(root, "unresolved");

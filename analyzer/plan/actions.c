@@ -479,20 +479,27 @@ int actions_offer(sqlite3 *db, const cJSON *doc, const char *as_of, struct actio
 	struct edit_ctx x = { .doc = doc, .as_of = as_of };
 	date_next_year(as_of, x.renewed);
 	collect_ids(doc, &x.ids);
-	struct action *last = NULL;
-	int rc, skipping = 0;
+	/* The rows come sorted by (kind, target): consecutive rows of one
+	   action add the findings it is offered for. */
+	char *prev_kind = NULL, *prev_target = NULL;
+	struct action *last = NULL; /* the action of the previous rows; NULL if not offered */
+	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *kind = col(st, 0), *target = col(st, 1), *finding = col(st, 2);
 		if (!target)
 			continue;
-		if (last && !strcmp(last->kind, kind) && !strcmp(last->target, target)) {
-			/* Another finding the same action was offered for. */
-			if (!skipping) {
+		if (prev_kind && !strcmp(prev_kind, kind) && !strcmp(prev_target, target)) {
+			if (last) {
 				last->offered_for = xrealloc(last->offered_for, (last->n_offered_for + 1) * sizeof(char *));
 				last->offered_for[last->n_offered_for++] = xstrdup(finding);
 			}
 			continue;
 		}
+		free(prev_kind);
+		free(prev_target);
+		prev_kind = xstrdup(kind);
+		prev_target = xstrdup(target);
+		last = NULL;
 		const struct kind *k = kind_find(kind);
 		struct offer o = { target, col(st, 3), col(st, 4), col(st, 5) };
 		x.patch = cJSON_CreateArray();
@@ -500,18 +507,8 @@ int actions_offer(sqlite3 *db, const cJSON *doc, const char *as_of, struct actio
 		if (!k || k->build(&x, &o) < 0) {
 			cJSON_Delete(x.patch);
 			free(x.title);
-			skipping = 1;
-			/* Keep comparing against this (kind, target) to skip its rows. */
-			out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
-			last = &out->v[out->n];
-			memset(last, 0, sizeof(*last));
-			last->kind = xstrdup(kind);
-			last->target = xstrdup(target);
-			last->measured = -2; /* removed below */
-			out->n++;
 			continue;
 		}
-		skipping = 0;
 		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
 		last = &out->v[out->n++];
 		memset(last, 0, sizeof(*last));
@@ -531,19 +528,10 @@ int actions_offer(sqlite3 *db, const cJSON *doc, const char *as_of, struct actio
 			last->cut_bindings[0] = o.a && o.b ? xasprintf("%s@%s", o.b, o.a) : xstrdup("");
 		}
 	}
+	free(prev_kind);
+	free(prev_target);
 	sqlite3_finalize(st);
 	idmap_release(&x.ids);
-	/* Drop the placeholders of actions that could not be offered. */
-	size_t kept = 0;
-	for (size_t i = 0; i < out->n; i++) {
-		if (out->v[i].measured == -2) {
-			free(out->v[i].kind);
-			free(out->v[i].target);
-		} else {
-			out->v[kept++] = out->v[i];
-		}
-	}
-	out->n = kept;
 	if (rc != SQLITE_DONE)
 		return error("plan: offering actions: %s", sqlite3_errmsg(db));
 	return 0;

@@ -34,6 +34,11 @@ void cause_groups_release(struct cause_group *g, size_t n);
    one-line summaries (caller frees). */
 char *short_recommendation(const char *text, size_t max);
 
+/* "as if v-si left on 2026-04-01 (…)" for a --without report, or NULL;
+   caller frees. Every report says so, so a what-if is never taken for the
+   inventory as it is. */
+char *what_if_line(const struct analysis *a);
+
 /* "5 vendors, 1 system, …": what an inventory holds, in one line. */
 void print_counts(FILE *fp, long vendors, long systems, long devices, long contracts, long subcontracts,
 		  long assignments, long remotes, long interfaces);

@@ -79,3 +79,17 @@ void cause_groups_release(struct cause_group *g, size_t n)
 		free(g[i].findings);
 	free(g);
 }
+
+char *what_if_line(const struct analysis *a)
+{
+	if (!a->n_without)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addstr(&sb, "as if ");
+	for (size_t i = 0; i < a->n_without; i++)
+		strbuf_addf(&sb, "%s%s", i == 0 ? "" : i + 1 == a->n_without ? " and " : ", ", a->without[i]);
+	strbuf_addf(&sb, " left on %s: %s contracts and subcontracts end the day before, %s remote paths and "
+			 "assignments are dropped (--without)",
+		    a->as_of, a->n_without == 1 ? "its" : "their", a->n_without == 1 ? "its" : "their");
+	return strbuf_detach(&sb);
+}

@@ -73,6 +73,11 @@ void report_json(FILE *fp, const struct analysis *a)
 	add_str(root, "format", "bunkai-report/1");
 	add_str(root, "organization", a->org_id);
 	add_str(root, "as_of", a->as_of);
+	if (a->n_without) {
+		cJSON *w = cJSON_AddArrayToObject(root, "without");
+		for (size_t i = 0; i < a->n_without; i++)
+			cJSON_AddItemToArray(w, cJSON_CreateString(a->without[i]));
+	}
 	cJSON *s = cJSON_AddObjectToObject(root, "summary");
 	cJSON_AddNumberToObject(s, "applicable", (double)a->summary.applicable);
 	cJSON_AddNumberToObject(s, "led", (double)a->summary.led);

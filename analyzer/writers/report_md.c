@@ -76,6 +76,13 @@ void report_md(FILE *fp, const struct analysis *a)
 	fputs("# 責任分界 gap report: ", fp);
 	md_text(fp, a->org_name);
 	fprintf(fp, "\n\n- Organization id: `%s`\n- As of: %s\n", a->org_id, a->as_of);
+	char *what_if = what_if_line(a);
+	if (what_if) {
+		fputs("- **What-if**: ", fp);
+		md_text(fp, what_if);
+		fputc('\n', fp);
+	}
+	free(what_if);
 	fprintf(fp, "- Applicable items: %ld (led %ld, unowned %ld, conflicting %ld)\n", a->summary.applicable,
 		a->summary.led, a->summary.unowned, a->summary.conflicts);
 	fprintf(fp, "- Findings: %ld errors, %ld warnings, %ld infos\n\n", a->summary.errors, a->summary.warnings,

@@ -24,6 +24,10 @@ static void header(FILE *fp, const struct analysis *a)
 	fputs("Inventory: ", fp);
 	print_counts(fp, a->counts.vendors, a->counts.systems, a->counts.devices, a->counts.contracts,
 		     a->counts.subcontracts, a->counts.assignments, a->counts.remotes, a->counts.interfaces);
+	char *what_if = what_if_line(a);
+	if (what_if)
+		fprintf(fp, "\nWhat-if: %s", what_if);
+	free(what_if);
 	fputs("\n\nSummary\n", fp);
 	fprintf(fp, "  Applicable items: %ld — led by exactly one party %ld, unowned %ld, conflicting %ld\n",
 		a->summary.applicable, a->summary.led, a->summary.unowned, a->summary.conflicts);
