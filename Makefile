@@ -29,7 +29,8 @@ SANITIZE   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 
 # Data compiled into the binary: catalog, schema, derived tables, rules.
 EMBED := rules/catalog.json $(sort $(wildcard rules/*.sql)) model/db/schema.sql model/db/indexes.sql \
-         model/db/derive.sql model/db/finding_indexes.sql analyzer/plan/offers.sql
+         model/db/derive.sql model/db/finding_indexes.sql model/db/accept.sql \
+         analyzer/plan/offers.sql
 
 MODEL_SRC    := $(sort $(wildcard model/*.c model/*/*.c))
 ANALYZER_SRC := $(filter-out analyzer/main.c,$(sort $(wildcard analyzer/*.c analyzer/*/*.c)))

@@ -51,6 +51,7 @@ static const struct field assignment_fields[] = { ASSIGNMENT_FIELDS(ENTITY_FIELD
 static const struct field remote_fields[] = { REMOTE_FIELDS(ENTITY_FIELD) };
 static const struct field interface_fields[] = { INTERFACE_FIELDS(ENTITY_FIELD) };
 static const struct field device_check_fields[] = { DEVICE_CHECK_FIELDS(ENTITY_FIELD) };
+static const struct field acceptance_fields[] = { ACCEPTANCE_FIELDS(ENTITY_FIELD) };
 
 void contract_check(struct field_checks *fc, const struct entity *e, void *obj, size_t index);
 void subcontract_check(struct field_checks *fc, const struct entity *e, void *obj, size_t index);
@@ -95,6 +96,9 @@ const struct entity entities[] = {
 	{ ENTITY("device_checks", "device_checks.csv", "機器の確認（事業者確認用）", ID_NONE, struct device_check,
 		 device_checks),
 	  .fields = device_check_fields, .n_fields = N(device_check_fields), .table = "device_checks" },
+	{ ENTITY("accepted", "accepted.csv", "リスク受容", ID_NONE, struct acceptance, accepted),
+	  .fields = acceptance_fields, .n_fields = N(acceptance_fields), .table = "accepted",
+	  .extra = "live INTEGER" /* as-of <= until, set by derive.sql */ },
 	{ .fields = NULL },
 };
 

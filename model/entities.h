@@ -199,6 +199,15 @@ enum { ROLE_LEAD, ROLE_SUPPORT };
 	  .column = "interface_systems", .value_column = "system")                                                  \
 	X(interface, confirmed, FT_DATE, 0, .ja = "確認日", .example = "2024-03-20")
 
+/* リスク受容 (SPEC 9.3): a finding id, or a pattern with *, knowingly accepted
+   until a date. */
+#define ACCEPTANCE_FIELDS(X)                                                                                      \
+	X(acceptance, finding, FT_NAME, F_REQUIRED, .ja = "指摘ID", .example = "idle-vendor@v-old")                \
+	X(acceptance, reason, FT_NAME, F_REQUIRED, .ja = "理由", .example = "契約終了の手続き中")                   \
+	X(acceptance, by, FT_NAME, F_REQUIRED, .ja = "承認者", .example = "情報システム委員会", .column = "accepted_by") \
+	X(acceptance, until, FT_DATE, F_REQUIRED, .ja = "期限", .example = "2027-03-31", .column = "until_date")      \
+	X(acceptance, ticket, FT_TEXT, 0, .ja = "管理番号", .example = "IT-2026-014")
+
 struct vendor { VENDOR_FIELDS(ENTITY_MEMBER) };
 struct system { SYSTEM_FIELDS(ENTITY_MEMBER) };
 struct network { NETWORK_FIELDS(ENTITY_MEMBER) };
@@ -209,6 +218,7 @@ struct assignment { ASSIGNMENT_FIELDS(ENTITY_MEMBER) };
 struct remote_access { REMOTE_FIELDS(ENTITY_MEMBER) };
 struct interface { INTERFACE_FIELDS(ENTITY_MEMBER) };
 struct device_check { DEVICE_CHECK_FIELDS(ENTITY_MEMBER) };
+struct acceptance { ACCEPTANCE_FIELDS(ENTITY_MEMBER) };
 
 struct field_checks;
 

@@ -32,6 +32,7 @@ struct inventory {
 	ARRAY(struct remote_access, remotes);
 	ARRAY(struct interface, interfaces);
 	ARRAY(struct device_check, device_checks);
+	ARRAY(struct acceptance, accepted);
 };
 
 #undef ARRAY

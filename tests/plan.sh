@@ -50,7 +50,7 @@ plan_tests() {
 	fi
 	expect "$tag demo text report" 1 "$B" analyze fixtures/demo-hospital.json
 	head -40 "$tmp/out" >"$tmp/top"
-	if grep -q "^What to fix first (9 actions)" "$tmp/top" && grep -q "^Paths into the hospital (4)" "$tmp/top" &&
+	if grep -q "^What to fix first (8 actions)" "$tmp/top" && grep -q "^Paths into the hospital (4)" "$tmp/top" &&
 		[ "$(grep -cE '^  rm-(ehr|pacs|food|ws): ' "$tmp/top")" = 4 ]; then
 		ok "$tag demo text report: the plan and all four paths within its first 40 lines"
 	else

@@ -369,6 +369,7 @@ for bin in build/tests/test_*; do [ "${bin%.d}" = "$bin" ] && unit "$bin" "unit 
 for bin in build/asan/tests/test_*; do [ "${bin%.d}" = "$bin" ] && unit "$bin" "asan unit $(basename "$bin")"; done
 . tests/safety.sh
 . tests/plan.sh
+. tests/tracking.sh
 for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	set -- $build
 	e2e "$1" "$2"
@@ -377,6 +378,7 @@ for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	spreadsheet_cells "$1" "$2"
 	hostile_messages "$1" "$2"
 	plan_tests "$1" "$2"
+	tracking_tests "$1" "$2"
 done
 spreadsheet_round_trip
 csv_row_limit

@@ -45,7 +45,7 @@ tooling() {
 	# A CSV folder's report carries the SHA-256 of its files' bytes, in the
 	# fixed order of the ledgers, each after its name and a NUL (docs/report.md).
 	local d=fixtures/csv/clinic-utf8 f want
-	want=$(for f in organization vendors systems networks devices contracts subcontracts assignments remote_access interfaces device_checks matrix; do
+	want=$(for f in organization vendors systems networks devices contracts subcontracts assignments remote_access interfaces device_checks accepted matrix; do
 		[ -f "$d/$f.csv" ] && { printf '%s.csv\0' "$f"; cat "$d/$f.csv"; }
 	done | sha256sum | cut -d' ' -f1)
 	expect "report of a CSV folder" 0 "$B" report -o "$tmp/folder.html" "$d" &&

@@ -108,12 +108,14 @@ static int read_findings(sqlite3 *db, struct analysis *a)
 	size_t cap = 0;
 	sqlite3_stmt *st = db_prepare(db,
 				      "SELECT f.id, f.code, f.severity, f.item, f.system, f.device, f.remote, f.contract,"
-				      "       f.ref, f.message, i.title, i.recommendation, f.rank, r.fix"
+				      "       f.ref, f.message, i.title, i.recommendation, f.rank, r.fix,"
+				      "       a.finding, a.reason, a.accepted_by, a.until_date, a.ticket"
 				      "  FROM findings f LEFT JOIN items i ON i.id = f.item"
 				      "  LEFT JOIN rules r ON r.code = f.code"
 				      "  LEFT JOIN systems s ON s.id = f.system"
+				      "  LEFT JOIN accepted a ON a.seq = f.accepted"
 				      " WHERE f.in_view"
-				      " ORDER BY f.rank, f.code, s.seq NULLS FIRST, i.seq NULLS FIRST, f.id",
+				      " ORDER BY f.accepted IS NOT NULL, f.rank, f.code, s.seq NULLS FIRST, i.seq NULLS FIRST, f.id",
 				      "findings");
 	sqlite3_stmt *pt = db_prepare(db, "SELECT party FROM finding_parties WHERE finding = ? ORDER BY pos", "findings");
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -135,6 +137,14 @@ static int read_findings(sqlite3 *db, struct analysis *a)
 		f->item_recommendation = db_column_dup(st, 11);
 		f->rank = (enum severity)sqlite3_column_int(st, 12);
 		f->fix = db_column_dup(st, 13);
+		if (sqlite3_column_type(st, 14) != SQLITE_NULL) {
+			f->accepted = xcalloc(1, sizeof(*f->accepted));
+			f->accepted->pattern = db_column_dup(st, 14);
+			f->accepted->reason = db_column_dup(st, 15);
+			f->accepted->by = db_column_dup(st, 16);
+			f->accepted->until = db_column_dup(st, 17);
+			f->accepted->ticket = db_column_dup(st, 18);
+		}
 		size_t pcap = 0;
 		sqlite3_bind_text(pt, 1, f->id, -1, SQLITE_STATIC);
 		while (sqlite3_step(pt) == SQLITE_ROW) {
@@ -157,7 +167,7 @@ static int read_coverage(sqlite3 *db, struct analysis *a)
 				      "  (SELECT count(*) FROM applicable a WHERE a.system = s.id AND a.leads = 1),"
 				      "  (SELECT count(*) FROM applicable a WHERE a.system = s.id AND a.leads = 0),"
 				      "  (SELECT count(*) FROM applicable a WHERE a.system = s.id AND a.leads > 1),"
-				      "  (SELECT count(*) FROM findings f WHERE f.system = s.id AND f.in_view)"
+				      "  (SELECT count(*) FROM findings f WHERE f.system = s.id AND f.in_view AND f.accepted IS NULL)"
 				      " FROM systems s WHERE s.id IN (SELECT id FROM view_systems) ORDER BY s.seq",
 				      "coverage");
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -194,9 +204,9 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 		"                                                 ORDER BY pr.system)),"
 		"       r.approved, r.auth, r.source_restricted, r.on_demand, c.check_date, c.answer, c.checked_by,"
 		"       (SELECT group_concat(code, ', ') FROM (SELECT code FROM ("
-		"          SELECT f.code, f.rank FROM findings f WHERE f.remote = r.id AND f.in_view"
+		"          SELECT f.code, f.rank FROM findings f WHERE f.remote = r.id AND f.in_view AND f.accepted IS NULL"
 		"          UNION SELECT f.code, f.rank FROM findings f"
-		"           WHERE f.code = 'door-unchecked' AND f.device = pd.door AND f.in_view)"
+		"           WHERE f.code = 'door-unchecked' AND f.device = pd.door AND f.in_view AND f.accepted IS NULL)"
 		"         ORDER BY rank, code))"
 		"  FROM remote_access r JOIN parties p ON p.id = r.vendor JOIN path_doors pd ON pd.remote = r.id"
 		"  LEFT JOIN device_checks c ON c.seq = (SELECT x.seq FROM device_checks x"
@@ -268,9 +278,10 @@ int analysis_read(sqlite3 *db, const struct view *v, struct analysis *a)
 		*dest[i] = count(db, sql);
 		free(sql);
 	}
-	a->summary.errors = count(db, "SELECT count(*) FROM findings WHERE in_view AND rank = 0");
-	a->summary.warnings = count(db, "SELECT count(*) FROM findings WHERE in_view AND rank = 1");
-	a->summary.infos = count(db, "SELECT count(*) FROM findings WHERE in_view AND rank = 2");
+	a->summary.errors = count(db, "SELECT count(*) FROM findings WHERE in_view AND rank = 0 AND accepted IS NULL");
+	a->summary.warnings = count(db, "SELECT count(*) FROM findings WHERE in_view AND rank = 1 AND accepted IS NULL");
+	a->summary.infos = count(db, "SELECT count(*) FROM findings WHERE in_view AND rank = 2 AND accepted IS NULL");
+	a->summary.accepted = count(db, "SELECT count(*) FROM findings WHERE in_view AND accepted IS NOT NULL");
 
 	a->counts.vendors = count(db, "SELECT count(*) FROM parties WHERE kind = 'vendor'");
 	a->counts.systems = count(db, "SELECT count(*) FROM systems");
@@ -311,6 +322,14 @@ void analysis_release(struct analysis *a)
 		for (size_t k = 0; k < f->n_parties; k++)
 			free(f->parties[k]);
 		free(f->parties);
+		if (f->accepted) {
+			free(f->accepted->pattern);
+			free(f->accepted->reason);
+			free(f->accepted->by);
+			free(f->accepted->until);
+			free(f->accepted->ticket);
+			free(f->accepted);
+		}
 	}
 	free(a->findings);
 	for (size_t i = 0; i < a->n_systems; i++) {

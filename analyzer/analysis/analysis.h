@@ -17,12 +17,18 @@ struct view {
 	const char *vendor;   /* not owned; NULL = all */
 };
 
+/* The accepted[] entry that accepts a finding (SPEC 9.3, リスク受容). */
+struct acceptance_info {
+	char *pattern, *reason, *by, *until, *ticket; /* ticket may be NULL */
+};
+
 struct finding {
 	char *id, *code, *severity, *item, *system, *device, *remote, *contract, *ref, *message;
 	char *item_title, *item_recommendation; /* from the catalog, NULL without item */
 	char *fix;                              /* the rule's "-- fix:" line, or NULL */
 	const char *cause;                      /* the plan's first action resolving it, or NULL; not owned */
 	long cause_step;                        /* its index in the plan, or -1 */
+	struct acceptance_info *accepted;       /* NULL: open; else not counted toward --fail-on */
 	char **parties;
 	size_t n_parties;
 	enum severity rank;
@@ -53,12 +59,13 @@ struct plan;
 struct analysis {
 	char *org_id, *org_name, *as_of;
 	struct {
-		long applicable, led, unowned, conflicts, errors, warnings, infos;
+		long applicable, led, unowned, conflicts, errors, warnings, infos; /* open findings by severity */
+		long accepted;                                                      /* accepted findings */
 	} summary;
 	struct {
 		long vendors, systems, devices, contracts, subcontracts, assignments, remotes, interfaces;
 	} counts;
-	struct finding *findings;
+	struct finding *findings; /* the open ones, then the accepted ones */
 	size_t n_findings;
 	struct coverage *systems;
 	size_t n_systems;

@@ -39,13 +39,18 @@ static int valid_code(const char *s)
 }
 
 /* "-- key: system item" into column indexes ending with -1; 0, or -1 if a
-   name is not a key column (or there are none, or too many). */
+   name is not a key column (or there are none, or too many). "key" alone
+   means the rule's own `key` column makes the id. */
 static int parse_key(const char *key, int out[RULE_KEY_MAX + 1])
 {
 	char *copy = xstrdup(key), *save = NULL;
-	int n = 0, ok = 1;
+	int n = 0, ok = 1, own = 0;
 	for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
 		int c = 0;
+		if (!strcmp(t, "key") && !own && !n) {
+			own = 1;
+			continue;
+		}
 		while (c < RULE_KEY_MAX && strcmp(t, col_names[c]))
 			c++;
 		if (c == RULE_KEY_MAX || n == RULE_KEY_MAX)
@@ -55,13 +60,13 @@ static int parse_key(const char *key, int out[RULE_KEY_MAX + 1])
 	}
 	out[n] = -1;
 	free(copy);
-	return ok && n ? 0 : -1;
+	return ok && (n > 0) != own ? 0 : -1;
 }
 
 int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 {
 	struct rule r = { 0 };
-	char *sev = NULL, *key = NULL, *parties = NULL;
+	char *sev = NULL, *key = NULL, *parties = NULL, *runs = NULL;
 	/* The header is the leading run of "-- name: value" comment lines. */
 	for (const char *p = text; strncmp(p, "--", 2) == 0;) {
 		const char *eol = strchr(p, '\n');
@@ -72,7 +77,8 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 			char *value = trimmed(colon + 1, len - (size_t)(colon + 1 - p));
 			char **slot = !strcmp(name, "code") ? &r.code : !strcmp(name, "severity") ? &sev
 				    : !strcmp(name, "ref") ? &r.ref : !strcmp(name, "key") ? &key
-				    : !strcmp(name, "fix") ? &r.fix : !strcmp(name, "parties") ? &parties : NULL;
+				    : !strcmp(name, "fix") ? &r.fix : !strcmp(name, "parties") ? &parties
+				    : !strcmp(name, "runs") ? &runs : NULL;
 			if (slot && !*slot)
 				*slot = value;
 			else
@@ -88,6 +94,10 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 	if (parties && !r.ordered_parties)
 		bad = error("%s: \"-- parties:\" takes \"ordered\" (the rule's order instead of sorted)", origin);
 	free(parties);
+	r.last = runs && !strcmp(runs, "last");
+	if (runs && !r.last)
+		bad = error("%s: \"-- runs:\" takes \"last\" (after every other rule, on their findings)", origin);
+	free(runs);
 	if (!r.code || !valid_code(r.code))
 		bad = error("%s: the header needs \"-- code: NAME\" (lowercase letters, digits, -)", origin);
 	if (!sev)
@@ -101,7 +111,8 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 	else
 		bad = error("%s: unknown severity \"%s\" (error, warning or info)", origin, sev);
 	if (parse_key(key ? key : "system item device remote contract parties", r.key) < 0)
-		bad = error("%s: \"-- key:\" takes column names among system item device remote contract parties", origin);
+		bad = error("%s: \"-- key:\" takes column names among system item device remote contract parties, "
+			    "or \"key\" (the rule's own key column)", origin);
 	for (size_t i = 0; !bad && i < rs->n; i++)
 		if (!strcmp(rs->v[i].code, r.code))
 			bad = error("%s: code \"%s\" is already defined by %s", origin, r.code, rs->v[i].origin);
@@ -364,11 +375,19 @@ int rules_run(sqlite3 *db, const struct ruleset *rs)
 	S.party = db_prepare(db, "INSERT INTO finding_parties VALUES (?,?,?)", "findings");
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		goto out;
-	for (size_t i = 0; i < rs->n; i++)
-		if (describe(db, &rs->v[i], i) < 0 || run_one(&S, &rs->v[i], i) < 0) {
+	/* The rules, then which findings are accepted (SPEC 9.3), then the rules
+	   that read the others' findings ("-- runs: last"). */
+	for (int last = 0; last <= 1; last++) {
+		for (size_t i = 0; i < rs->n; i++)
+			if (rs->v[i].last == last && (describe(db, &rs->v[i], i) < 0 || run_one(&S, &rs->v[i], i) < 0)) {
+				sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+				goto out;
+			}
+		if (!last && db_exec(db, embedded_find("model/db/accept.sql")->data, "accepted findings") < 0) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			goto out;
 		}
+	}
 	const struct embedded_file *idx = embedded_find("model/db/finding_indexes.sql");
 	rc = idx && sqlite3_exec(db, idx->data, NULL, NULL, NULL) == SQLITE_OK &&
 			     sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK

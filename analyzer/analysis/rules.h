@@ -6,6 +6,8 @@
 **   -- key: system item          columns that make the finding's stable id
 **   -- ref: Part2 A-2 (a)        the checklist passage behind it (default ref)
 **   -- fix: …                    what to do about it, one line
+**   -- runs: last                (optional) after the other rules and the
+**                                acceptances, reading their findings
 **   SELECT … AS item, … AS system, … AS device, … AS remote, … AS contract,
 **          … AS parties, … AS ref, … AS message FROM …;
 **
@@ -30,6 +32,7 @@ struct rule {
 	int key[RULE_KEY_MAX + 1]; /* "-- key:" as result-column indexes, ending with -1 */
 	enum severity severity;
 	int ordered_parties; /* "-- parties: ordered": keep the rule's order, else sorted */
+	int last;            /* "-- runs: last": after every other rule, on their findings */
 	char *sql; /* the whole file */
 };
 

@@ -31,8 +31,9 @@ static int run(struct invocation *inv)
 	for (int i = 0; inv->values[FAIL_ON] && severity_names[i]; i++)
 		if (!strcmp(inv->values[FAIL_ON], severity_names[i]))
 			fail_on = (enum severity)i;
+	/* Accepted findings (SPEC 9.3) do not count. */
 	for (size_t i = 0; fail_on != SEV_NONE && i < a->n_findings; i++)
-		if (a->findings[i].rank <= fail_on)
+		if (!a->findings[i].accepted && a->findings[i].rank <= fail_on)
 			return EXIT_FINDINGS;
 	return EXIT_OK;
 }

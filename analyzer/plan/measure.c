@@ -12,7 +12,7 @@
 int finding_set_read(sqlite3 *db, struct finding_set *out)
 {
 	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, rank FROM findings WHERE in_view ORDER BY id", "plan findings");
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, rank FROM findings WHERE in_view AND accepted IS NULL ORDER BY id", "plan findings");
 	size_t cap = 0, cap_r = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

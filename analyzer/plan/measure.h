@@ -15,7 +15,7 @@
 #include "analyzer/analysis/rules.h"
 #include "model/catalog.h"
 
-/* The open findings of one analysis, sorted by id. */
+/* The open findings of one analysis (accepted ones are not targets), sorted by id. */
 struct finding_set {
 	char **ids;
 	int *ranks; /* enum severity */

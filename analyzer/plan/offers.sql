@@ -5,7 +5,7 @@
 -- whose meaning depends on the kind (said below). Whether an action really
 -- resolves anything is not decided here: it is measured.
 WITH org AS (SELECT value AS id FROM meta WHERE key = 'organization'),
-f AS (SELECT * FROM findings WHERE in_view),
+f AS (SELECT * FROM findings WHERE in_view AND accepted IS NULL),
 -- A device's responsible maintainer for a new check: its maintainer when
 -- bound to its system, else the lowest-id valid I-6 lead there, else the
 -- organization.

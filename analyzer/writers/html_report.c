@@ -14,6 +14,7 @@
 #include "analyzer/writers/report.h"
 #include "html_report.h"
 #include "model/util/strbuf.h"
+#include "model/util/xalloc.h"
 
 /* Beyond these, a group of findings starts closed and shows its first rows
    only (the JSON and CSV reports list every finding). */
@@ -84,9 +85,10 @@ static void summary(FILE *fp, const struct analysis *a)
 		    "<tr><th>Led by exactly one party</th><td class=\"num\">%ld</td></tr>\n"
 		    "<tr><th>Unowned (未割当)</th><td class=\"num\">%ld</td></tr>\n"
 		    "<tr><th>Conflicting (重複)</th><td class=\"num\">%ld</td></tr>\n"
-		    "<tr><th>Errors / warnings / infos</th><td class=\"num\">%ld / %ld / %ld</td></tr>\n</table>\n",
+		    "<tr><th>Errors / warnings / infos</th><td class=\"num\">%ld / %ld / %ld</td></tr>\n"
+		    "<tr><th>Accepted (リスク受容)</th><td class=\"num\">%ld</td></tr>\n</table>\n",
 		a->summary.applicable, a->summary.led, a->summary.unowned, a->summary.conflicts, a->summary.errors,
-		a->summary.warnings, a->summary.infos);
+		a->summary.warnings, a->summary.infos, a->summary.accepted);
 	if (!a->n_systems)
 		return;
 	fputs("<h3>Coverage per system</h3>\n<table>\n<thead><tr><th>System</th><th>Name</th><th>Items</th><th>Led</th>"
@@ -120,12 +122,13 @@ static void options(FILE *fp, const char *name, const char *label, const char *c
 	fputs("</select></label>\n", fp);
 }
 
-/* The rows of one group's findings table. */
-static void finding_rows(FILE *fp, const struct analysis *a, const size_t *idx, size_t n)
+/* The rows of one group's findings table; accepted findings show their
+   acceptance where the others say what to do. */
+static void finding_rows(FILE *fp, const struct analysis *a, const size_t *idx, size_t n, int accepted)
 {
-	fputs("<table class=\"findings\">\n<thead><tr><th>Severity</th><th>Code</th><th>System</th><th>Item</th>"
-	      "<th>Parties</th><th>Message</th><th>What to do</th><th>Id / ref</th></tr></thead>\n<tbody>\n",
-	      fp);
+	fprintf(fp, "<table class=\"findings\">\n<thead><tr><th>Severity</th><th>Code</th><th>System</th><th>Item</th>"
+		    "<th>Parties</th><th>Message</th><th>%s</th><th>Id / ref</th></tr></thead>\n<tbody>\n",
+		accepted ? "Accepted (リスク受容)" : "What to do");
 	for (size_t i = 0; i < n; i++) {
 		const struct finding *f = &a->findings[idx[i]];
 		struct strbuf parties = STRBUF_INIT;
@@ -148,7 +151,13 @@ static void finding_rows(FILE *fp, const struct analysis *a, const size_t *idx, 
 		fputs("</td><td>", fp);
 		html_text(fp, f->message);
 		fputs("</td><td>", fp);
-		html_text(fp, f->fix);
+		if (f->accepted) {
+			char *line = acceptance_line(f->accepted);
+			html_text(fp, line);
+			free(line);
+		} else {
+			html_text(fp, f->fix);
+		}
 		fputs("</td><td><code>", fp);
 		html_text(fp, f->id);
 		fputs("</code><br/>", fp);
@@ -212,7 +221,7 @@ static void findings(FILE *fp, const struct analysis *a, const struct matrix *m)
 			fprintf(fp, a->plan ? "No offered action resolves these (%zu)" : "All findings (%zu)", g[k].n);
 		}
 		fputs("</summary>\n", fp);
-		finding_rows(fp, a, g[k].findings, g[k].n < HTML_CAUSE_ROWS_MAX ? g[k].n : HTML_CAUSE_ROWS_MAX);
+		finding_rows(fp, a, g[k].findings, g[k].n < HTML_CAUSE_ROWS_MAX ? g[k].n : HTML_CAUSE_ROWS_MAX, 0);
 		if (g[k].n > HTML_CAUSE_ROWS_MAX)
 			fprintf(fp, "<p>… and %zu more findings of this group: <code>bunkai analyze -f json</code> or "
 				    "<code>-f csv</code> lists every one.</p>\n",
@@ -220,6 +229,18 @@ static void findings(FILE *fp, const struct analysis *a, const struct matrix *m)
 		fputs("</details>\n", fp);
 	}
 	cause_groups_release(g, n);
+	size_t n_accepted = accepted_count(a);
+	if (n_accepted) {
+		size_t *idx = xmalloc(n_accepted * sizeof(*idx));
+		for (size_t i = 0; i < n_accepted; i++)
+			idx[i] = a->n_findings - n_accepted + i;
+		fprintf(fp, "<details class=\"cause\" id=\"accepted\"%s><summary>Accepted (リスク受容) (%zu): not counted "
+			    "toward --fail-on</summary>\n",
+			open ? " open=\"open\"" : "", n_accepted);
+		finding_rows(fp, a, idx, n_accepted, 1);
+		fputs("</details>\n", fp);
+		free(idx);
+	}
 }
 
 void report_html(FILE *fp, const struct analysis *a, const struct matrix *m, const char *svg,

@@ -16,10 +16,16 @@ void report_json(FILE *fp, const struct analysis *a);
 void report_csv(FILE *fp, const struct analysis *a);
 void report_md(FILE *fp, const struct analysis *a);
 
+/* "accepted until D by WHO: reason (ticket)"; caller frees. */
+char *acceptance_line(const struct acceptance_info *acc);
+/* Accepted findings come last in a->findings (SPEC 9.3); how many. */
+size_t accepted_count(const struct analysis *a);
+
 /*
-** The findings grouped under their cause (SPEC 9.2): a group per plan step
-** that resolves a finding of the report, in plan order, then the findings no
-** action resolves (step -1). Without a plan, one group of all (step -1).
+** The open findings grouped under their cause (SPEC 9.2): a group per plan
+** step that resolves a finding of the report, in plan order, then the
+** findings no action resolves (step -1). Without a plan, one group of all
+** (step -1). Accepted findings are in no group: they are listed apart.
 ** Each group holds finding indexes in report order.
 */
 struct cause_group {

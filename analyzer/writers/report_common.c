@@ -59,6 +59,8 @@ size_t cause_groups(const struct analysis *a, struct cause_group **out)
 	/* Bucket k for step k; the last for no cause. */
 	struct cause_group *b = xcalloc(steps + 1, sizeof(*b));
 	for (size_t i = 0; i < a->n_findings; i++) {
+		if (a->findings[i].accepted)
+			continue; /* listed apart */
 		long s = a->findings[i].cause_step;
 		struct cause_group *g = &b[s < 0 ? steps : (size_t)s];
 		g->findings = xrealloc(g->findings, (g->n + 1) * sizeof(*g->findings));
@@ -92,4 +94,18 @@ char *what_if_line(const struct analysis *a)
 			 "assignments are dropped (--without)",
 		    a->as_of, a->n_without == 1 ? "its" : "their", a->n_without == 1 ? "its" : "their");
 	return strbuf_detach(&sb);
+}
+
+char *acceptance_line(const struct acceptance_info *acc)
+{
+	return xasprintf("accepted until %s by %s: %s%s%s%s", acc->until, acc->by, acc->reason,
+			 acc->ticket ? " (" : "", acc->ticket ? acc->ticket : "", acc->ticket ? ")" : "");
+}
+
+size_t accepted_count(const struct analysis *a)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->n_findings; i++)
+		n += a->findings[i].accepted != NULL;
+	return n;
 }

@@ -11,7 +11,8 @@
 void report_csv(FILE *fp, const struct analysis *a)
 {
 	static const char *const head[] = { "id", "code", "severity", "item", "system", "device", "remote",
-					    "contract", "parties", "ref", "message", "cause" };
+					    "contract", "parties", "ref", "message", "cause",
+					    "accepted_until", "accepted_by", "accepted_reason", "accepted_ticket" };
 	csv_bom(fp);
 	for (size_t i = 0; i < sizeof(head) / sizeof(*head); i++)
 		csv_field(fp, head[i], i == 0);
@@ -26,6 +27,11 @@ void report_csv(FILE *fp, const struct analysis *a)
 		csv_field(fp, f->ref, 0);
 		csv_field(fp, f->message, 0);
 		csv_field(fp, f->cause, 0); /* the plan's action that resolves it (docs/plan.md) */
+		const struct acceptance_info *acc = f->accepted;
+		csv_field(fp, acc ? acc->until : NULL, 0);
+		csv_field(fp, acc ? acc->by : NULL, 0);
+		csv_field(fp, acc ? acc->reason : NULL, 0);
+		csv_field(fp, acc ? acc->ticket : NULL, 0);
 		csv_end(fp);
 	}
 }

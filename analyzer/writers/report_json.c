@@ -86,6 +86,7 @@ void report_json(FILE *fp, const struct analysis *a)
 	cJSON_AddNumberToObject(s, "errors", (double)a->summary.errors);
 	cJSON_AddNumberToObject(s, "warnings", (double)a->summary.warnings);
 	cJSON_AddNumberToObject(s, "infos", (double)a->summary.infos);
+	cJSON_AddNumberToObject(s, "accepted", (double)a->summary.accepted);
 	if (a->plan)
 		cJSON_AddItemToObject(root, "plan", plan_json(a->plan));
 	add_paths(root, a);
@@ -107,6 +108,15 @@ void report_json(FILE *fp, const struct analysis *a)
 		add_str(o, "ref", f->ref);
 		add_str(o, "message", f->message);
 		add_str(o, "cause", f->cause);
+		if (f->accepted) {
+			cJSON *acc = cJSON_AddObjectToObject(o, "accepted");
+			add_str(acc, "reason", f->accepted->reason);
+			add_str(acc, "by", f->accepted->by);
+			add_str(acc, "until", f->accepted->until);
+			add_str(acc, "ticket", f->accepted->ticket);
+		} else {
+			cJSON_AddNullToObject(o, "accepted");
+		}
 		cJSON_AddItemToArray(list, o);
 	}
 	char *text = cJSON_Print(root);

@@ -85,8 +85,11 @@ void report_md(FILE *fp, const struct analysis *a)
 	free(what_if);
 	fprintf(fp, "- Applicable items: %ld (led %ld, unowned %ld, conflicting %ld)\n", a->summary.applicable,
 		a->summary.led, a->summary.unowned, a->summary.conflicts);
-	fprintf(fp, "- Findings: %ld errors, %ld warnings, %ld infos\n\n", a->summary.errors, a->summary.warnings,
+	fprintf(fp, "- Findings: %ld errors, %ld warnings, %ld infos", a->summary.errors, a->summary.warnings,
 		a->summary.infos);
+	if (a->summary.accepted)
+		fprintf(fp, "; %ld accepted (リスク受容)", a->summary.accepted);
+	fputs("\n\n", fp);
 	if (a->plan)
 		plan_md(fp, a->plan, PLAN_TOP);
 	paths_md(fp, a->paths, a->n_paths); /* before the findings (SPEC 9.1) */
@@ -113,4 +116,23 @@ void report_md(FILE *fp, const struct analysis *a)
 			fputc('\n', fp);
 	}
 	cause_groups_release(g, n);
+	size_t n_accepted = accepted_count(a);
+	if (n_accepted) {
+		fprintf(fp, "\n## Accepted (リスク受容)\n\nNot counted toward `--fail-on`.\n\n"
+			    "| Severity | Code | System | Message | Until | By | Reason | Ticket | Id |\n"
+			    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+		for (size_t i = a->n_findings - n_accepted; i < a->n_findings; i++) {
+			const struct finding *f = &a->findings[i];
+			cell(fp, f->severity);
+			cell(fp, f->code);
+			cell(fp, f->system);
+			cell(fp, f->message);
+			cell(fp, f->accepted->until);
+			cell(fp, f->accepted->by);
+			cell(fp, f->accepted->reason);
+			cell(fp, f->accepted->ticket);
+			cell(fp, f->id);
+			fputs("|\n", fp);
+		}
+	}
 }

@@ -37,6 +37,8 @@ static void header(FILE *fp, const struct analysis *a)
 	plural(fp, a->summary.warnings, "warning", "warnings");
 	fputs(", ", fp);
 	plural(fp, a->summary.infos, "info", "infos");
+	if (a->summary.accepted)
+		fprintf(fp, "; %ld accepted (リスク受容, listed last)", a->summary.accepted);
 	fputc('\n', fp);
 }
 
@@ -120,6 +122,9 @@ void report_text(FILE *fp, const struct analysis *a)
 		fputs("\nNo findings: every applicable item has exactly one lead and nothing else was found.\n", fp);
 		return;
 	}
+	size_t n_accepted = accepted_count(a), n_open = a->n_findings - n_accepted;
+	if (!n_open)
+		fputs("\nNo open findings.\n", fp);
 	struct cause_group *g;
 	size_t n = cause_groups(a, &g);
 	if (a->plan)
@@ -137,4 +142,14 @@ void report_text(FILE *fp, const struct analysis *a)
 			finding(fp, &a->findings[g[k].findings[i]], 1);
 	}
 	cause_groups_release(g, n);
+	if (n_accepted) {
+		fprintf(fp, "\nAccepted (リスク受容) (%zu): not counted toward --fail-on\n", n_accepted);
+		for (size_t i = n_open; i < a->n_findings; i++) {
+			const struct finding *f = &a->findings[i];
+			char *line = acceptance_line(f->accepted);
+			finding(fp, f, 1);
+			fprintf(fp, "      %s\n", line);
+			free(line);
+		}
+	}
 }

@@ -194,3 +194,7 @@ UNION
 SELECT d.id, l.party FROM devices d JOIN leads l ON l.item = 'I-6' AND l.system = d.system
  WHERE d.id IN (SELECT device FROM device_checks)
    AND NOT EXISTS (SELECT 1 FROM bound b WHERE b.vendor = d.maintainer AND b.system = d.system);
+
+-- Acceptances (SPEC 9.3) apply while as-of <= until. Which findings each
+-- accepts is decided after the rules (model/db/accept.sql).
+UPDATE accepted SET live = until_date >= (SELECT value FROM meta WHERE key = 'as_of');

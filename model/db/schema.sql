@@ -28,6 +28,7 @@ CREATE TABLE findings (
   item TEXT, system TEXT, device TEXT, remote TEXT, contract TEXT,
   parties TEXT, -- comma-separated, sorted (or in the rule's order); also in finding_parties
   ref TEXT, message TEXT NOT NULL, rule_seq INTEGER NOT NULL,
+  accepted INTEGER, -- the seq of the accepted[] entry that accepts it (SPEC 9.3), or NULL: open
   in_view INTEGER NOT NULL DEFAULT 1 -- 0 when --system/--vendor narrow it away
 );
 CREATE TABLE finding_parties (finding TEXT NOT NULL, party TEXT NOT NULL,

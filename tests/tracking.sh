@@ -1,0 +1,78 @@
+# Tracking over time (SPEC 9.3, docs/tracking.md), sourced by tests/run.sh:
+# accepted findings (リスク受容) by exact id and by pattern, an expired and a
+# stale acceptance, and --fail-on with each.
+
+tracking_tests() {
+	local B=$1 tag=$2 demo=fixtures/demo-hospital.json
+
+	# The demo accepts missing-disclosure@v-net until 2026-06-30.
+	expect "$tag demo with an acceptance" 0 "$B" analyze --fail-on none -f json "$demo"
+	if jq -e '.summary.accepted == 1 and .findings[-1].id == "missing-disclosure@v-net"
+		and .findings[-1].accepted == {"reason": "SDS は 2026年6月の保守契約更新時に提出される",
+		                               "by": "情報システム委員会", "until": "2026-06-30", "ticket": "IT-2026-014"}
+		and ([.findings[] | select(.accepted == null)] | length) == (.findings | length) - 1
+		and ([.plan[].id] | index("record-disclosure@v-net") | not)
+		and .summary.warnings == ([.findings[] | select(.severity == "warning" and .accepted == null)] | length)' \
+		"$tmp/out" >/dev/null; then
+		ok "$tag an exact id: accepted, listed last, counted apart, not a target of the plan"
+	else
+		not_ok "$tag an exact id is accepted" "$(jq -c '{summary, last: .findings[-1]}' "$tmp/out")"
+	fi
+
+	# A pattern: * matches any run of characters, @ included.
+	jq '.accepted += [{"finding": "remote-*@rm-food*", "reason": "給食ベンダと協議中", "by": "院長", "until": "2026-12-31"}]' \
+		"$demo" >"$tmp/acc-pattern.json"
+	expect "$tag a pattern acceptance" 0 "$B" analyze --fail-on none -f json "$tmp/acc-pattern.json"
+	local want
+	want=$(jq '[.findings[] | select(.id | test("^remote-.*@rm-food"))] | length' tests/golden/demo-hospital.json)
+	if [ "$want" -gt 2 ] && jq -e --argjson n "$want" \
+		'[.findings[] | select(.accepted.by == "院長")] | length == $n and all(.[]; .id | test("^remote-.*@rm-food"))' \
+		"$tmp/out" >/dev/null && ! jq -e '[.findings[].id] | index("stale-acceptance@remote-*@rm-food*")' "$tmp/out" >/dev/null; then
+		ok "$tag a pattern accepts the $want remote-* findings of rm-food, and nothing else"
+	else
+		not_ok "$tag a pattern acceptance" "$(jq -r '.findings[] | select(.accepted) | .id' "$tmp/out")"
+	fi
+
+	# Expired: past until, the finding is open again and acceptance-expired says so.
+	jq '.accepted[0].until = "2026-03-31"' "$demo" >"$tmp/acc-expired.json"
+	expect "$tag an expired acceptance" 0 "$B" analyze --fail-on none -f json "$tmp/acc-expired.json"
+	if jq -e '[.findings[] | select(.id == "missing-disclosure@v-net")][0].accepted == null
+		and ([.findings[].id] | index("acceptance-expired@missing-disclosure@v-net"))
+		and .summary.accepted == 0' "$tmp/out" >/dev/null; then
+		ok "$tag an expired acceptance: the finding is open again, acceptance-expired fires"
+	else
+		not_ok "$tag an expired acceptance" "$(jq -c '.summary' "$tmp/out")"
+	fi
+
+	# Stale: a live entry that matches nothing; judged on the whole inventory,
+	# so narrowing the view to another system does not make it stale.
+	jq '.accepted += [{"finding": "idle-vendor@v-gone", "reason": "r", "by": "委員会", "until": "2026-12-31"}]' \
+		"$demo" >"$tmp/acc-stale.json"
+	expect "$tag a stale acceptance" 0 "$B" analyze --fail-on none -f json "$tmp/acc-stale.json" &&
+		has_finding "$tag stale-acceptance@idle-vendor@v-gone" stale-acceptance@idle-vendor@v-gone "$tmp/out"
+	expect "$tag acceptances with --system" 0 "$B" analyze --no-plan --fail-on none -f json --system pacs "$tmp/acc-stale.json"
+	if ! jq -e '[.findings[].id] | index("stale-acceptance@missing-disclosure@v-net")' "$tmp/out" >/dev/null; then
+		ok "$tag --system pacs: an acceptance of another system's finding is not stale"
+	else
+		not_ok "$tag --system pacs: an acceptance of another system's finding is not stale"
+	fi
+
+	# --fail-on: the clinic's only findings, all accepted, pass at --fail-on info;
+	# expired, they fail again; a stale entry is an info.
+	jq '.accepted = [{"finding": "*", "reason": "小規模診療所として受容", "by": "院長", "until": "2026-12-31"}]' \
+		fixtures/clinic-one-vendor.json >"$tmp/acc-all.json"
+	expect "$tag everything accepted: exit 0 at --fail-on info" 0 "$B" analyze --fail-on info "$tmp/acc-all.json"
+	has "$tag everything accepted: the text report says so" "No open findings." "$tmp/out"
+	jq '.accepted[0].until = "2025-12-31"' "$tmp/acc-all.json" >"$tmp/acc-all-expired.json"
+	expect "$tag the same acceptance expired: exit 1" 1 "$B" analyze --fail-on error "$tmp/acc-all-expired.json"
+	jq '.accepted += [{"finding": "nothing-*", "reason": "r", "by": "院長", "until": "2026-12-31"}]' \
+		"$tmp/acc-all.json" >"$tmp/acc-all-stale.json"
+	expect "$tag a stale entry: exit 0 at --fail-on warning" 0 "$B" analyze --fail-on warning "$tmp/acc-all-stale.json"
+	expect "$tag a stale entry: exit 1 at --fail-on info" 1 "$B" analyze --fail-on info "$tmp/acc-all-stale.json"
+
+	# Bad acceptances are input errors, with their place.
+	jq '.accepted = [{"finding": "x", "reason": "r", "until": "2026-02-30"}]' "$demo" >"$tmp/acc-bad.json"
+	expect "$tag an acceptance without by, with an impossible date: exit 2" 2 "$B" check "$tmp/acc-bad.json"
+	has "$tag the missing key is named" '$.accepted[0]' "$tmp/err"
+	has "$tag the impossible date is named" '$.accepted[0].until' "$tmp/err"
+}
