@@ -85,7 +85,15 @@ struct field {
 	const char *column;             /* SQLite column (lists: the side table); NULL: the key; "" not stored */
 	const char *value_column;       /* lists: the side table's value column */
 	const char *given_column;       /* F_GIVEN: the column saying the key was given */
+	const char *parent;             /* JSON: the value is parent.json_key (first_check.answer); NULL: at .key */
+	const char *json_key;
 };
+
+/* The field's key in its JSON object (the parent's, for a nested one). */
+static inline const char *field_json_key(const struct field *f)
+{
+	return f->json_key ? f->json_key : f->key;
+}
 
 /* The struct member and the table row of one field line. */
 #define ENTITY_MEMBER(S, m, T, fl, ...) CTYPE_##T m;
@@ -102,6 +110,16 @@ extern const char *const answer_names[];        /* "yes", "no" */
 extern const char *const device_type_aliases[], *const contract_kind_aliases[], *const role_aliases[],
 	*const remote_method_aliases[], *const auth_aliases[], *const check_aliases[], *const answer_aliases[];
 enum { ROLE_LEAD, ROLE_SUPPORT };
+
+/* The published 確認表's confirmation (SPEC 9.3), on assignments, contracts
+   and subcontracts: 初回確認 (はい/いいえ and its date; JSON first_check:
+   {"answer", "date"}) and 完了日 (when an いいえ item was put in place). */
+#define CHECK_FIELDS(X, S)                                                                                          \
+	X(S, first_check, FT_ENUM, 0, .ja = "初回確認", .example = "", .names = answer_names,                      \
+	  .aliases = answer_aliases, .dflt = -1, .parent = "first_check", .json_key = "answer")                    \
+	X(S, first_check_date, FT_DATE, 0, .ja = "初回確認日", .example = "", .parent = "first_check",            \
+	  .json_key = "date")                                                                                        \
+	X(S, completed, FT_DATE, 0, .ja = "完了日", .example = "")
 
 #define VENDOR_FIELDS(X)                                                                                            \
 	X(vendor, id, FT_ID, F_REQUIRED, .ja = "事業者ID", .example = "v-si")                                      \
@@ -143,6 +161,7 @@ enum { ROLE_LEAD, ROLE_SUPPORT };
 	X(contract, start, FT_DATE, 0, .ja = "開始日", .example = "2024-04-01", .column = "start_date")             \
 	X(contract, end, FT_DATE, 0, .ja = "終了日", .example = "2029-03-31", .column = "end_date")                 \
 	X(contract, confirmed, FT_DATE, 0, .ja = "確認日", .example = "2024-03-15")                                \
+	CHECK_FIELDS(X, contract)                                                                                   \
 	X(contract, lead, FT_ITEMS, 0, .ja = "主担当項目", .example = "I-6;C-*", .column = "contract_items")       \
 	X(contract, support, FT_ITEMS, 0, .ja = "協力項目", .example = "I-7", .column = "contract_items")
 
@@ -153,6 +172,7 @@ enum { ROLE_LEAD, ROLE_SUPPORT };
 	X(subcontract, systems, FT_REFS, F_GIVEN, .ja = "対象システム", .example = "net", .refers = ID_SYSTEM,       \
 	  .column = "subcontract_systems", .value_column = "system", .given_column = "has_systems")                  \
 	X(subcontract, approved, FT_DATE, 0, .ja = "承認日", .example = "2024-03-20")                                \
+	CHECK_FIELDS(X, subcontract)                                                                                  \
 	X(subcontract, start, FT_DATE, 0, .ja = "開始日", .example = "2024-04-01", .column = "start_date")           \
 	X(subcontract, end, FT_DATE, 0, .ja = "終了日", .example = "2029-03-31", .column = "end_date")               \
 	X(subcontract, lead, FT_ITEMS, 0, .ja = "主担当項目", .example = "B-5", .column = "subcontract_items")      \
@@ -164,7 +184,8 @@ enum { ROLE_LEAD, ROLE_SUPPORT };
 	X(assignment, party, FT_REF, F_REQUIRED, .ja = "担当ID", .example = "hosp", .refers = ID_PARTY)             \
 	X(assignment, role, FT_ENUM, F_REQUIRED, .ja = "役割", .example = "主担当", .names = role_names,           \
 	  .aliases = role_aliases, .dflt = ROLE_SUPPORT)                                                             \
-	X(assignment, confirmed, FT_DATE, 0, .ja = "確認日", .example = "2024-03-15")
+	X(assignment, confirmed, FT_DATE, 0, .ja = "確認日", .example = "2024-03-15")                              \
+	CHECK_FIELDS(X, assignment)
 
 #define REMOTE_FIELDS(X)                                                                                            \
 	X(remote_access, id, FT_ID, F_REQUIRED, .ja = "接続ID", .example = "rm-ehr")                                 \

@@ -23,7 +23,9 @@ const char *place_json_path(const struct place *p, char *buf, size_t size)
 	}
 	int n = p->index == ARRAY_WHOLE ? snprintf(buf, size, "$.%s", p->e->array)
 					: snprintf(buf, size, "$.%s[%ld]", p->e->array, p->index);
-	if (p->f && n > 0 && (size_t)n < size)
+	if (p->f && p->f->parent && n > 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, ".%s.%s", p->f->parent, field_json_key(p->f));
+	else if (p->f && n > 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - (size_t)n, ".%s", p->f->key);
 	if (p->f && p->sub >= 0 && n > 0 && (size_t)n < size)
 		snprintf(buf + n, size - (size_t)n, "[%ld]", p->sub);
@@ -208,10 +210,30 @@ static void check_dates(struct field_checks *fc, const struct entity *e, long in
 			   end, start);
 }
 
+/* 初回確認 (SPEC 9.3): an answer and its date together; `confirmed` means a
+   yes on that date, so beside a first_check it must say the same. */
+static void check_first_check(struct field_checks *fc, const struct entity *e, long index, int answer,
+			      const char *date, const char *confirmed)
+{
+	const struct field *fa = entity_field(e, "first_check"), *fd = entity_field(e, "first_check_date");
+	if (answer >= 0 && !date)
+		diag_place(fc->d, &(struct place){ e, index, fd, -1 },
+			   "a first check (初回確認) needs its date as well as its answer");
+	else if (answer < 0 && date)
+		diag_place(fc->d, &(struct place){ e, index, fa, -1 },
+			   "a first check (初回確認) needs its answer (yes/no, はい/いいえ) as well as its date");
+	else if (answer >= 0 && confirmed && (answer != 0 || strcmp(date, confirmed)))
+		diag_place(fc->d, &(struct place){ e, index, fa, -1 },
+			   "confirmed (%s) and the first check (%s on %s) disagree: confirmed means a yes first check "
+			   "on that date; keep one of them",
+			   confirmed, answer_names[answer], date);
+}
+
 void contract_check(struct field_checks *fc, const struct entity *e, void *obj, size_t index)
 {
 	struct contract *c = obj;
 	check_dates(fc, e, (long)index, c->start, c->end);
+	check_first_check(fc, e, (long)index, c->first_check, c->first_check_date, c->confirmed);
 	c->support &= ~c->lead; /* an item led is not also supported */
 }
 
@@ -219,6 +241,7 @@ void subcontract_check(struct field_checks *fc, const struct entity *e, void *ob
 {
 	struct subcontract *s = obj;
 	check_dates(fc, e, (long)index, s->start, s->end);
+	check_first_check(fc, e, (long)index, s->first_check, s->first_check_date, NULL);
 	s->support &= ~s->lead;
 }
 
@@ -233,6 +256,7 @@ void interface_check(struct field_checks *fc, const struct entity *e, void *obj,
 void assignment_check(struct field_checks *fc, const struct entity *e, void *obj, size_t index)
 {
 	struct assignment *a = obj;
+	check_first_check(fc, e, (long)index, a->first_check, a->first_check_date, a->confirmed);
 	if (a->item < 0)
 		return;
 	const struct catalog_item *it = &fc->cat->items[a->item];

@@ -4,7 +4,9 @@
 -- ref: Part2 確認欄 (日付)
 -- fix: confirm the assignment with the other side and record the date (確認欄)
 -- passage: the checklist's 確認欄（日付）: the date both sides confirmed the assignment
--- A valid lead of an applicable item carries no confirmed date.
+-- A valid lead of an applicable item carries no check at all: none of the
+-- party's valid lead claims there has `confirmed`, a first_check (yes or no:
+-- an いいえ is open-item's) or, for a subcontract, `approved` (SPEC 9.3).
 SELECT l.item AS item, l.system AS system, l.party AS parties,
        l.party || ' leads ' || l.item || ' ' || i.title ||
        CASE WHEN l.system IS NULL THEN '' ELSE ' on ' || l.system END ||
@@ -12,4 +14,4 @@ SELECT l.item AS item, l.system AS system, l.party AS parties,
   FROM leads l
   JOIN applicable a ON a.item = l.item AND a.system IS l.system
   JOIN items i ON i.id = l.item
- WHERE l.confirmed IS NULL;
+ WHERE l.checked = 0;

@@ -23,6 +23,25 @@ plan_tests() {
 		fi
 	done
 
+	# Edits hit the record their target names: an assignment found through
+	# its claim (confirm-assignment), a record checked いいえ (complete-item).
+	jq 'del(.assignments[1].confirmed)' fixtures/demo-hospital.json >"$tmp/unconfirmed.json"
+	if python3 tests/plan/check_edits.py "$B" "$tmp/unconfirmed.json" >"$tmp/edits" 2>&1 &&
+		"$B" plan -f json "$tmp/unconfirmed.json" | jq -e '.plan[] | select(.id == "confirm-assignment@*@I-2@sakura")
+			| .edit == [{"op": "add", "path": "/assignments/1/confirmed", "value": "2026-04-01"}]' >/dev/null; then
+		ok "$tag confirm-assignment edits the assignment it names"
+	else
+		not_ok "$tag confirm-assignment edits the assignment it names" "$(cat "$tmp/edits")"
+	fi
+	expect "$tag plan of a lead checked いいえ" 0 "$B" plan -f json fixtures/many-small-vendors.json
+	if jq -e '.plan[] | select(.id == "complete-item@lab@I-6@v-lab")
+		| .edit == [{"op": "add", "path": "/assignments/2/completed", "value": "2026-04-01"}]
+		  and .resolves == ["open-item@lab@I-6@v-lab"]' "$tmp/out" >/dev/null; then
+		ok "$tag complete-item records the 完了日 of the record checked いいえ"
+	else
+		not_ok "$tag complete-item records the 完了日 of the record checked いいえ" "$(jq -c '[.plan[] | {id, edit}]' "$tmp/out")"
+	fi
+
 	# A CSV folder is planned as the JSON `import` writes from it: same edits.
 	"$B" import fixtures/csv/clinic-utf8 -o "$tmp/clinic-imported.json" 2>/dev/null
 	expect "$tag plan of a CSV folder" 0 "$B" plan -f json fixtures/csv/clinic-utf8 &&

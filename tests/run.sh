@@ -230,7 +230,7 @@ e2e() {
 	done
 	rm -rf "$tmp/tpl" "$tmp/exp"
 	expect "$tag template" 0 "$B" template "$tmp/tpl"
-	if [ "$(ls "$tmp/tpl" | wc -l)" = 12 ] && head -c 3 "$tmp/tpl/devices.csv" | od -An -tx1 | grep -q 'ef bb bf'; then ok "$tag template writes 12 files with a BOM"; else not_ok "$tag template writes 12 files with a BOM"; fi
+	if [ "$(ls "$tmp/tpl" | wc -l)" = 13 ] && head -c 3 "$tmp/tpl/devices.csv" | od -An -tx1 | grep -q 'ef bb bf'; then ok "$tag template writes 13 files with a BOM"; else not_ok "$tag template writes 13 files with a BOM"; fi
 	expect "$tag template does not overwrite" 2 "$B" template "$tmp/tpl"
 	expect "$tag template --force" 0 "$B" template --force "$tmp/tpl"
 	expect "$tag export" 0 "$B" export fixtures/demo-hospital.json "$tmp/exp"

@@ -70,6 +70,38 @@ tracking_tests() {
 	expect "$tag a stale entry: exit 0 at --fail-on warning" 0 "$B" analyze --fail-on warning "$tmp/acc-all-stale.json"
 	expect "$tag a stale entry: exit 1 at --fail-on info" 1 "$B" analyze --fail-on info "$tmp/acc-all-stale.json"
 
+	# 初回確認 and 完了日: a lead checked いいえ is open until its 完了日; the
+	# matrix shows them per row; the new matrix CSV layout imports them.
+	expect "$tag a lead checked いいえ" 0 "$B" analyze --fail-on none -f json fixtures/many-small-vendors.json
+	if jq -e '[.findings[].id] | index("open-item@lab@I-6@v-lab") and (index("open-item@lab@I-3@v-lab") | not)
+		and (map(select(test("^unconfirmed-assignment@lab@I-[36]@"))) | length == 0)' "$tmp/out" >/dev/null; then
+		ok "$tag open-item for the いいえ without 完了日, none once completed, no unconfirmed-assignment"
+	else
+		not_ok "$tag open-item" "$(jq -r '.findings[].id' "$tmp/out")"
+	fi
+	expect "$tag the matrix shows the first check" 0 "$B" matrix -f csv --system lab fixtures/many-small-vendors.json
+	if grep -q '^lab,[^,]*,[^,]*,I-6,.*,いいえ,2025-10-01,,' "$tmp/out" && grep -q '^lab,[^,]*,[^,]*,I-3,.*,いいえ,2025-10-01,2026-01-20,' "$tmp/out" &&
+		head -1 "$tmp/out" | grep -q ',初回確認,初回確認日,完了日,分担区分,指摘'; then
+		ok "$tag the matrix has 初回確認, 初回確認日 and 完了日 per row"
+	else
+		not_ok "$tag the matrix has 初回確認, 初回確認日 and 完了日 per row" "$(grep -E '^(システムID|lab,[^,]*,[^,]*,I-[36],)' "$tmp/out")"
+	fi
+	expect "$tag a matrix CSV in the new layout" 0 "$B" analyze --no-plan --fail-on none -f json tests/csv-matrix/first-check
+	if jq -e '[.findings[].id] | index("open-item@xray@I-2@midori") and (map(select(test("^(unconfirmed-assignment|open-item)@emr@"))) | length == 0)' \
+		"$tmp/out" >/dev/null; then
+		ok "$tag the new matrix layout: いいえ without 完了日 is open, はい and completed いいえ are not"
+	else
+		not_ok "$tag the new matrix layout" "$(jq -r '.findings[].id' "$tmp/out")"
+	fi
+	"$B" import tests/csv-matrix/first-check -o "$tmp/fc.json" 2>/dev/null
+	if jq -e '[.assignments[] | select(.item == "I-2" and .system == "xray")][0].first_check == {"answer": "no", "date": "2025-10-01"}
+		and ([.assignments[] | select(.item == "I-5")][0].completed == "2026-02-01")' "$tmp/fc.json" >/dev/null; then
+		ok "$tag import writes first_check and completed"
+	else
+		not_ok "$tag import writes first_check and completed" "$(jq -c '.assignments' "$tmp/fc.json")"
+	fi
+	expect "$tag a matrix CSV in the old layout (確認日) still imports" 0 "$B" check fixtures/csv/clinic-utf8
+
 	# Bad acceptances are input errors, with their place.
 	jq '.accepted = [{"finding": "x", "reason": "r", "until": "2026-02-30"}]' "$demo" >"$tmp/acc-bad.json"
 	expect "$tag an acceptance without by, with an impossible date: exit 2" 2 "$B" check "$tmp/acc-bad.json"

@@ -284,6 +284,35 @@ static int drop_lead(struct edit_ctx *x, const struct offer *o)
 	return rc;
 }
 
+/* Each record of the lead whose first check said no gets its 完了日. */
+static int complete_item(struct edit_ctx *x, const struct offer *o)
+{
+	if (!o->c)
+		return -1;
+	char *sources = xstrdup(o->c), *save = NULL;
+	int rc = 0;
+	for (char *t = strtok_r(sources, " ", &save); t && rc == 0; t = strtok_r(NULL, " ", &save)) {
+		long i;
+		const char *array = !strncmp(t, "assignment:", 11) ? "assignments"
+				  : !strncmp(t, "subcontract:", 12) ? "subcontracts"
+				  : !strncmp(t, "contract:", 9) ? "contracts" : NULL;
+		const char *key = array ? strchr(t, ':') + 1 : NULL;
+		if (!array)
+			rc = -1;
+		else if (!strcmp(array, "assignments") ? !by_index(x->doc, array, i = atol(key))
+							: !by_id(x->doc, array, key, &i))
+			rc = -1;
+		else
+			set(x, array, i, "completed", cJSON_CreateString(x->as_of));
+	}
+	free(sources);
+	const char *party = strrchr(o->target, '@') + 1;
+	if (rc == 0)
+		x->title = o->b ? xasprintf("put %s on %s in place with %s, and record its 完了日", o->a, o->b, party)
+				: xasprintf("put %s in place with %s, and record its 完了日", o->a, party);
+	return rc;
+}
+
 static int unset_prime(struct edit_ctx *x, const struct offer *o)
 {
 	long i;
@@ -427,6 +456,7 @@ static const struct kind {
 	{ "assign-device", assign_device },
 	{ "bind-vendor", bind_vendor },
 	{ "check-door", check_door },
+	{ "complete-item", complete_item },
 	{ "confirm-assignment", confirm_assignment },
 	{ "confirm-contract", confirm_contract },
 	{ "cut-path", cut_path },

@@ -23,8 +23,8 @@ path_system AS (
 ),
 -- Valid lead claims by source, for confirm-* and drop-lead.
 lead_claims AS (
-  SELECT c.item, c.system, c.party, c.kind, c.source, c.confirmed,
-         CASE c.kind WHEN 'assignment' THEN CAST(substr(c.source, 16, length(c.source) - 16) AS INTEGER) END AS seq
+  SELECT c.item, c.system, c.party, c.kind, c.source, c.confirmed, c.check_answer,
+         CASE c.kind WHEN 'assignment' THEN CAST(substr(c.source, 15, length(c.source) - 15) AS INTEGER) END AS seq
     FROM claims c WHERE c.role = 'lead' AND c.valid = 1
 )
 
@@ -128,6 +128,17 @@ SELECT 'agree-interface', min(p1.party, p2.party) || '@' || max(p1.party, p2.par
  WHERE f.code IN ('unagreed-boundary-crossing', 'remote-reach-beyond-contract')
    AND p1.party <> p2.party
    AND NOT EXISTS (SELECT 1 FROM finding_parties o WHERE o.finding = f.id AND o.party = (SELECT id FROM org))
+
+-- complete-item: target SYSTEM@ITEM@PARTY (ITEM@PARTY for A-2); a = the
+-- records whose first check answered no, "contract:ID", "subcontract:ID"
+-- or "assignment:INDEX".
+UNION ALL
+SELECT 'complete-item', coalesce(f.system || '@', '') || f.item || '@' || f.parties, f.id, f.item, f.system,
+       (SELECT group_concat(src, ' ') FROM (SELECT DISTINCT x.kind || ':' || coalesce(x.seq, x.source) AS src
+                                              FROM lead_claims x
+                                             WHERE x.item = f.item AND x.system IS f.system AND x.party = f.parties
+                                               AND x.check_answer = 'no'))
+  FROM f WHERE f.code = 'open-item'
 
 -- approve-path, harden-path, cut-path: target a path id.
 UNION ALL

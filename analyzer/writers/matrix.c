@@ -140,9 +140,12 @@ int matrix_read(sqlite3 *db, struct matrix *m)
 	/* The organization item only in an unnarrowed view (as the summary counts). */
 	st = prepare(db,
 		"SELECT a.system, s.name, a.item, i.section, i.category, i.title, a.leads,"
-		"       (SELECT group_concat(confirmed, ', ') FROM (SELECT DISTINCT l.confirmed FROM leads l"
-		"         WHERE l.item = a.item AND l.system IS a.system AND l.confirmed IS NOT NULL ORDER BY 1))"
+		"       CASE c.check_answer WHEN 'yes' THEN 'はい' WHEN 'no' THEN 'いいえ' END, c.check_date, c.completed"
 		"  FROM applicable a JOIN items i ON i.id = a.item LEFT JOIN systems s ON s.id = a.system"
+		"  LEFT JOIN claims c ON c.rowid = (SELECT x.rowid FROM claims x"
+		"        WHERE x.item = a.item AND x.system IS a.system AND x.valid AND x.role = 'lead' AND x.checked"
+		"        ORDER BY x.check_answer = 'no' AND (x.completed IS NULL OR x.completed > "
+		"                 (SELECT value FROM meta WHERE key = 'as_of')) DESC, x.check_date DESC LIMIT 1)"
 		" WHERE a.system IN (SELECT id FROM view_systems)"
 		"    OR (a.system IS NULL AND (SELECT count(*) FROM view_systems) = (SELECT count(*) FROM systems)"
 		"        AND NOT EXISTS (SELECT 1 FROM view_vendors))"
@@ -163,7 +166,9 @@ int matrix_read(sqlite3 *db, struct matrix *m)
 		r->category = db_column_dup(st, 4);
 		r->title = db_column_dup(st, 5);
 		int leads = sqlite3_column_int(st, 6);
-		r->confirmed = db_column_dup(st, 7);
+		r->first_check = db_column_dup(st, 7);
+		r->first_check_date = db_column_dup(st, 8);
+		r->completed = db_column_dup(st, 9);
 		r->gap = leads == 0 ? GAP_UNOWNED : leads > 1 ? GAP_CONFLICTING : GAP_NONE;
 		r->cells = xmalloc(m->n_parties + 1);
 		memset(r->cells, ' ', m->n_parties);
@@ -205,7 +210,9 @@ void matrix_release(struct matrix *m)
 		free(r->category);
 		free(r->title);
 		free(r->cells);
-		free(r->confirmed);
+		free(r->first_check);
+		free(r->first_check_date);
+		free(r->completed);
 	}
 	free(m->rows);
 	free(m->org_id);
@@ -258,7 +265,9 @@ void matrix_csv(FILE *fp, const struct matrix *m)
 		csv_field(fp, h, 0);
 		free(h);
 	}
-	csv_field(fp, "確認日", 0);
+	csv_field(fp, "初回確認", 0);
+	csv_field(fp, "初回確認日", 0);
+	csv_field(fp, "完了日", 0);
 	csv_field(fp, "分担区分", 0);
 	csv_field(fp, "指摘", 0);
 	csv_end(fp);
@@ -272,7 +281,9 @@ void matrix_csv(FILE *fp, const struct matrix *m)
 		csv_field(fp, r->title, 0);
 		for (size_t p = 0; p < m->n_parties; p++)
 			csv_field(fp, cell_mark(r->cells[p]), 0);
-		csv_field(fp, r->confirmed, 0);
+		csv_field(fp, r->first_check, 0);
+		csv_field(fp, r->first_check_date, 0);
+		csv_field(fp, r->completed, 0);
 		csv_field(fp, r->ownership, 0);
 		csv_field(fp, gap_label(r->gap), 0);
 		csv_end(fp);
@@ -305,11 +316,11 @@ void matrix_md(FILE *fp, const struct matrix *m)
 				md_text(fp, m->parties[p].name);
 				fputs(" |", fp);
 			}
-		fputs(" 確認日 | 分担区分 | 指摘 |\n| --- | --- | --- |", fp);
+		fputs(" 初回確認 | 完了日 | 分担区分 | 指摘 |\n| --- | --- | --- |", fp);
 		for (size_t p = 0; p < m->n_parties; p++)
 			if (matrix_shows(m, from, to, p))
 				fputs(" :-: |", fp);
-		fputs(" --- | --- | --- |\n", fp);
+		fputs(" --- | --- | --- | --- |\n", fp);
 		for (size_t i = from; i < to; i++) {
 			const struct matrix_row *r = &m->rows[i];
 			fprintf(fp, "| %s | ", r->item);
@@ -320,8 +331,10 @@ void matrix_md(FILE *fp, const struct matrix *m)
 			for (size_t p = 0; p < m->n_parties; p++)
 				if (matrix_shows(m, from, to, p))
 					fprintf(fp, " %s |", cell_mark(r->cells[p]));
-			fprintf(fp, " %s | %s | %s%s%s |\n", r->confirmed ? r->confirmed : "", r->ownership,
-				r->gap ? "**" : "", gap_label(r->gap), r->gap ? "**" : "");
+			fprintf(fp, " %s%s%s | %s | %s | %s%s%s |\n", r->first_check ? r->first_check : "",
+				r->first_check_date ? " " : "", r->first_check_date ? r->first_check_date : "",
+				r->completed ? r->completed : "", r->ownership, r->gap ? "**" : "", gap_label(r->gap),
+				r->gap ? "**" : "");
 		}
 		from = to;
 	}
@@ -359,7 +372,7 @@ size_t matrix_html_tables(FILE *fp, const struct matrix *m, size_t max_tables)
 				html_text(fp, m->parties[p].id);
 				fputs("</code></th>", fp);
 			}
-		fputs("<th>確認日</th><th>分担区分</th><th>指摘</th></tr></thead>\n<tbody>\n", fp);
+		fputs("<th>初回確認</th><th>完了日</th><th>分担区分</th><th>指摘</th></tr></thead>\n<tbody>\n", fp);
 		for (size_t i = from; i < to; i++) {
 			const struct matrix_row *r = &m->rows[i];
 			fprintf(fp, "<tr%s><td>%s</td><td>", r->gap == GAP_UNOWNED ? " class=\"unowned\""
@@ -373,7 +386,13 @@ size_t matrix_html_tables(FILE *fp, const struct matrix *m, size_t max_tables)
 				if (matrix_shows(m, from, to, p))
 					fprintf(fp, "<td class=\"cell\">%s</td>", cell_mark(r->cells[p]));
 			fputs("<td>", fp);
-			html_text(fp, r->confirmed);
+			html_text(fp, r->first_check);
+			if (r->first_check_date) {
+				fputs(" ", fp);
+				html_text(fp, r->first_check_date);
+			}
+			fputs("</td><td>", fp);
+			html_text(fp, r->completed);
 			fprintf(fp, "</td><td>%s</td><td>%s</td></tr>\n", r->ownership, gap_label(r->gap));
 		}
 		fputs("</tbody>\n</table>\n", fp);

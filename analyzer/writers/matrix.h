@@ -25,7 +25,9 @@ struct matrix_row {
 	char *system, *system_name; /* NULL for the organization item */
 	char *item, *section, *category, *title;
 	char *cells;     /* per party: ' ', 'L' (○ lead) or 'S' (△ support) */
-	char *confirmed; /* the leads' confirmed dates, or NULL */
+	/* The leads' 初回確認 (SPEC 9.3): "はい"/"いいえ", its date, its 完了日; an
+	   open いいえ wins, else the latest check. NULL: none. */
+	char *first_check, *first_check_date, *completed;
 	const char *ownership; /* 医療機関 / 事業者 / 共同 / 再委託先が実施 / 未割当 */
 	enum matrix_gap gap;
 };

@@ -351,13 +351,24 @@ static void read_ledger(struct importer *I, const struct entity *e)
 static const char *const matrix_ignored[] = { "システム", "区分", "分類", "項目", "分担区分", "指摘", "system_name",
 					      "section", "category", "title", "ownership", "gap", NULL };
 
+/* The matrix's per-row columns, copied into each assignment of the row:
+   the old layout's 確認日, the new one's 初回確認, 初回確認日, 完了日 (SPEC 9.3). */
+static const struct {
+	const char *ja, *field; /* the field's key is the English header */
+} matrix_row_columns[] = {
+	{ "確認日", "confirmed" },
+	{ "初回確認", "first_check" },
+	{ "初回確認日", "first_check_date" },
+	{ "完了日", "completed" },
+};
+enum { MATRIX_ROW_COLUMNS = sizeof(matrix_row_columns) / sizeof(*matrix_row_columns) };
+
 /* Pass 1 for matrix.csv: every ○/△ into an assignment record. */
 static void read_matrix(struct importer *I)
 {
 	const struct entity *e = entity_by_array("assignments");
 	size_t ei = (size_t)(e - entities);
-	const struct field *item = entity_field(e, "item"), *system = entity_field(e, "system"),
-			   *confirmed = entity_field(e, "confirmed");
+	const struct field *item = entity_field(e, "item"), *system = entity_field(e, "system");
 	char show[SHOWN_SIZE];
 	struct csv_table t;
 	int li = open_ledger(I, CSV_MATRIX_FILE, 0, &t);
@@ -365,19 +376,24 @@ static void read_matrix(struct importer *I)
 		return;
 	struct ledger *l = &I->ledgers[li];
 	/* Which column is what; every other column is a party. */
-	int sys = -1, itm = -1, conf = -1;
+	int sys = -1, itm = -1, rowcol[MATRIX_ROW_COLUMNS];
+	for (size_t k = 0; k < MATRIX_ROW_COLUMNS; k++)
+		rowcol[k] = -1;
 	const char **party = xcalloc(t.n_header + 1, sizeof(*party));
 	for (size_t i = 0; i < t.n_header; i++) {
 		const char *h = t.header[i];
 		int ignored = 0;
 		for (size_t k = 0; matrix_ignored[k]; k++)
 			ignored |= !strcmp(h, matrix_ignored[k]);
+		size_t k = 0;
+		while (k < MATRIX_ROW_COLUMNS && strcmp(h, matrix_row_columns[k].ja) && strcmp(h, matrix_row_columns[k].field))
+			k++;
 		if (!strcmp(h, "システムID") || !strcmp(h, "system"))
 			sys = (int)i;
 		else if (!strcmp(h, "項番") || !strcmp(h, "item"))
 			itm = (int)i;
-		else if (!strcmp(h, "確認日") || !strcmp(h, "confirmed"))
-			conf = (int)i;
+		else if (k < MATRIX_ROW_COLUMNS)
+			rowcol[k] = (int)i;
 		else if (!ignored) {
 			/* "さくら総合病院 (sakura)" names the party by the id in parentheses. */
 			const char *open = strrchr(h, '(');
@@ -390,8 +406,10 @@ static void read_matrix(struct importer *I)
 		l->headers[system - e->fields] = pool_strdup(&I->pool, t.header[sys]);
 	if (itm >= 0)
 		l->headers[item - e->fields] = pool_strdup(&I->pool, t.header[itm]);
-	if (conf >= 0)
-		l->headers[confirmed - e->fields] = pool_strdup(&I->pool, t.header[conf]);
+	for (size_t k = 0; k < MATRIX_ROW_COLUMNS; k++)
+		if (rowcol[k] >= 0)
+			l->headers[entity_field(e, matrix_row_columns[k].field) - e->fields] =
+				pool_strdup(&I->pool, t.header[rowcol[k]]);
 	if (itm < 0) {
 		diag_msg(I->d, "%s:1: no 項番 (item) column", l->path);
 		I->bad = 1;
@@ -424,8 +442,13 @@ static void read_matrix(struct importer *I)
 				raw[system - e->fields] = (struct raw){ .kind = RAW_STRING, .s = pool_strdup(&I->pool, row->cells[sys]) };
 			raw[entity_field(e, "party") - e->fields] = (struct raw){ .kind = RAW_STRING, .s = party[i] };
 			raw[entity_field(e, "role") - e->fields] = (struct raw){ .kind = RAW_STRING, .s = role };
-			if (conf >= 0 && row->cells[conf][0])
-				raw[confirmed - e->fields] = (struct raw){ .kind = RAW_STRING, .s = date_cell(&I->pool, row->cells[conf]) };
+			for (size_t k = 0; k < MATRIX_ROW_COLUMNS; k++)
+				if (rowcol[k] >= 0) {
+					char where[512];
+					snprintf(where, sizeof(where), "%s:%d", l->path, row->line);
+					const struct field *f = entity_field(e, matrix_row_columns[k].field);
+					cell(I, f, row->cells[rowcol[k]], where, t.header[rowcol[k]], &raw[f - e->fields]);
+				}
 		}
 	}
 	free(party);

@@ -49,42 +49,63 @@ SELECT ss.subcontract, ss.system FROM subcontract_systems ss
 UNION
 SELECT s.id, b.system FROM subcontracts s JOIN bound b ON b.vendor = s.prime WHERE s.has_systems = 0;
 
+-- The first check of each record that can make a claim (SPEC 9.3): its
+-- first_check, else `confirmed` (a yes on that date; for a subcontract its
+-- `approved` date), with its 完了日.
+CREATE TEMP TABLE record_checks (kind TEXT NOT NULL, source TEXT NOT NULL, answer TEXT, day TEXT, completed TEXT,
+                                 PRIMARY KEY (kind, source)) WITHOUT ROWID;
+INSERT INTO record_checks
+SELECT 'contract', id, coalesce(first_check, CASE WHEN confirmed IS NOT NULL THEN 'yes' END),
+       coalesce(first_check_date, confirmed), completed FROM contracts
+UNION ALL
+SELECT 'subcontract', id, coalesce(first_check, CASE WHEN approved IS NOT NULL THEN 'yes' END),
+       coalesce(first_check_date, approved), completed FROM subcontracts
+UNION ALL
+SELECT 'assignment', '$.assignments[' || seq || ']', coalesce(first_check, CASE WHEN confirmed IS NOT NULL THEN 'yes' END),
+       coalesce(first_check_date, confirmed), completed FROM assignments;
+
 -- claims: every lead/support a party makes on (item, system), wildcards
--- expanded, with where it comes from; `valid` per SPEC §4.
+-- expanded, with where it comes from; `valid` per SPEC §4. `confirmed` is
+-- the date of a yes first check; `checked` says it was checked at all (yes
+-- or no: SPEC 9.3), `check_answer`/`completed` what open-item reads.
 -- system is NULL for the organization item.
 CREATE TABLE claims (
   item TEXT NOT NULL, system TEXT, party TEXT NOT NULL, role TEXT NOT NULL,
   kind TEXT NOT NULL, source TEXT NOT NULL, confirmed TEXT, state TEXT NOT NULL,
-  valid INTEGER NOT NULL DEFAULT 0
+  valid INTEGER NOT NULL DEFAULT 0,
+  checked INTEGER NOT NULL DEFAULT 0, check_answer TEXT, check_date TEXT, completed TEXT
 );
-INSERT INTO claims (item, system, party, role, kind, source, confirmed, state)
-SELECT ci.item, CASE i.scope WHEN 'system' THEN cs.system END, c.vendor, ci.role, 'contract', c.id, c.confirmed, c.state
+INSERT INTO claims (item, system, party, role, kind, source, state)
+SELECT ci.item, CASE i.scope WHEN 'system' THEN cs.system END, c.vendor, ci.role, 'contract', c.id, c.state
   FROM contracts c
   JOIN contract_items ci ON ci.contract = c.id
   JOIN items i ON i.id = ci.item
   JOIN contract_systems cs ON cs.contract = c.id AND i.scope = 'system'
 UNION ALL
-SELECT ci.item, NULL, c.vendor, ci.role, 'contract', c.id, c.confirmed, c.state
+SELECT ci.item, NULL, c.vendor, ci.role, 'contract', c.id, c.state
   FROM contracts c
   JOIN contract_items ci ON ci.contract = c.id
   JOIN items i ON i.id = ci.item AND i.scope = 'organization'
 UNION ALL
-SELECT si.item, sc.system, s.sub, si.role, 'subcontract', s.id, s.approved, s.state
+SELECT si.item, sc.system, s.sub, si.role, 'subcontract', s.id, s.state
   FROM subcontracts s
   JOIN subcontract_items si ON si.subcontract = s.id
   JOIN items i ON i.id = si.item AND i.scope = 'system'
   JOIN subcontract_scope sc ON sc.subcontract = s.id
 UNION ALL
-SELECT si.item, NULL, s.sub, si.role, 'subcontract', s.id, s.approved, s.state
+SELECT si.item, NULL, s.sub, si.role, 'subcontract', s.id, s.state
   FROM subcontracts s
   JOIN subcontract_items si ON si.subcontract = s.id
   JOIN items i ON i.id = si.item AND i.scope = 'organization'
 UNION ALL
-SELECT a.item, a.system, a.party, a.role, 'assignment', '$.assignments[' || a.seq || ']', a.confirmed, 'active'
+SELECT a.item, a.system, a.party, a.role, 'assignment', '$.assignments[' || a.seq || ']', 'active'
   FROM assignments a WHERE a.system IS NULL OR a.system <> '*'
 UNION ALL
-SELECT a.item, s.id, a.party, a.role, 'assignment', '$.assignments[' || a.seq || ']', a.confirmed, 'active'
+SELECT a.item, s.id, a.party, a.role, 'assignment', '$.assignments[' || a.seq || ']', 'active'
   FROM assignments a JOIN systems s ON s.medical_info = 1 WHERE a.system = '*';
+UPDATE claims SET (confirmed, checked, check_answer, check_date, completed) = (
+  SELECT CASE WHEN r.answer = 'yes' THEN r.day END, r.answer IS NOT NULL, r.answer, r.day, r.completed
+    FROM record_checks r WHERE r.kind = claims.kind AND r.source = claims.source);
 
 -- A claim is valid when it is active and its party is the organization, or a
 -- vendor bound to the system (for the organization item: to any system); a
@@ -101,10 +122,11 @@ UPDATE claims SET valid = 1
 CREATE INDEX claims_by_pair ON claims (item, system, role, valid, party);
 
 -- leads: the valid leads of each (item, system), one row per party, with the
--- latest confirmed date any of its sources carries (NULL: none confirmed).
-CREATE TABLE leads (item TEXT NOT NULL, system TEXT, party TEXT NOT NULL, confirmed TEXT);
+-- latest confirmed date any of its sources carries (NULL: none confirmed)
+-- and whether any of them was checked at all (yes or no, SPEC 9.3).
+CREATE TABLE leads (item TEXT NOT NULL, system TEXT, party TEXT NOT NULL, confirmed TEXT, checked INTEGER NOT NULL);
 INSERT INTO leads
-SELECT item, system, party, max(confirmed) FROM claims
+SELECT item, system, party, max(confirmed), max(checked) FROM claims
  WHERE valid = 1 AND role = 'lead' GROUP BY item, system, party;
 CREATE INDEX leads_by_pair ON leads (item, system, party);
 

@@ -207,29 +207,83 @@ static void raw_of(struct loader *L, const cJSON *v, const struct place *p, stru
 	}
 }
 
+/* The keys an element's object may have: its fields' keys, a nested
+   field's parent once (first_check); or, with `parent`, the keys inside
+   that parent object. `allowed` holds 24 and ends with NULL. */
+static void allowed_keys(const struct entity *e, const char *parent, const char *allowed[24])
+{
+	size_t n = 0;
+	for (size_t i = 0; i < e->n_fields && n < 23; i++) {
+		const struct field *f = &e->fields[i];
+		const char *k = parent ? (f->parent && !strcmp(f->parent, parent) ? field_json_key(f) : NULL)
+				       : f->flags & F_ROOT ? NULL : f->parent ? f->parent : f->key;
+		size_t j = 0;
+		while (k && j < n && strcmp(allowed[j], k))
+			j++;
+		if (k && j == n)
+			allowed[n++] = k;
+	}
+	allowed[n] = NULL;
+}
+
+/* The object a field's value is in: the element's, the root's (as_of), or
+   a nested object (first_check), checked once, at its first field. NULL:
+   not there (or not an object, reported). */
+static const cJSON *field_home(struct loader *L, const struct entity *e, long index, const struct field *f,
+			       const cJSON *o, const cJSON *root)
+{
+	if (f->flags & F_ROOT)
+		return root;
+	if (!o || !f->parent)
+		return o;
+	const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, f->parent);
+	if (!p || cJSON_IsNull(p))
+		return NULL;
+	int first = f == e->fields || !f[-1].parent || strcmp(f[-1].parent, f->parent);
+	if (!cJSON_IsObject(p)) {
+		if (first)
+			diag_place(L->d, &(struct place){ e, index, NULL, -1 }, "\"%s\": expected an object, got %s",
+				   f->parent, type_name(p));
+		return NULL;
+	}
+	if (first) {
+		const char *allowed[24];
+		char base[256];
+		allowed_keys(e, f->parent, allowed);
+		place_json_path(&(struct place){ e, index, NULL, -1 }, base, sizeof(base));
+		size_t n = strlen(base);
+		snprintf(base + n, sizeof(base) - n, ".%s", f->parent);
+		check_keys(L, p, base, allowed);
+	}
+	return p;
+}
+
 /* One element of an entity (or the organization) from its JSON object. */
 static void load_element(struct loader *L, const struct entity *e, long index, const cJSON *o, const cJSON *root)
 {
 	void *obj = entity_push(L->inv, e);
 	struct field_checks fc = { L->inv, L->cat, L->d };
 	if (o) {
-		const char *allowed[16];
-		size_t n = 0;
-		for (size_t i = 0; i < e->n_fields && n < 15; i++)
-			if (!(e->fields[i].flags & F_ROOT))
-				allowed[n++] = e->fields[i].key;
-		allowed[n] = NULL;
+		const char *allowed[24];
 		char base[256];
+		allowed_keys(e, NULL, allowed);
 		check_keys(L, o, place_json_path(&(struct place){ e, index, NULL, -1 }, base, sizeof(base)), allowed);
 	}
 	for (size_t i = 0; i < e->n_fields; i++) {
 		const struct field *f = &e->fields[i];
-		const cJSON *from = (f->flags & F_ROOT) ? root : o;
+		const cJSON *from = field_home(L, e, index, f, o, root);
+		if (!from && f->parent) {
+			/* An absent nested object: its fields take their defaults. */
+			struct raw absent = { .kind = RAW_ABSENT };
+			field_set(&fc, e, index, f, obj, &absent);
+			continue;
+		}
 		if (!from)
 			continue;
 		struct raw raw;
 		const char **elems;
-		raw_of(L, cJSON_GetObjectItemCaseSensitive(from, f->key), &(struct place){ e, index, f, -1 }, &raw, &elems);
+		raw_of(L, cJSON_GetObjectItemCaseSensitive(from, field_json_key(f)), &(struct place){ e, index, f, -1 }, &raw,
+		       &elems);
 		field_set(&fc, e, index, f, obj, &raw);
 		free(elems);
 	}

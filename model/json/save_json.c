@@ -10,9 +10,32 @@
 #include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
 
+static void add_field(cJSON *o, const struct field *f, const void *obj, const struct catalog *cat);
+
+/* A nested field (first_check.answer) goes into its parent object, made
+   when the first of its fields has a value. */
+static void add_nested(cJSON *o, const struct field *f, const void *obj, const struct catalog *cat)
+{
+	cJSON *tmp = cJSON_CreateObject();
+	struct field inner = *f;
+	inner.parent = NULL;
+	add_field(tmp, &inner, obj, cat);
+	if (tmp->child) {
+		cJSON *p = cJSON_GetObjectItemCaseSensitive(o, f->parent);
+		if (!p)
+			p = cJSON_AddObjectToObject(o, f->parent);
+		cJSON_AddItemToObject(p, field_json_key(f), cJSON_DetachItemViaPointer(tmp, tmp->child));
+	}
+	cJSON_Delete(tmp);
+}
+
 static void add_field(cJSON *o, const struct field *f, const void *obj, const struct catalog *cat)
 {
 	const void *m = (const char *)obj + f->offset;
+	if (f->parent) {
+		add_nested(o, f, obj, cat);
+		return;
+	}
 	switch (f->type) {
 	case FT_BOOL:
 		cJSON_AddBoolToObject(o, f->key, *(const bool *)m);

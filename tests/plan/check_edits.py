@@ -9,6 +9,7 @@ Prints one line per problem; exits 1 if there is any, 0 otherwise.
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -22,6 +23,22 @@ def findings(bunkai, path, opts):
     if out.returncode != 0:
         raise SystemExit(f"analyze {path}: exit {out.returncode}: {out.stderr.strip()}")
     return {f["id"] for f in json.loads(out.stdout)["findings"]}
+
+
+def wrong_target(doc, step):
+    """An edit must change what its target names: an assignment edited for
+    SYSTEM@ITEM@PARTY is an assignment of that item and party."""
+    if step["kind"] not in ("confirm-assignment", "complete-item", "drop-lead") or step.get("members"):
+        return None
+    parts = step["target"].split("@")
+    item, party = parts[-2], parts[-1]
+    for op in step["edit"]:
+        m = re.match(r"^/assignments/(\d+)/", op["path"])
+        if m:
+            a = doc["assignments"][int(m.group(1))]
+            if a.get("item") != item or a.get("party") != party:
+                return f"{op['path']} is the assignment of {a.get('item')} by {a.get('party')}"
+    return None
 
 
 def main():
@@ -46,6 +63,10 @@ def main():
                 problems += 1
                 print(f"{step['id']}: resolves {sorted(gone)} (plan says {sorted(step['resolves'])}), "
                       f"introduces {sorted(new)} (plan says {sorted(step['introduces'])})")
+            why = wrong_target(doc, step)
+            if why:
+                problems += 1
+                print(f"{step['id']}: edits the wrong record: {why}")
             if not step["resolves"]:
                 problems += 1
                 print(f"{step['id']}: in the plan but resolves nothing")

@@ -111,7 +111,7 @@ static void test_unknown_and_duplicate_keys(void **state)
 	(void)state;
 	EXPECT(HEAD ",\"vendor\":[]}",
 	       "inv.json: $: unknown key \"vendor\" (allowed: format, organization, as_of, vendors, systems, "
-	       "networks, devices, contracts, subcontracts, assignments, remote_access, interfaces, device_checks)");
+	       "networks, devices, contracts, subcontracts, assignments, remote_access, interfaces, device_checks, accepted)");
 	EXPECT(HEAD ",\"systems\":[{\"id\":\"s\",\"name\":\"n\",\"medical-info\":true}]}",
 	       "inv.json: $.systems[0]: unknown key \"medical-info\" (allowed: id, name, medical_info, "
 	       "external_storage, external_access)");

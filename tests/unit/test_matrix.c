@@ -54,7 +54,9 @@ static void test_demo_matrix(void **state)
 	assert_string_equal(m.rows[0].item, "A-2");
 	const struct matrix_row *r = row(&m, NULL, "A-2");
 	assert_string_equal(r->ownership, "医療機関");
-	assert_string_equal(r->confirmed, "2024-03-15");
+	assert_string_equal(r->first_check, "はい");
+	assert_string_equal(r->first_check_date, "2024-03-15");
+	assert_null(r->completed);
 	/* net B-5: v-si leads, its subcontractor supports. */
 	r = row(&m, "net", "B-5");
 	assert_int_equal(cell(&m, r, "v-si"), 'L');
@@ -73,7 +75,8 @@ static void test_demo_matrix(void **state)
 	r = row(&m, "rece", "I-6");
 	assert_int_equal(r->gap, GAP_UNOWNED);
 	assert_string_equal(r->ownership, "未割当");
-	assert_null(r->confirmed);
+	assert_null(r->first_check);
+	assert_null(r->first_check_date);
 	matrix_release(&m);
 	pipeline_release(&p);
 }
@@ -154,7 +157,7 @@ static void test_csv_reads_back(void **state)
 	assert_int_equal(csv_fini(&parser, on_field, on_row, &t), 0);
 	csv_free(&parser);
 
-	size_t width = 6 + m.n_parties + 3;
+	size_t width = 6 + m.n_parties + 5; /* 初回確認, 初回確認日, 完了日, 分担区分, 指摘 */
 	assert_int_equal(t.n, m.n_rows + 1);
 	assert_string_equal(t.rows[0][6], "さくら総合病院 (sakura)");
 	for (size_t i = 0; i < m.n_rows; i++) {
@@ -166,8 +169,10 @@ static void test_csv_reads_back(void **state)
 		assert_string_equal(f[5], r->title);
 		for (size_t k = 0; k < m.n_parties; k++)
 			assert_string_equal(f[6 + k], r->cells[k] == 'L' ? "○" : r->cells[k] == 'S' ? "△" : "");
-		assert_string_equal(f[6 + m.n_parties], r->confirmed ? r->confirmed : "");
-		assert_string_equal(f[7 + m.n_parties], r->ownership);
+		assert_string_equal(f[6 + m.n_parties], r->first_check ? r->first_check : "");
+		assert_string_equal(f[7 + m.n_parties], r->first_check_date ? r->first_check_date : "");
+		assert_string_equal(f[8 + m.n_parties], r->completed ? r->completed : "");
+		assert_string_equal(f[9 + m.n_parties], r->ownership);
 	}
 	for (size_t i = 0; i < t.n; i++) {
 		for (size_t k = 0; k < t.widths[i]; k++)
