@@ -298,7 +298,7 @@ e2e() {
 		expect "$tag $cmd --help" 0 "$B" "$cmd" --help && has "$tag $cmd --help usage" "usage: bunkai $cmd" "$tmp/out" &&
 			has "$tag $cmd --help has examples" "Examples:" "$tmp/out"
 		has "$tag the man page has $cmd" ".SS \"bunkai $cmd" "$tmp/man"
-		if grep -q "\"\$B\" $cmd " tests/run.sh tests/safety.sh tests/plan.sh; then ok "$tag $cmd has an end-to-end test"; else not_ok "$tag $cmd has an end-to-end test in tests/*.sh"; fi
+		if grep -q "\"\$B\" $cmd " tests/run.sh tests/safety.sh tests/plan.sh tests/tracking.sh; then ok "$tag $cmd has an end-to-end test"; else not_ok "$tag $cmd has an end-to-end test in tests/*.sh"; fi
 		summary=$(grep -E "^  $cmd " <(LC_ALL=C "$B" --help))
 		if [ -n "$summary" ]; then ok "$tag bunkai --help lists $cmd"; else not_ok "$tag bunkai --help lists $cmd"; fi
 	done
@@ -415,6 +415,7 @@ if command -v valgrind >/dev/null; then
 	vg "diagram" 0 build/bunkai diagram -T png -o "$tmp/vg.png" fixtures/demo-hospital.json
 	vg "report" 0 build/bunkai report -o "$tmp/vg.html" fixtures/midsize-prime-cloud.json
 	vg "plan with --without" 0 build/bunkai plan -f json --without v-si fixtures/demo-hospital.json
+	vg "diff of two inventories" 0 build/bunkai diff --fail-on none fixtures/demo-hospital.json tests/diff/vendor-replaced.json
 	vg "import of a Shift_JIS folder" 0 build/bunkai import fixtures/csv/clinic-cp932
 	vg "import of a broken folder" 2 build/bunkai import tests/hostile-csv/bad-values
 	vg "export" 0 build/bunkai export fixtures/demo-hospital.json "$tmp/vg-export"

@@ -102,6 +102,46 @@ tracking_tests() {
 	fi
 	expect "$tag a matrix CSV in the old layout (確認日) still imports" 0 "$B" check fixtures/csv/clinic-utf8
 
+	# bunkai diff on the demo hospital and four later states (tests/diff/):
+	# a contract renewed, a vendor replaced, a new remote path, an accepted
+	# finding; goldens in text and JSON, Markdown for one.
+	local c
+	for c in renewed vendor-replaced new-path accepted; do
+		expect "$tag diff: $c" 0 "$B" diff --fail-on none "$demo" "tests/diff/$c.json" &&
+			same "$tag diff: $c (text golden)" "tests/golden/diff-$c.text" "$tmp/out"
+		expect "$tag diff -f json: $c" 0 "$B" diff --fail-on none -f json "$demo" "tests/diff/$c.json" &&
+			same "$tag diff: $c (json golden)" "tests/golden/diff-$c.json" "$tmp/out"
+	done
+	expect "$tag diff -f md" 0 "$B" diff --fail-on none -f md "$demo" tests/diff/vendor-replaced.json &&
+		same "$tag diff: vendor replaced (md golden)" tests/golden/diff-vendor-replaced.md "$tmp/out"
+	if jq -e '.resolved | length > 20 and index("expired-contract@c-rece")' tests/golden/diff-renewed.json >/dev/null &&
+		jq -e '.lead_changes | any(.system == "pacs" and .item == "I-6" and .old == ["v-pacs"] and .new == ["v-pacs2"])' \
+			tests/golden/diff-vendor-replaced.json >/dev/null &&
+		jq -e '(.new | index("remote-without-contract@rm-vital")) and (.resolved | length == 0)' tests/golden/diff-new-path.json >/dev/null &&
+		jq -e '.newly_accepted == ["weak-remote-access@rm-food"] and (.resolved | length == 0) and (.new | length == 0)' \
+			tests/golden/diff-accepted.json >/dev/null; then
+		ok "$tag diff goldens: renewed resolves, replaced moves leads, a new path is new, accepted is not resolved"
+	else
+		not_ok "$tag diff goldens say what each change did"
+	fi
+	expect "$tag diff: a new error fails at the default --fail-on" 1 "$B" diff "$demo" tests/diff/new-path.json
+	expect "$tag diff: an accepted finding is no new gap" 0 "$B" diff "$demo" tests/diff/accepted.json
+	# Two reports give the same comparison as their inventories.
+	"$B" analyze --fail-on none -f json -o "$tmp/old-report.json" "$demo"
+	"$B" analyze --fail-on none -f json -o "$tmp/new-report.json" tests/diff/vendor-replaced.json
+	expect "$tag diff of two reports" 0 "$B" diff --fail-on none -f json "$tmp/old-report.json" "$tmp/new-report.json"
+	if [ "$(jq -S 'del(.sources)' "$tmp/out")" = "$(jq -S 'del(.sources)' tests/golden/diff-vendor-replaced.json)" ]; then
+		ok "$tag diff of two reports equals the diff of their inventories"
+	else
+		not_ok "$tag diff of two reports equals the diff of their inventories" "$(diff <(jq -S 'del(.sources)' "$tmp/out") <(jq -S 'del(.sources)' tests/golden/diff-vendor-replaced.json) | head)"
+	fi
+	expect "$tag diff of a report and an inventory: exit 2" 2 "$B" diff "$tmp/old-report.json" tests/diff/renewed.json
+	has "$tag diff says what it needs" "is a report and tests/diff/renewed.json an inventory: compare two inventories or two bunkai-report/1 files" "$tmp/err"
+	jq 'del(.leads)' "$tmp/old-report.json" >"$tmp/old-report-noleads.json"
+	expect "$tag diff of a report without leads: exit 2" 2 "$B" diff "$tmp/old-report-noleads.json" "$tmp/new-report.json"
+	has "$tag the report without leads is named" 'the report has no "leads"' "$tmp/err"
+	expect "$tag diff reads no standard input" 2 "$B" diff - "$demo"
+
 	# Bad acceptances are input errors, with their place.
 	jq '.accepted = [{"finding": "x", "reason": "r", "until": "2026-02-30"}]' "$demo" >"$tmp/acc-bad.json"
 	expect "$tag an acceptance without by, with an impossible date: exit 2" 2 "$B" check "$tmp/acc-bad.json"

@@ -186,6 +186,29 @@ static int read_coverage(sqlite3 *db, struct analysis *a)
 	return 0;
 }
 
+/* Every valid lead on an applicable pair of the view (the pairs the summary
+   counts). */
+static int read_leads(sqlite3 *db, const struct view *v, struct analysis *a)
+{
+	size_t cap = 0;
+	char *sql = xasprintf("SELECT l.system, l.item, l.party FROM leads l"
+			      "  JOIN applicable p ON p.item = l.item AND p.system IS l.system"
+			      "  JOIN items i ON i.id = l.item LEFT JOIN systems s ON s.id = l.system"
+			      " WHERE %s ORDER BY s.seq NULLS FIRST, i.seq, l.party",
+			      v->n_systems || v->vendor ? "l.system IN (SELECT id FROM view_systems)" : "1");
+	sqlite3_stmt *st = db_prepare(db, sql, "leads");
+	free(sql);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		a->leads = xgrow(a->leads, &cap, a->n_leads + 1, sizeof(*a->leads));
+		struct lead *l = &a->leads[a->n_leads++];
+		l->system = db_column_dup(st, 0);
+		l->item = db_column_dup(st, 1);
+		l->party = db_column_dup(st, 2);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
 static int tribool(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
@@ -292,7 +315,7 @@ int analysis_read(sqlite3 *db, const struct view *v, struct analysis *a)
 	a->counts.remotes = count(db, "SELECT count(*) FROM remote_access");
 	a->counts.interfaces = count(db, "SELECT count(*) FROM interfaces");
 
-	if (read_findings(db, a) < 0 || read_coverage(db, a) < 0)
+	if (read_findings(db, a) < 0 || read_coverage(db, a) < 0 || read_leads(db, v, a) < 0)
 		return -1;
 	paths_read(db, &a->paths, &a->n_paths);
 	return 0;
@@ -338,6 +361,12 @@ void analysis_release(struct analysis *a)
 	}
 	free(a->systems);
 	paths_release(a->paths, a->n_paths);
+	for (size_t i = 0; i < a->n_leads; i++) {
+		free(a->leads[i].system);
+		free(a->leads[i].item);
+		free(a->leads[i].party);
+	}
+	free(a->leads);
 	free(a->org_id);
 	free(a->org_name);
 	free(a->as_of);

@@ -56,6 +56,12 @@ struct remote_path {
 
 struct plan;
 
+/* A valid lead on an applicable pair (SPEC 9.3: what `bunkai diff` compares). */
+struct lead {
+	char *system; /* NULL for the organization item */
+	char *item, *party;
+};
+
 struct analysis {
 	char *org_id, *org_name, *as_of;
 	struct {
@@ -71,6 +77,8 @@ struct analysis {
 	size_t n_systems;
 	struct remote_path *paths;
 	size_t n_paths;
+	struct lead *leads; /* in the view: by system, checklist order, party */
+	size_t n_leads;
 	const struct plan *plan; /* NULL without a plan (--no-plan); not owned */
 	const char *const *without; /* --without: the vendors assumed gone (a what-if); not owned */
 	size_t n_without;

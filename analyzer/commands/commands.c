@@ -4,10 +4,10 @@
 */
 #include "analyzer/commands/command.h"
 
-extern const struct command cmd_check, cmd_analyze, cmd_plan, cmd_matrix, cmd_report, cmd_diagram, cmd_items,
-	cmd_template, cmd_import, cmd_export;
+extern const struct command cmd_check, cmd_analyze, cmd_plan, cmd_diff, cmd_matrix, cmd_report, cmd_diagram,
+	cmd_items, cmd_template, cmd_import, cmd_export;
 
 const struct command *const command_table[] = {
-	&cmd_check, &cmd_analyze, &cmd_plan, &cmd_matrix, &cmd_report, &cmd_diagram, &cmd_items, &cmd_template, &cmd_import,
+	&cmd_check, &cmd_analyze, &cmd_plan, &cmd_diff, &cmd_matrix, &cmd_report, &cmd_diagram, &cmd_items, &cmd_template, &cmd_import,
 	&cmd_export, NULL,
 };

@@ -90,6 +90,15 @@ void report_json(FILE *fp, const struct analysis *a)
 	if (a->plan)
 		cJSON_AddItemToObject(root, "plan", plan_json(a->plan));
 	add_paths(root, a);
+	/* Who validly leads what (SPEC 9.3), so that two reports can be compared. */
+	cJSON *leads = cJSON_AddArrayToObject(root, "leads");
+	for (size_t i = 0; i < a->n_leads; i++) {
+		cJSON *o = cJSON_CreateObject();
+		add_str(o, "system", a->leads[i].system);
+		add_str(o, "item", a->leads[i].item);
+		add_str(o, "party", a->leads[i].party);
+		cJSON_AddItemToArray(leads, o);
+	}
 	cJSON *list = cJSON_AddArrayToObject(root, "findings");
 	for (size_t i = 0; i < a->n_findings; i++) {
 		const struct finding *f = &a->findings[i];
