@@ -13,6 +13,14 @@
 
 const char *const severity_names[] = { "error", "warning", "info", "none", NULL };
 
+enum severity severity_from_name(const char *name)
+{
+	for (int i = 0; name && severity_names[i]; i++)
+		if (!strcmp(name, severity_names[i]))
+			return (enum severity)i;
+	return SEV_ERROR;
+}
+
 /* The columns a rule may return; the first six can make up its key. */
 enum col { C_ITEM, C_SYSTEM, C_DEVICE, C_REMOTE, C_CONTRACT, C_PARTIES, C_REF, C_MESSAGE, C_KEY, C_N };
 static const char *const col_names[] = { "item", "system", "device", "remote", "contract", "parties", "ref", "message",

@@ -23,6 +23,8 @@
 enum severity { SEV_ERROR, SEV_WARNING, SEV_INFO, SEV_NONE };
 
 extern const char *const severity_names[]; /* "error", "warning", "info", "none" */
+/* A --fail-on value (checked against severity_names) as a severity; NULL: error. */
+enum severity severity_from_name(const char *name);
 
 enum { RULE_KEY_MAX = 6 }; /* system item device remote contract parties */
 

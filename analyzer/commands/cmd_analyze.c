@@ -27,10 +27,7 @@ static int run(struct invocation *inv)
 		return EXIT_FAILURE_IO;
 	writers[inv->format_index](inv->o.fp, a);
 	/* --fail-on: the first severity at or above which a finding fails the run. */
-	enum severity fail_on = SEV_ERROR;
-	for (int i = 0; inv->values[FAIL_ON] && severity_names[i]; i++)
-		if (!strcmp(inv->values[FAIL_ON], severity_names[i]))
-			fail_on = (enum severity)i;
+	enum severity fail_on = severity_from_name(inv->values[FAIL_ON]);
 	/* Accepted findings (SPEC 9.3) do not count. */
 	for (size_t i = 0; fail_on != SEV_NONE && i < a->n_findings; i++)
 		if (!a->findings[i].accepted && a->findings[i].rank <= fail_on)

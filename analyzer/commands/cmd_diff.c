@@ -37,10 +37,7 @@ static int run(struct invocation *inv)
 	if (rc == EXIT_OK) {
 		writers[inv->format_index](inv->o.fp, &d);
 		/* --fail-on: a new open finding at or above it fails the run. */
-		enum severity fail_on = SEV_ERROR;
-		for (int i = 0; inv->values[FAIL_ON] && severity_names[i]; i++)
-			if (!strcmp(inv->values[FAIL_ON], severity_names[i]))
-				fail_on = (enum severity)i;
+		enum severity fail_on = severity_from_name(inv->values[FAIL_ON]);
 		for (size_t i = 0; fail_on != SEV_NONE && i < d.n_new_open; i++)
 			if (d.new.f[d.new_open[i]].rank <= fail_on)
 				rc = EXIT_FINDINGS;
