@@ -129,7 +129,9 @@ static int write_template(struct folder_output *set, const struct entity *e)
 	return output_commit(&o);
 }
 
-/* The wide 責任分界表: a row per item and system, a column per party. */
+/* The wide 責任分界表: a row per item and system, a column per party, with
+   the published 確認表's 初回確認, 初回確認日 and 完了日 (the older single
+   確認日 column is read too: docs/csv-import.md). */
 static int write_matrix_template(struct folder_output *set)
 {
 	struct output o;
@@ -137,7 +139,10 @@ static int write_matrix_template(struct folder_output *set)
 	if (rc)
 		return rc;
 	csv_bom(o.fp);
-	fputs("システムID,項番,確認日,○○病院 (hosp),A社 (v-si)\r\n#ehr,I-6,2024-03-15,,○\r\n#ehr,I-2,2024-03-15,○,△\r\n", o.fp);
+	fputs("システムID,項番,初回確認,初回確認日,完了日,○○病院 (hosp),A社 (v-si)\r\n"
+	      "#ehr,I-6,はい,2024-03-15,,,○\r\n"
+	      "#ehr,I-2,いいえ,2024-03-15,2024-06-30,○,△\r\n",
+	      o.fp);
 	return output_commit(&o);
 }
 
