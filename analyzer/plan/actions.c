@@ -70,6 +70,28 @@ static long index_in(const cJSON *obj, const char *key, const char *value)
 	return -1;
 }
 
+/* A record offers.sql names as "assignment:INDEX", "contract:ID" or
+   "subcontract:ID": the element, its array and its index; NULL if none. */
+static const cJSON *record_of(const cJSON *doc, const char *source, const char **array, long *index)
+{
+	static const struct {
+		const char *prefix, *array;
+		int by_index;
+	} forms[] = { { "assignment:", "assignments", 1 }, { "contract:", "contracts", 0 },
+		      { "subcontract:", "subcontracts", 0 } };
+	for (size_t k = 0; k < sizeof(forms) / sizeof(*forms); k++) {
+		size_t n = strlen(forms[k].prefix);
+		if (strncmp(source, forms[k].prefix, n))
+			continue;
+		*array = forms[k].array;
+		if (!forms[k].by_index)
+			return by_id(doc, *array, source + n, index);
+		*index = atol(source + n);
+		return by_index(doc, *array, *index);
+	}
+	return NULL;
+}
+
 /* "/ARRAY/INDEX[/KEY]"; caller frees. */
 static char *path_of(const char *array, long index, const char *key)
 {
@@ -255,26 +277,19 @@ static int drop_lead(struct edit_ctx *x, const struct offer *o)
 	char *sources = xstrdup(o->c), *save = NULL;
 	int rc = 0;
 	for (char *t = strtok_r(sources, " ", &save); t && rc == 0; t = strtok_r(NULL, " ", &save)) {
+		const char *array;
 		long i, j;
-		if (!strncmp(t, "assignment:", 11)) {
-			i = atol(t + 11);
-			if (!by_index(x->doc, "assignments", i))
-				rc = -1;
-			else
-				set(x, "assignments", i, "role", cJSON_CreateString("support"));
-		} else if (!strncmp(t, "contract:", 9)) {
-			const cJSON *c = by_id(x->doc, "contracts", t + 9, &i);
-			if (!c || (j = index_in(c, "lead", o->a)) < 0) {
-				rc = -1; /* named through a wildcard: not offered */
-			} else {
-				char *lead = path_of("contracts", i, "lead");
-				op(x, "remove", xasprintf("%s/%ld", lead, j), NULL);
-				free(lead);
-				if (index_in(c, "support", o->a) < 0)
-					append_to(x, c, path_of("contracts", i, "support"), cJSON_CreateString(o->a));
-			}
+		const cJSON *r = record_of(x->doc, t, &array, &i);
+		if (r && !strcmp(array, "assignments")) {
+			set(x, array, i, "role", cJSON_CreateString("support"));
+		} else if (r && !strcmp(array, "contracts") && (j = index_in(r, "lead", o->a)) >= 0) {
+			char *lead = path_of(array, i, "lead");
+			op(x, "remove", xasprintf("%s/%ld", lead, j), NULL);
+			free(lead);
+			if (index_in(r, "support", o->a) < 0)
+				append_to(x, r, path_of(array, i, "support"), cJSON_CreateString(o->a));
 		} else {
-			rc = -1;
+			rc = -1; /* a subcontract, or an item named through a wildcard: not offered */
 		}
 	}
 	free(sources);
@@ -292,18 +307,12 @@ static int complete_item(struct edit_ctx *x, const struct offer *o)
 	char *sources = xstrdup(o->c), *save = NULL;
 	int rc = 0;
 	for (char *t = strtok_r(sources, " ", &save); t && rc == 0; t = strtok_r(NULL, " ", &save)) {
+		const char *array;
 		long i;
-		const char *array = !strncmp(t, "assignment:", 11) ? "assignments"
-				  : !strncmp(t, "subcontract:", 12) ? "subcontracts"
-				  : !strncmp(t, "contract:", 9) ? "contracts" : NULL;
-		const char *key = array ? strchr(t, ':') + 1 : NULL;
-		if (!array)
-			rc = -1;
-		else if (!strcmp(array, "assignments") ? !by_index(x->doc, array, i = atol(key))
-							: !by_id(x->doc, array, key, &i))
-			rc = -1;
-		else
+		if (record_of(x->doc, t, &array, &i))
 			set(x, array, i, "completed", cJSON_CreateString(x->as_of));
+		else
+			rc = -1;
 	}
 	free(sources);
 	const char *party = strrchr(o->target, '@') + 1;
