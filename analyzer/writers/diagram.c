@@ -171,11 +171,15 @@ static Agraph_t *place_party(struct diagram *D, struct party *v, size_t n, size_
 	set(c, "fillcolor", v[i].prime ? "#f4f4f4" : "#fbfaf0");
 	set(c, "color", v[i].is_prime ? "#1f4e79" : "#606060");
 	set(c, "penwidth", v[i].is_prime ? "2" : "1");
-	strbuf_release(&label);
-	/* The anchor: where the vendor's remote links start; keeps the cluster non-empty. */
+	/* The anchor: where the vendor's remote links start; keeps the cluster
+	   non-empty. It carries the company's name: an edge's end is where a
+	   reader looks for who comes in. */
 	Agnode_t *a = node(c, v[i].id);
 	set(a, "shape", "house");
-	set(a, "label", "事業者\\nvendor");
+	strbuf_reset(&label);
+	add_text(&label, v[i].name);
+	set(a, "label", label.buf);
+	strbuf_release(&label);
 	set(a, "style", "filled");
 	set(a, "fillcolor", "white");
 	v[i].cluster = c;
