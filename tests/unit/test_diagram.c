@@ -115,8 +115,10 @@ static void test_demo_boundaries(void **state)
 	assert_node_in(g, "vpn-01", "cluster_net");
 	assert_node_in(g, "ehr-srv", "cluster_ehr");
 	assert_node_in(g, "wifi-ap", "cluster_~no-system");
-	/* Every vendor has its anchor node named by its id inside its cluster. */
+	/* Every vendor has its anchor node named by its id inside its cluster,
+	   labelled with the company's name. */
 	assert_node_in(g, "v-net", "cluster_v-net");
+	assert_string_equal(agget(agnode(g, "v-food", 0), "label"), "給食サービス株式会社");
 	agclose(g);
 }
 
