@@ -9,6 +9,7 @@
 #include "analyzer/commands/command.h"
 #include "analyzer/writers/plan_out.h"
 #include "analyzer/writers/report.h"
+#include "model/json/json_write.h"
 #include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
 
@@ -69,12 +70,7 @@ static void plan_full_json(FILE *fp, const struct analysis *a)
 	for (size_t i = 0; i < a->plan->baseline.n; i++)
 		if (a->plan->cause[i] < 0)
 			cJSON_AddItemToArray(open, cJSON_CreateString(a->plan->baseline.ids[i]));
-	char *text = cJSON_Print(root);
-	if (!text)
-		die(EXIT_FAILURE_IO, "out of memory printing the plan");
-	fprintf(fp, "%s\n", text);
-	cJSON_free(text);
-	cJSON_Delete(root);
+	json_write(fp, root, "the plan");
 }
 
 static const char *const formats[] = { "text", "json", NULL };

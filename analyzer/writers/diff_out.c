@@ -1,11 +1,9 @@
 #include "diff_out.h"
 
 #include <cJSON.h>
-#include <stdlib.h>
 
 #include "analyzer/writers/markdown.h"
-#include "model/util/exit_codes.h"
-#include "model/util/xalloc.h"
+#include "model/json/json_write.h"
 
 /* The four lists, one table for every format: title, side, indexes. */
 struct group {
@@ -143,10 +141,5 @@ void diff_json(FILE *fp, const struct diff *d)
 		cJSON_AddItemToObject(o, "new", strings(c->new, c->n_new));
 		cJSON_AddItemToArray(changes, o);
 	}
-	char *text = cJSON_Print(root);
-	if (!text)
-		die(EXIT_FAILURE_IO, "out of memory printing the diff");
-	fprintf(fp, "%s\n", text);
-	cJSON_free(text);
-	cJSON_Delete(root);
+	json_write(fp, root, "the diff");
 }

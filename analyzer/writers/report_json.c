@@ -8,7 +8,7 @@
 
 #include "analyzer/writers/plan_out.h"
 #include "analyzer/writers/report.h"
-#include "model/util/exit_codes.h"
+#include "model/json/json_write.h"
 #include "model/util/xalloc.h"
 
 static void add_str(cJSON *o, const char *key, const char *v)
@@ -128,11 +128,5 @@ void report_json(FILE *fp, const struct analysis *a)
 		}
 		cJSON_AddItemToArray(list, o);
 	}
-	char *text = cJSON_Print(root);
-	if (!text)
-		die(EXIT_FAILURE_IO, "out of memory printing the JSON report");
-	fputs(text, fp);
-	fputc('\n', fp);
-	cJSON_free(text);
-	cJSON_Delete(root);
+	json_write(fp, root, "the JSON report");
 }
