@@ -75,37 +75,41 @@ CREATE TABLE claims (
   valid INTEGER NOT NULL DEFAULT 0,
   checked INTEGER NOT NULL DEFAULT 0, check_answer TEXT, check_date TEXT, completed TEXT
 );
-INSERT INTO claims (item, system, party, role, kind, source, state)
-SELECT ci.item, CASE i.scope WHEN 'system' THEN cs.system END, c.vendor, ci.role, 'contract', c.id, c.state
-  FROM contracts c
-  JOIN contract_items ci ON ci.contract = c.id
-  JOIN items i ON i.id = ci.item
-  JOIN contract_systems cs ON cs.contract = c.id AND i.scope = 'system'
-UNION ALL
-SELECT ci.item, NULL, c.vendor, ci.role, 'contract', c.id, c.state
-  FROM contracts c
-  JOIN contract_items ci ON ci.contract = c.id
-  JOIN items i ON i.id = ci.item AND i.scope = 'organization'
-UNION ALL
-SELECT si.item, sc.system, s.sub, si.role, 'subcontract', s.id, s.state
-  FROM subcontracts s
-  JOIN subcontract_items si ON si.subcontract = s.id
-  JOIN items i ON i.id = si.item AND i.scope = 'system'
-  JOIN subcontract_scope sc ON sc.subcontract = s.id
-UNION ALL
-SELECT si.item, NULL, s.sub, si.role, 'subcontract', s.id, s.state
-  FROM subcontracts s
-  JOIN subcontract_items si ON si.subcontract = s.id
-  JOIN items i ON i.id = si.item AND i.scope = 'organization'
-UNION ALL
-SELECT a.item, a.system, a.party, a.role, 'assignment', '$.assignments[' || a.seq || ']', 'active'
-  FROM assignments a WHERE a.system IS NULL OR a.system <> '*'
-UNION ALL
-SELECT a.item, s.id, a.party, a.role, 'assignment', '$.assignments[' || a.seq || ']', 'active'
-  FROM assignments a JOIN systems s ON s.medical_info = 1 WHERE a.system = '*';
-UPDATE claims SET (confirmed, checked, check_answer, check_date, completed) = (
-  SELECT CASE WHEN r.answer = 'yes' THEN r.day END, r.answer IS NOT NULL, r.answer, r.day, r.completed
-    FROM record_checks r WHERE r.kind = claims.kind AND r.source = claims.source);
+INSERT INTO claims (item, system, party, role, kind, source, state, confirmed, checked, check_answer, check_date,
+                    completed)
+SELECT x.item, x.system, x.party, x.role, x.kind, x.source, x.state,
+       CASE WHEN r.answer = 'yes' THEN r.day END, r.answer IS NOT NULL, r.answer, r.day, r.completed
+  FROM (
+  SELECT ci.item AS item, CASE i.scope WHEN 'system' THEN cs.system END AS system, c.vendor AS party,
+         ci.role AS role, 'contract' AS kind, c.id AS source, c.state AS state
+    FROM contracts c
+    JOIN contract_items ci ON ci.contract = c.id
+    JOIN items i ON i.id = ci.item
+    JOIN contract_systems cs ON cs.contract = c.id AND i.scope = 'system'
+  UNION ALL
+  SELECT ci.item, NULL, c.vendor, ci.role, 'contract', c.id, c.state
+    FROM contracts c
+    JOIN contract_items ci ON ci.contract = c.id
+    JOIN items i ON i.id = ci.item AND i.scope = 'organization'
+  UNION ALL
+  SELECT si.item, sc.system, s.sub, si.role, 'subcontract', s.id, s.state
+    FROM subcontracts s
+    JOIN subcontract_items si ON si.subcontract = s.id
+    JOIN items i ON i.id = si.item AND i.scope = 'system'
+    JOIN subcontract_scope sc ON sc.subcontract = s.id
+  UNION ALL
+  SELECT si.item, NULL, s.sub, si.role, 'subcontract', s.id, s.state
+    FROM subcontracts s
+    JOIN subcontract_items si ON si.subcontract = s.id
+    JOIN items i ON i.id = si.item AND i.scope = 'organization'
+  UNION ALL
+  SELECT a.item, a.system, a.party, a.role, 'assignment', '$.assignments[' || a.seq || ']', 'active'
+    FROM assignments a WHERE a.system IS NULL OR a.system <> '*'
+  UNION ALL
+  SELECT a.item, s.id, a.party, a.role, 'assignment', '$.assignments[' || a.seq || ']', 'active'
+    FROM assignments a JOIN systems s ON s.medical_info = 1 WHERE a.system = '*'
+  ) x
+  JOIN record_checks r ON r.kind = x.kind AND r.source = x.source;
 
 -- A claim is valid when it is active and its party is the organization, or a
 -- vendor bound to the system (for the organization item: to any system); a
