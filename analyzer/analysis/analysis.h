@@ -94,6 +94,9 @@ int view_apply(sqlite3 *db, const struct view *v);
 /* Read the findings in the view, the summary and the coverage back (after
    view_apply), for the reports. Returns 0 or -1. */
 int analysis_read(sqlite3 *db, const struct view *v, struct analysis *out);
+/* Every valid lead on an applicable pair of the view (the pairs the summary
+   counts) into a->leads: only the JSON report and diff print them. Returns 0. */
+int leads_read(sqlite3 *db, const struct view *v, struct analysis *a);
 void analysis_release(struct analysis *a);
 /* The paths in the view (after view_apply), in inventory order; the caller
    releases them with paths_release(). */

@@ -7,6 +7,17 @@
 #include "model/util/exit_codes.h"
 #include "model/util/progress.h"
 
+int pipeline_analyze(sqlite3 *db, const struct ruleset *rules, int user_rules, const char *max_check_age,
+		     const struct view *v)
+{
+	if (max_check_age && db_set_meta(db, "max_check_age", max_check_age) < 0)
+		return EXIT_FAILURE_IO;
+	/* A built-in rule failing is our bug; a user's rule, theirs. */
+	if (rules_run(db, rules) < 0)
+		return user_rules ? EXIT_USAGE : EXIT_FAILURE_IO;
+	return view_apply(db, v);
+}
+
 int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_options *o, const struct view *v)
 {
 	memset(p, 0, sizeof(*p));
@@ -26,13 +37,8 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 		rc = session_build_db(&p->s);
 	if (rc != EXIT_OK)
 		return rc;
-	if (o->max_check_age && db_set_meta(p->s.db, "max_check_age", o->max_check_age) < 0)
-		return EXIT_FAILURE_IO;
 	progress_phase("analyzing");
-	/* A built-in rule failing is our bug; a user's rule, theirs. */
-	if (rules_run(p->s.db, &p->rules) < 0)
-		return o->n_rule_dirs ? EXIT_USAGE : EXIT_FAILURE_IO;
-	if ((rc = view_apply(p->s.db, v)) != EXIT_OK)
+	if ((rc = pipeline_analyze(p->s.db, &p->rules, o->n_rule_dirs > 0, o->max_check_age, v)) != EXIT_OK)
 		return rc;
 	if (o->plan) {
 		progress_phase("planning");
@@ -42,7 +48,7 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 	}
 	if (o->read_findings) {
 		progress_phase("reading the findings");
-		if (analysis_read(p->s.db, v, &p->a) < 0)
+		if (analysis_read(p->s.db, v, &p->a) < 0 || (o->read_leads && leads_read(p->s.db, v, &p->a) < 0))
 			return EXIT_FAILURE_IO;
 		p->a.without = o->without;
 		p->a.n_without = o->n_without;

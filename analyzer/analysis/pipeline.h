@@ -26,10 +26,17 @@ struct pipeline_options {
 	const char *const *rule_dirs; /* --rules */
 	size_t n_rule_dirs;
 	int read_findings;            /* read the analysis back into p->a */
+	int read_leads;               /* ... with the valid leads (the JSON report, diff) */
 	int plan;                     /* build the plan (docs/plan.md) */
 	const char *const *without;   /* --without: vendors that leave (a what-if) */
 	size_t n_without;
 };
+
+/* The analysis of a built model — its parameters, the rules, the view —
+   for pipeline_run() and for the plan's re-analyses alike. Returns EXIT_OK,
+   or EXIT_USAGE (a user's rule, an unknown view id) / EXIT_FAILURE_IO. */
+int pipeline_analyze(sqlite3 *db, const struct ruleset *rules, int user_rules, const char *max_check_age,
+		     const struct view *v);
 
 /* Returns EXIT_OK, or EXIT_USAGE / EXIT_FAILURE_IO after printing why.
    Release with pipeline_release() in every case. */

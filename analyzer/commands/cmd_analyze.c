@@ -17,6 +17,7 @@ _Static_assert(sizeof(writers) / sizeof(*writers) + 1 == sizeof(formats) / sizeo
 
 static int prepare(struct invocation *inv)
 {
+	inv->read_leads = writers[inv->format_index] == report_json; /* only JSON prints who leads what */
 	return output_check(inv->values[DB], "--db", 1);
 }
 

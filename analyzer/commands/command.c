@@ -207,6 +207,7 @@ static int load(struct invocation *inv)
 			.rule_dirs = inv->rule_dirs,
 			.n_rule_dirs = inv->n_rule_dirs,
 			.read_findings = (flags & CMD_FINDINGS) != 0,
+			.read_leads = inv->read_leads,
 			.plan = (flags & CMD_PLAN) && !inv->no_plan,
 			.without = inv->without,
 			.n_without = inv->n_without,

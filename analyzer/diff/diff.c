@@ -6,6 +6,7 @@
 
 #include "analyzer/analysis/pipeline.h"
 #include "model/csv/import_csv.h"
+#include "model/json/json_find.h"
 #include "model/util/exit_codes.h"
 #include "model/util/read_input.h"
 #include "model/util/textcheck.h"
@@ -45,7 +46,7 @@ static void add_finding(struct side *s, size_t *cap, const char *id, const char 
 static int side_from_inventory(struct side *s, const char *path, const char *as_of)
 {
 	struct pipeline p;
-	struct pipeline_options o = { .as_of = as_of, .read_findings = 1 };
+	struct pipeline_options o = { .as_of = as_of, .read_findings = 1, .read_leads = 1 };
 	struct view v = { 0 };
 	int rc = pipeline_run(&p, path, &o, &v);
 	if (rc == EXIT_OK) {
@@ -64,12 +65,6 @@ static int side_from_inventory(struct side *s, const char *path, const char *as_
 	return rc;
 }
 
-static const char *str_of(const cJSON *o, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 /* A bunkai-report/1 document, already parsed. */
 static int side_from_report(struct side *s, const cJSON *root)
 {
@@ -84,26 +79,26 @@ static int side_from_report(struct side *s, const cJSON *root)
 			     shown(show, s->name)),
 		       EXIT_USAGE;
 	s->is_report = 1;
-	s->org = xstrdup(str_of(root, "organization") ? str_of(root, "organization") : "");
-	s->as_of = xstrdup(str_of(root, "as_of") ? str_of(root, "as_of") : "");
+	s->org = xstrdup(json_string(root, "organization") ? json_string(root, "organization") : "");
+	s->as_of = xstrdup(json_string(root, "as_of") ? json_string(root, "as_of") : "");
 	size_t cap = 0, i = 0;
 	cJSON_ArrayForEach(el, findings) {
-		const char *id = str_of(el, "id"), *severity = str_of(el, "severity");
+		const char *id = json_string(el, "id"), *severity = json_string(el, "severity");
 		if (!id || !severity)
 			return error("%s: $.findings[%zu]: a finding needs an id and a severity", shown(show, s->name), i),
 			       EXIT_USAGE;
 		const cJSON *acc = cJSON_GetObjectItemCaseSensitive(el, "accepted");
-		add_finding(s, &cap, id, severity, str_of(el, "message"), cJSON_IsObject(acc));
+		add_finding(s, &cap, id, severity, json_string(el, "message"), cJSON_IsObject(acc));
 		i++;
 	}
 	s->leads = xcalloc((size_t)cJSON_GetArraySize(leads) + 1, sizeof(*s->leads));
 	i = 0;
 	cJSON_ArrayForEach(el, leads) {
-		const char *item = str_of(el, "item"), *party = str_of(el, "party");
+		const char *item = json_string(el, "item"), *party = json_string(el, "party");
 		if (!item || !party)
 			return error("%s: $.leads[%zu]: a lead needs an item and a party", shown(show, s->name), i),
 			       EXIT_USAGE;
-		s->leads[s->n_leads++] = lead_key(str_of(el, "system"), item, party);
+		s->leads[s->n_leads++] = lead_key(json_string(el, "system"), item, party);
 		i++;
 	}
 	return EXIT_OK;

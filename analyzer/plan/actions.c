@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/db/db.h"
+#include "model/json/json_find.h"
 #include "model/json/json_patch.h"
 #include "model/util/embedded.h"
 #include "model/util/idmap.h"
@@ -35,8 +36,7 @@ static const cJSON *by_id(const cJSON *doc, const char *array, const char *id, l
 	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc, array), *el;
 	long i = 0;
 	cJSON_ArrayForEach(el, arr) {
-		const cJSON *v = cJSON_GetObjectItemCaseSensitive(el, "id");
-		if (cJSON_IsString(v) && !strcmp(v->valuestring, id)) {
+		if (json_string_is(el, "id", id)) {
 			*index = i;
 			return el;
 		}
@@ -49,12 +49,6 @@ static const cJSON *by_index(const cJSON *doc, const char *array, long index)
 {
 	const cJSON *el = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc, array), (int)index);
 	return cJSON_IsObject(el) ? el : NULL;
-}
-
-static int string_is(const cJSON *obj, const char *key, const char *value)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	return cJSON_IsString(v) && !strcmp(v->valuestring, value);
 }
 
 /* The index of `value` in obj[key] (an array of strings), or -1. */
@@ -419,7 +413,7 @@ static int reassign_check(struct edit_ctx *x, const struct offer *o)
 	if (!o->c)
 		return -1;
 	cJSON_ArrayForEach(el, cJSON_GetObjectItemCaseSensitive(x->doc, "device_checks")) {
-		if (string_is(el, "device", o->a) && string_is(el, "by", o->b)) {
+		if (json_string_is(el, "device", o->a) && json_string_is(el, "by", o->b)) {
 			set(x, "device_checks", i, "by", cJSON_CreateString(o->c));
 			n++;
 		}

@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/analysis/pipeline.h"
 #include "model/db/db.h"
+#include "model/util/exit_codes.h"
 #include "model/json/json_patch.h"
 #include "model/json/load_json.h"
 #include "model/util/diag.h"
@@ -72,8 +74,7 @@ int measure_edit(const struct measure *m, const cJSON *edit, struct finding_set 
 	if (valid) {
 		db = db_open();
 		if (db && db_load(db, m->cat, &inv, m->as_of) == 0 &&
-		    (!m->max_check_age || db_set_meta(db, "max_check_age", m->max_check_age) == 0) &&
-		    rules_run(db, m->rules) == 0 && view_apply(db, m->view) == 0)
+		    pipeline_analyze(db, m->rules, 0, m->max_check_age, m->view) == EXIT_OK)
 			rc = finding_set_read(db, out);
 	}
 	if (db)

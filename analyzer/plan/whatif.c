@@ -2,15 +2,10 @@
 
 #include <string.h>
 
+#include "model/json/json_find.h"
 #include "model/util/exit_codes.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
-
-static int string_is(const cJSON *obj, const char *key, const char *value)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	return cJSON_IsString(v) && !strcmp(v->valuestring, value);
-}
 
 static void set_date(cJSON *obj, const char *key, const char *date)
 {
@@ -38,7 +33,7 @@ static void drop(cJSON *doc, const char *array, const char *key, const char *ven
 {
 	cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc, array);
 	for (int i = cJSON_GetArraySize(arr) - 1; i >= 0; i--)
-		if (string_is(cJSON_GetArrayItem(arr, i), key, vendor))
+		if (json_string_is(cJSON_GetArrayItem(arr, i), key, vendor))
 			cJSON_DeleteItemFromArray(arr, i);
 }
 
@@ -64,10 +59,10 @@ int whatif_without(struct session *s, const char *const *vendors, size_t n)
 		const char *v = vendors[k];
 		cJSON *el;
 		cJSON_ArrayForEach(el, cJSON_GetObjectItemCaseSensitive(s->doc, "contracts"))
-			if (string_is(el, "vendor", v))
+			if (json_string_is(el, "vendor", v))
 				end_before(el, day_before);
 		cJSON_ArrayForEach(el, cJSON_GetObjectItemCaseSensitive(s->doc, "subcontracts"))
-			if (string_is(el, "prime", v) || string_is(el, "sub", v))
+			if (json_string_is(el, "prime", v) || json_string_is(el, "sub", v))
 				end_before(el, day_before);
 		drop(s->doc, "remote_access", "vendor", v);
 		drop(s->doc, "assignments", "party", v);
