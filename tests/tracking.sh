@@ -101,6 +101,23 @@ tracking_tests() {
 		not_ok "$tag import writes first_check and completed" "$(jq -c '.assignments' "$tmp/fc.json")"
 	fi
 	expect "$tag a matrix CSV in the old layout (確認日) still imports" 0 "$B" check fixtures/csv/clinic-utf8
+	# Bad 初回確認 cells: exit 2 naming the file, line and column.
+	rm -rf "$tmp/fc-bad" && cp -r tests/csv-matrix/first-check "$tmp/fc-bad"
+	printf 'システムID,項番,初回確認,初回確認日,完了日,みどり内科クリニック (midori)\nemr,I-2,たぶん,2023-09-20,,○\nxray,I-2,いいえ,,,○\n' \
+		>"$tmp/fc-bad/matrix.csv"
+	expect "$tag a bad 初回確認 in the matrix CSV: exit 2" 2 "$B" check "$tmp/fc-bad"
+	has "$tag the bad answer is placed" 'fc-bad/matrix.csv:2: column 初回確認: unknown value "たぶん"' "$tmp/err"
+	has "$tag the missing date is placed" 'fc-bad/matrix.csv:3: column 初回確認日: a first check (初回確認) needs its date as well as its answer' "$tmp/err"
+	# export and import carry first_check and completed (and accepted.csv).
+	rm -rf "$tmp/msv"
+	"$B" export fixtures/many-small-vendors.json "$tmp/msv" && "$B" import "$tmp/msv" -o "$tmp/msv.json" 2>/dev/null
+	if [ "$(jq -c '[.assignments[] | {first_check, completed}]' "$tmp/msv.json")" = \
+		"$(jq -c '[.assignments[] | {first_check, completed}]' fixtures/many-small-vendors.json)" ] &&
+		grep -q ',初回確認,初回確認日,完了日' "$tmp/msv/assignments.csv"; then
+		ok "$tag export then import keeps every first_check and completed"
+	else
+		not_ok "$tag export then import keeps every first_check and completed" "$(jq -c '.assignments' "$tmp/msv.json")"
+	fi
 
 	# bunkai diff on the demo hospital and four later states (tests/diff/):
 	# a contract renewed, a vendor replaced, a new remote path, an accepted
