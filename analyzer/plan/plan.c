@@ -71,6 +71,7 @@ static int measure_one(struct plan *p, const struct measure *m, struct action *a
 
 /* What action a newly resolves given what the plan already covers. */
 struct gain {
+	long resolved; /* newly resolved, all severities */
 	long path_errors, errors, warnings, infos;
 };
 
@@ -81,6 +82,7 @@ static struct gain gain_of(const struct plan *p, const struct action *a, const u
 		size_t i = a->resolves[k];
 		if (covered[i])
 			continue;
+		g.resolved++;
 		if (id_is_path_error(&p->baseline, i))
 			g.path_errors++;
 		int r = p->baseline.ranks[i];
@@ -95,14 +97,6 @@ static struct gain gain_of(const struct plan *p, const struct action *a, const u
 		if (a->introduces_rank[k] == SEV_ERROR)
 			g.errors--;
 	return g;
-}
-
-static int resolves_new(const struct action *a, const unsigned char *covered)
-{
-	for (size_t k = 0; k < a->n_resolves; k++)
-		if (!covered[a->resolves[k]])
-			return 1;
-	return 0;
 }
 
 /* 1 when x ranks before y; `doors` while path errors remain to resolve. */
@@ -126,24 +120,23 @@ static void rank(struct plan *p)
 {
 	size_t n = p->offered.n;
 	unsigned char *covered = xcalloc(p->baseline.n + 1, 1), *out = xcalloc(n + 1, 1);
+	struct gain *gains = xcalloc(n + 1, sizeof(*gains));
 	p->steps = xmalloc((n + 1) * sizeof(*p->steps));
 	for (;;) {
 		long best = -1;
-		struct gain bg = { 0 };
 		int doors = 0;
-		/* Doors first: is some path error still to be newly resolved? */
-		for (size_t i = 0; i < n && !doors; i++)
-			if (!out[i] && p->offered.v[i].measured == 1 && gain_of(p, &p->offered.v[i], covered).path_errors > 0)
-				doors = 1;
+		/* What each candidate newly resolves now; doors first while some
+		   path error is still to be newly resolved. */
 		for (size_t i = 0; i < n; i++) {
-			struct action *a = &p->offered.v[i];
-			if (out[i] || a->measured != 1 || !resolves_new(a, covered))
+			int candidate = !out[i] && p->offered.v[i].measured == 1;
+			gains[i] = candidate ? gain_of(p, &p->offered.v[i], covered) : (struct gain){ 0 };
+			doors |= gains[i].path_errors > 0;
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (!gains[i].resolved || (doors && !gains[i].path_errors))
 				continue;
-			struct gain g = gain_of(p, a, covered);
-			if (doors && g.path_errors == 0)
-				continue;
-			if (best < 0 || better(&g, a, &bg, &p->offered.v[best], doors))
-				best = (long)i, bg = g;
+			if (best < 0 || better(&gains[i], &p->offered.v[i], &gains[best], &p->offered.v[best], doors))
+				best = (long)i;
 		}
 		if (best < 0)
 			break;
@@ -164,6 +157,7 @@ static void rank(struct plan *p)
 	}
 	free(covered);
 	free(out);
+	free(gains);
 }
 
 int plan_build(struct plan *p, sqlite3 *db, const struct measure *m)
