@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/writers/graph_ids.h"
 #include "model/db/db.h"
 #include "model/util/exit_codes.h"
 #include "model/util/idmap.h"
@@ -757,7 +758,7 @@ Agraph_t *diagram_build(sqlite3 *db, const struct diagram_options *opts)
 				" + (SELECT count(*) FROM parties)");
 	D.summary = nodes > (long)max;
 
-	D.g = agopen((char *)"bunkai", Agdirected, NULL);
+	D.g = agopen((char *)"bunkai", Agdirected, &graph_ids_disc);
 	agattr(D.g, AGRAPH, (char *)"fontname", (char *)FONT);
 	agattr(D.g, AGNODE, (char *)"fontname", (char *)FONT);
 	agattr(D.g, AGEDGE, (char *)"fontname", (char *)FONT);
