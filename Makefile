@@ -13,7 +13,7 @@ VERSION  := 0.1.0
 PKGS     := libcjson sqlite3 libcgraph libgvc nettle
 # Debian 12 packages: what the build and `make demo` need, and what the tests add.
 DEB_PACKAGES  := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev nettle-dev libgraphviz-dev graphviz \
-                 libcsv-dev fonts-noto-cjk
+                 libcsv-dev fonts-noto-cjk gettext
 TEST_PACKAGES := libcmocka-dev jq sqlite3 valgrind libxml2-utils chromium time clang libclang-rt-14-dev \
                  libreoffice-calc-nogui python3-jsonpatch
 
@@ -32,6 +32,8 @@ EMBED := rules/catalog.json $(sort $(wildcard rules/*.sql)) model/db/schema.sql 
          model/db/derive.sql model/db/finding_indexes.sql model/db/accept.sql \
          analyzer/plan/offers.sql
 
+MO           := build/locale/ja/LC_MESSAGES/bunkai.mo
+RULES_SQL    := $(sort $(wildcard rules/*.sql))
 MODEL_SRC    := $(sort $(wildcard model/*.c model/*/*.c))
 ANALYZER_SRC := $(filter-out analyzer/main.c,$(sort $(wildcard analyzer/*.c analyzer/*/*.c)))
 LIB_SRC      := $(MODEL_SRC) $(ANALYZER_SRC) build/gen/embedded.c
@@ -42,7 +44,7 @@ ASAN_OBJ  := $(patsubst %.c,build/asan/%.o,$(LIB_SRC:build/gen/%=gen/%))
 UNIT_BIN  := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 UNIT_ASAN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-.PHONY: all demo test bench fuzz deps test-deps install uninstall clean
+.PHONY: all demo test bench fuzz deps test-deps install uninstall clean po
 
 all: build/bunkai
 
@@ -74,10 +76,29 @@ build/asan/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SANITIZE) -c -o $@ $<
 
-build/bunkai: build/obj/analyzer/main.o $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
-build/asan/bunkai: build/asan/analyzer/main.o $(ASAN_OBJ)
-	$(CC) $(ALL_CFLAGS) $(SANITIZE) -o $@ $^ $(PKG_LIBS)
+build/bunkai: build/obj/analyzer/main.o $(LIB_OBJ) $(MO)
+	$(CC) $(ALL_CFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS)
+build/asan/bunkai: build/asan/analyzer/main.o $(ASAN_OBJ) $(MO)
+	$(CC) $(ALL_CFLAGS) $(SANITIZE) -o $@ $(filter %.o,$^) $(PKG_LIBS)
+
+# The Japanese catalog (docs/i18n.md): the C sources' messages translated in
+# rules/po/ja.po, the rules' templates and what-to-do taken from their
+# headers ("-- message.ja KEY:", "-- fix.ja:") by rules/po/rules2po.awk, one
+# .mo beside the binary (build/locale) that the binary finds by itself.
+build/gen/rules-ja.po: $(RULES_SQL) rules/po/rules2po.awk
+	@mkdir -p $(@D)
+	awk -f rules/po/rules2po.awk $(RULES_SQL) >$@.tmp && mv $@.tmp $@
+$(MO): rules/po/ja.po build/gen/rules-ja.po
+	@mkdir -p $(@D)
+	msgcat --use-first -o build/gen/ja.po rules/po/ja.po build/gen/rules-ja.po
+	msgfmt --check -o $@ build/gen/ja.po
+# What the sources say, for `make po` and the test that nothing is untranslated.
+build/gen/bunkai.pot: $(MODEL_SRC) $(ANALYZER_SRC) analyzer/main.c
+	@mkdir -p $(@D)
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
+	  --package-name=bunkai --sort-by-file -o $@ $^
+po: build/gen/bunkai.pot
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching rules/po/ja.po $<
 
 build/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -183,15 +204,17 @@ MANDIR    ?= $(PREFIX)/share/man/man1
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DOCDIR    ?= $(PREFIX)/share/doc/bunkai
 
-install: build/bunkai build/bunkai.1 build/bunkai.bash
+install: build/bunkai $(MO) build/bunkai.1 build/bunkai.bash
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR) $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(DOCDIR)
 	install -m 755 build/bunkai $(DESTDIR)$(PREFIX)/bin/bunkai
+	install -d $(DESTDIR)$(PREFIX)/share/locale/ja/LC_MESSAGES
+	install -m 644 $(MO) $(DESTDIR)$(PREFIX)/share/locale/ja/LC_MESSAGES/bunkai.mo
 	install -m 644 build/bunkai.1 $(DESTDIR)$(MANDIR)/bunkai.1
 	install -m 644 build/bunkai.bash $(DESTDIR)$(BASHCOMPDIR)/bunkai
 	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/bunkai $(DESTDIR)$(MANDIR)/bunkai.1 $(DESTDIR)$(BASHCOMPDIR)/bunkai
+	rm -f $(DESTDIR)$(PREFIX)/bin/bunkai $(DESTDIR)$(MANDIR)/bunkai.1 $(DESTDIR)$(PREFIX)/share/locale/ja/LC_MESSAGES/bunkai.mo $(DESTDIR)$(BASHCOMPDIR)/bunkai
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
 	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
 

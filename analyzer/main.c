@@ -8,6 +8,7 @@
 
 #include "analyzer/commands/command.h"
 #include "model/util/exit_codes.h"
+#include "model/util/i18n.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
 
@@ -37,6 +38,7 @@ static int top_level(const char *opt, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	i18n_init(i18n_lang_arg(argc, argv));
 	if (argc < 2) {
 		program_help(stderr);
 		return EXIT_USAGE;

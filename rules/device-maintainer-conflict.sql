@@ -3,14 +3,16 @@
 -- key: device
 -- ref: Part2 I-6
 -- fix: align the ledger's maintainer with the system's I-6 lead
+-- fix.ja: 台帳の保守事業者を、そのシステムの I-6 主担当と一致させる
+-- message differs: device {device} names {maintainer} as maintainer, but I-6 (maintenance) of {system} is led by {leads}
+-- message.ja differs: 機器 {device} の保守事業者は {maintainer} となっているが、{system} の I-6（保守）の主担当は {leads} である
 -- passage: 「保守契約に基づき事業者による保守（セキュリティパッチの適用等）がなされるよう取り決める」 — the ledger and the contracts must name the same maintainer
 -- A device's maintainer differs from the valid I-6 lead of its system (with
 -- no I-6 lead at all, unowned-item reports the gap) — unless the lead hands
 -- the work down to the maintainer through active, approved subcontracts for
 -- that system: the normal prime/subcontractor set-up (SPEC 9.1).
 SELECT d.id AS device, d.system AS system, d.maintainer || ',' || l.parties AS parties,
-       'device ' || d.id || ' names ' || d.maintainer || ' as maintainer, but I-6 (maintenance) of ' ||
-       d.system || ' is led by ' || replace(l.parties, ',', ', ') AS message
+       d.maintainer AS maintainer, l.parties AS leads, 'differs' AS message
   FROM devices d
   JOIN (SELECT system, group_concat(party, ',') AS parties FROM leads WHERE item = 'I-6' GROUP BY system) l
     ON l.system = d.system

@@ -3,6 +3,17 @@
 -- key: device
 -- ref: seed 003 2-(7)
 -- fix: have the device's maintainer confirm that its security patches and firmware are current, and record the check
+-- fix.ja: 機器の保守事業者にセキュリティパッチとファームウェアが最新であることを確認してもらい、その確認を記録する
+-- message not-in-ledger: the door of remote path {remote}, {door}, is not in the ledger, so nobody checks its patches
+-- message.ja not-in-ledger: リモート経路 {remote} の入口機器 {door} は台帳になく、誰もパッチ適用を確認していない
+-- message never: the door of remote path {remote}, {door}, has no record that its security patches are current
+-- message.ja never: リモート経路 {remote} の入口機器 {door} には、セキュリティパッチが最新であることの記録がない
+-- message said-no: the door of remote path {remote}, {door}: its latest patch check ({day}) answered no
+-- message.ja said-no: リモート経路 {remote} の入口機器 {door}: 最新のパッチ適用確認（{day}）の回答が「いいえ」である
+-- message too-old: the door of remote path {remote}, {door}: its last patch check ({day}) is {age} days old (more than {max_age})
+-- message.ja too-old: リモート経路 {remote} の入口機器 {door}: 最後のパッチ適用確認（{day}）から {age} 日が経っている（上限 {max_age} 日）
+-- message no-door: remote path {remote} enters system {system} through no named device, so no door can be checked for patches
+-- message.ja no-door: リモート経路 {remote} はシステム {system} に機器を経由せずに入るため、パッチ適用を確認すべき入口機器がない
 -- passage: 「２-(７) セキュリティパッチ（最新ファームウェアや更新プログラム）を適用している。」
 -- The door of a path into the hospital — its last `via` device, else its
 -- target — has no `patch` check answered yes within --max-check-age days
@@ -27,21 +38,16 @@ WITH params AS (
     FROM latest l
 )
 SELECT x.door AS device, x.remote AS remote, d.system AS system, x.parties AS parties, x.door AS key,
-       'the door of remote path ' || x.remote || ', ' || x.door ||
-       CASE WHEN d.id IS NULL THEN ', is not in the ledger, so nobody checks its patches'
-            WHEN s.device IS NULL THEN ', has no record that its security patches are current'
-            WHEN s.said_no THEN ': its latest patch check (' || s.day || ') answered no'
-            ELSE ': its last patch check (' || s.day || ') is ' ||
-                 CAST(julianday(params.as_of) - julianday(s.day) AS INTEGER) || ' days old (more than ' ||
-                 params.max_age || ')' END AS message
+       x.door AS door, s.day AS day, CAST(julianday(params.as_of) - julianday(s.day) AS INTEGER) AS age,
+       params.max_age AS max_age,
+       CASE WHEN d.id IS NULL THEN 'not-in-ledger' WHEN s.device IS NULL THEN 'never'
+            WHEN s.said_no THEN 'said-no' ELSE 'too-old' END AS message
   FROM doors x, params
   LEFT JOIN devices d ON d.id = x.door
   LEFT JOIN state s ON s.device = x.door
  WHERE d.id IS NULL OR s.device IS NULL OR s.said_no
     OR julianday(params.as_of) - julianday(s.day) > params.max_age
 UNION ALL
-SELECT NULL, p.remote, r.target, r.vendor, p.remote,
-       'remote path ' || p.remote || ' enters system ' || r.target ||
-       ' through no named device, so no door can be checked for patches'
+SELECT NULL, p.remote, r.target, r.vendor, p.remote, NULL, NULL, NULL, NULL, 'no-door'
   FROM path_doors p JOIN remote_access r ON r.id = p.remote
  WHERE p.door IS NULL;

@@ -4,6 +4,13 @@
 -- parties: ordered
 -- ref: Part2 B-5
 -- fix: separate the networks so the path reaches only its own system, or agree the boundary in writing with that system's maintainer (interface agreement)
+-- fix.ja: 経路が自らのシステムだけに届くようネットワークを分けるか、そのシステムの保守事業者と境界を書面で取り決める（インタフェース合意）
+-- message no-system: remote path {remote} of {vendor} reaches device {device}, which belongs to no system
+-- message.ja no-system: {vendor} のリモート経路 {remote} は、どのシステムにも属さない機器 {device} に届く
+-- message nobody: remote path {remote} of {vendor} reaches {device}[[ and {more} more]] of system {system}, which it has no contract for, and nobody leads its maintenance (I-6)
+-- message.ja nobody: {vendor} のリモート経路 {remote} は、契約のないシステム {system} の {device}[[ ほか {more} 台]] に届き、そのシステムの保守（I-6）の主担当もいない
+-- message unagreed: remote path {remote} of {vendor} reaches {device}[[ and {more} more]] of system {system}, which it has no contract for, and no interface agreement names it with its maintainer {leads}
+-- message.ja unagreed: {vendor} のリモート経路 {remote} は、契約のないシステム {system} の {device}[[ ほか {more} 台]] に届くが、その保守事業者 {leads} との取決め（インタフェース合意）がない
 -- passage: B-5 「外部ネットワーク利用等に関連する具体的な役割分担等責任分界、責任の所在の範囲について取り決める」; seed 003 Q-8 「契約のある事業者」
 -- A path reaches — shares a network with its door — a device of a system
 -- its vendor is not bound to (other than the target's own), and no interface
@@ -28,13 +35,8 @@ WITH paths AS MATERIALIZED (
 SELECT x.remote AS remote, x.system AS system, x.device AS device,
        x.vendor || coalesce(',' || x.leads, '') AS parties,
        x.remote || '@' || coalesce(x.system, x.device) AS key,
-       'remote path ' || x.remote || ' of ' || x.vendor || ' reaches ' ||
-       CASE WHEN x.system IS NULL THEN 'device ' || x.device || ', which belongs to no system'
-            ELSE x.device || CASE WHEN x.n > 1 THEN ' and ' || (x.n - 1) || ' more' ELSE '' END ||
-                 ' of system ' || x.system || ', which ' || x.vendor || ' has no contract for, and ' ||
-                 CASE WHEN x.leads IS NULL THEN 'nobody leads its maintenance (I-6)'
-                      ELSE 'no interface agreement names ' || x.vendor || ' with its maintainer ' ||
-                           replace(x.leads, ',', ', ') END END AS message
+       x.vendor AS vendor, CASE WHEN x.n > 1 THEN x.n - 1 END AS more, x.leads AS leads,
+       CASE WHEN x.system IS NULL THEN 'no-system' WHEN x.leads IS NULL THEN 'nobody' ELSE 'unagreed' END AS message
   FROM judged x
  WHERE x.system IS NULL OR x.leads IS NULL
     OR EXISTS (SELECT 1 FROM leads l WHERE l.item = 'I-6' AND l.system = x.system

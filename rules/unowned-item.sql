@@ -3,28 +3,33 @@
 -- key: system item
 -- ref: Part2 A-2 (a)
 -- fix: agree who leads the item (a contract's lead list or an assignment) and record it
+-- fix.ja: 誰が主担当かを合意し（契約の主担当一覧または割当で）、記録する
+-- message nobody: nobody leads {item} {title}[[ (organization item){org}]]
+-- message.ja nobody: {item} {title} の主担当がいない[[（医療機関の項目）{org}]]
+-- message invalid: no valid lead for {item} {title}[[ (organization item){org}]][[; ended: {expired_leads} ({expired_sources})]][[; not started: {future_leads} ({future_sources})]][[; not bound to the system: {unbound_leads}]]
+-- message.ja invalid: {item} {title} の有効な主担当がいない[[（医療機関の項目）{org}]][[。契約期間終了: {expired_leads}（{expired_sources}）]][[。契約開始前: {future_leads}（{future_sources}）]][[。システムの契約なし: {unbound_leads}]]
 -- passage: 「いずれの事業者が責任をもって導入、保守、運用等を担当するのか不明な部分がないよう確認する」
 -- An applicable item on a system (or the organization item A-2) has no valid
 -- lead. Lapsed, not-yet-started and unbound claims are named in the message.
 SELECT a.item AS item, a.system AS system,
        x.parties AS parties,
        'Part2 ' || a.item AS ref,
-       CASE WHEN x.detail IS NULL
-            THEN 'nobody leads ' || a.item || ' ' || i.title
-            ELSE 'no valid lead for ' || a.item || ' ' || i.title || '; only ' || x.detail
-       END || CASE WHEN a.system IS NULL THEN ' (organization item)' ELSE '' END AS message
+       i.title AS title, x.expired_leads, x.expired_sources, x.future_leads, x.future_sources, x.unbound_leads,
+       CASE WHEN a.system IS NULL THEN '' END AS org,
+       CASE WHEN x.parties IS NULL THEN 'nobody' ELSE 'invalid' END AS message
   FROM applicable a
   JOIN items i ON i.id = a.item
   LEFT JOIN (
-    SELECT item, system, group_concat(party, ',') AS parties, group_concat(why, '; ') AS detail
-      FROM (SELECT DISTINCT c.item, c.system, c.party,
-                   c.party || ' (' || CASE c.state
-                     WHEN 'expired' THEN c.kind || ' ' || c.source || ' has expired'
-                     WHEN 'future' THEN c.kind || ' ' || c.source || ' has not started'
-                     ELSE 'not bound to ' || coalesce(c.system, 'any system') END || ')' AS why
+    SELECT item, system, group_concat(DISTINCT party) AS parties,
+           group_concat(DISTINCT CASE WHEN state = 'expired' THEN party END) AS expired_leads,
+           group_concat(DISTINCT CASE WHEN state = 'expired' THEN source END) AS expired_sources,
+           group_concat(DISTINCT CASE WHEN state = 'future' THEN party END) AS future_leads,
+           group_concat(DISTINCT CASE WHEN state = 'future' THEN source END) AS future_sources,
+           group_concat(DISTINCT CASE WHEN state NOT IN ('expired', 'future') THEN party END) AS unbound_leads
+      FROM (SELECT DISTINCT c.item, c.system, c.party, c.state, c.source AS source
               FROM claims c
              WHERE c.role = 'lead' AND c.valid = 0
-             ORDER BY c.party, why)
+             ORDER BY c.party, c.source)
      GROUP BY item, system
   ) x ON x.item = a.item AND x.system IS a.system
  WHERE a.leads = 0;

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "model/db/db.h"
+#include "analyzer/analysis/message.h"
 #include "model/util/embedded.h"
+#include "model/util/i18n.h"
 #include "model/util/read_input.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
@@ -71,10 +73,68 @@ static int parse_key(const char *key, int out[RULE_KEY_MAX + 1])
 	return ok && (n > 0) != own ? 0 : -1;
 }
 
+/* "message KEY" / "message.ja KEY": add or complete the template KEY;
+   -1 if the line is not one or repeats one. */
+static int template_line(struct rule *r, const char *name, char *value)
+{
+	int ja = !strncmp(name, "message.ja ", 11);
+	if (!ja && strncmp(name, "message ", 8))
+		return -1;
+	const char *key = name + (ja ? 11 : 8);
+	if (!valid_code(key))
+		return -1;
+	struct rule_template *t = NULL;
+	for (size_t i = 0; i < r->n_templates; i++)
+		if (!strcmp(r->templates[i].key, key))
+			t = &r->templates[i];
+	if (!t) {
+		r->templates = xgrow(r->templates, &r->cap_templates, r->n_templates + 1, sizeof(*r->templates));
+		t = &r->templates[r->n_templates++];
+		*t = (struct rule_template){ xstrdup(key), NULL, NULL };
+	}
+	char **slot = ja ? &t->ja : &t->en;
+	if (*slot)
+		return -1;
+	*slot = value;
+	return 0;
+}
+
+static void rule_free(struct rule *r)
+{
+	free(r->origin);
+	free(r->code);
+	free(r->ref);
+	free(r->fix);
+	free(r->fix_ja);
+	for (size_t i = 0; i < r->n_templates; i++) {
+		free(r->templates[i].key);
+		free(r->templates[i].en);
+		free(r->templates[i].ja);
+	}
+	free(r->templates);
+	free(r->sql);
+}
+
+const char *rule_fix(const struct rule *r)
+{
+	if (!r->fix)
+		return NULL;
+	const char *t = _(r->fix);
+	/* A user's rule is not in the catalog: its own Japanese line, if any. */
+	return t == r->fix && r->fix_ja && !strcmp(i18n_lang(), "ja") ? r->fix_ja : t;
+}
+
+static const char *template_text(const struct rule_template *t)
+{
+	const char *s = _(t->en);
+	return s == t->en && t->ja && !strcmp(i18n_lang(), "ja") ? t->ja : s;
+}
+
 int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 {
 	struct rule r = { 0 };
 	char *sev = NULL, *key = NULL, *parties = NULL, *runs = NULL;
+	int bad = 0;
 	/* The header is the leading run of "-- name: value" comment lines. */
 	for (const char *p = text; strncmp(p, "--", 2) == 0;) {
 		const char *eol = strchr(p, '\n');
@@ -86,10 +146,15 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 			char **slot = !strcmp(name, "code") ? &r.code : !strcmp(name, "severity") ? &sev
 				    : !strcmp(name, "ref") ? &r.ref : !strcmp(name, "key") ? &key
 				    : !strcmp(name, "fix") ? &r.fix : !strcmp(name, "parties") ? &parties
-				    : !strcmp(name, "runs") ? &runs : NULL;
+				    : !strcmp(name, "runs") ? &runs : !strcmp(name, "fix.ja") ? &r.fix_ja : NULL;
 			if (slot && !*slot)
 				*slot = value;
-			else
+			else if (!strncmp(name, "message", 7) && template_line(&r, name, value) < 0) {
+				bad = error("%s: \"-- %s:\" is not a message template (\"-- message KEY:\" or "
+					    "\"-- message.ja KEY:\", KEY in lowercase letters, digits and -, each once)",
+					    origin, name);
+				free(value);
+			} else if (strncmp(name, "message", 7))
 				free(value);
 			free(name);
 		}
@@ -97,7 +162,10 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 			break;
 		p = eol + 1;
 	}
-	int bad = 0;
+	for (size_t i = 0; i < r.n_templates; i++)
+		if (!r.templates[i].en)
+			bad = error("%s: \"-- message.ja %s:\" has no English \"-- message %s:\"", origin,
+				    r.templates[i].key, r.templates[i].key);
 	r.ordered_parties = parties && !strcmp(parties, "ordered");
 	if (parties && !r.ordered_parties)
 		bad = error("%s: \"-- parties:\" takes \"ordered\" (the rule's order instead of sorted)", origin);
@@ -127,9 +195,7 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 	free(sev);
 	free(key);
 	if (bad) {
-		free(r.code);
-		free(r.ref);
-		free(r.fix);
+		rule_free(&r);
 		return -1;
 	}
 	r.origin = xstrdup(origin);
@@ -189,13 +255,8 @@ int ruleset_add_dir(struct ruleset *rs, const char *dir)
 
 void ruleset_release(struct ruleset *rs)
 {
-	for (size_t i = 0; i < rs->n; i++) {
-		free(rs->v[i].origin);
-		free(rs->v[i].code);
-		free(rs->v[i].ref);
-		free(rs->v[i].fix);
-		free(rs->v[i].sql);
-	}
+	for (size_t i = 0; i < rs->n; i++)
+		rule_free(&rs->v[i]);
 	free(rs->v);
 	memset(rs, 0, sizeof(*rs));
 }
@@ -238,6 +299,7 @@ static size_t split_parties(const char *s, int ordered, char ***out)
 struct sink {
 	sqlite3 *db;
 	sqlite3_stmt *finding, *party;
+	struct namebook names;
 };
 
 static int store(struct sink *S, const struct rule *r, size_t seq, const char *val[C_N])
@@ -297,10 +359,38 @@ static int store(struct sink *S, const struct rule *r, size_t seq, const char *v
 	return rc;
 }
 
+static const struct rule_template *find_template(const struct rule *r, const char *key)
+{
+	for (size_t i = 0; i < r->n_templates; i++)
+		if (!strcmp(r->templates[i].key, key))
+			return &r->templates[i];
+	return NULL;
+}
+
+/* Every placeholder of a template names a column of the rule's SELECT. */
+struct placeholder_check {
+	sqlite3_stmt *st;
+	const struct rule *r;
+	int bad;
+	const struct rule_template *t;
+};
+static void check_placeholder(void *ctx, const char *name, size_t len)
+{
+	struct placeholder_check *pc = ctx;
+	for (int i = 0; i < sqlite3_column_count(pc->st); i++) {
+		const char *c = sqlite3_column_name(pc->st, i);
+		if (strlen(c) == len && !memcmp(c, name, len))
+			return;
+	}
+	pc->bad = error("%s: template \"%s\" uses {%.*s}, which the SELECT does not return", pc->r->origin,
+			pc->t->key, (int)len, name);
+}
+
 static int run_one(struct sink *S, const struct rule *r, size_t seq)
 {
 	sqlite3_stmt *st = NULL;
 	const char *tail = NULL;
+	struct strbuf msg = STRBUF_INIT;
 	if (sqlite3_prepare_v2(S->db, r->sql, -1, &st, &tail) != SQLITE_OK)
 		return error("%s: %s", r->origin, sqlite3_errmsg(S->db));
 	int rc = 0;
@@ -320,6 +410,17 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 	}
 	if (!sqlite3_stmt_readonly(st) || sqlite3_column_count(st) == 0) {
 		rc = error("%s: a rule must be a single SELECT statement", r->origin);
+		goto out;
+	}
+	struct placeholder_check pc = { st, r, 0, NULL };
+	for (size_t i = 0; i < r->n_templates; i++) {
+		pc.t = &r->templates[i];
+		if (message_placeholders(r->templates[i].en, check_placeholder, &pc) ||
+		    (r->templates[i].ja && message_placeholders(r->templates[i].ja, check_placeholder, &pc)))
+			pc.bad = error("%s: template \"%s\" has a \"{\" without \"}\"", r->origin, r->templates[i].key);
+	}
+	if (pc.bad) {
+		rc = -1;
 		goto out;
 	}
 	int idx[C_N];
@@ -342,6 +443,17 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 			rc = error("%s: a row has a NULL message", r->origin);
 			goto out;
 		}
+		if (r->n_templates) {
+			const struct rule_template *t = find_template(r, val[C_MESSAGE]);
+			if (!t) {
+				rc = error("%s: a row's message \"%s\" names no \"-- message KEY:\" template", r->origin,
+					   val[C_MESSAGE]);
+				goto out;
+			}
+			strbuf_reset(&msg);
+			message_fill(&msg, template_text(t), st, &S->names);
+			val[C_MESSAGE] = strbuf_str(&msg);
+		}
 		if (store(S, r, seq, val) < 0) {
 			rc = -1;
 			goto out;
@@ -350,6 +462,7 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 	if (step != SQLITE_DONE)
 		rc = error("%s: %s", r->origin, sqlite3_errmsg(S->db));
 out:
+	strbuf_release(&msg);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -361,7 +474,7 @@ static int describe(sqlite3 *db, const struct rule *r, size_t seq)
 	sqlite3_bind_text(st, 1, r->code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, severity_names[r->severity], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, r->ref, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, r->fix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, rule_fix(r), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, r->origin, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)seq);
 	sqlite3_bind_text(st, 7, r->sql, -1, SQLITE_STATIC);
@@ -374,7 +487,8 @@ static int describe(sqlite3 *db, const struct rule *r, size_t seq)
 
 int rules_run(sqlite3 *db, const struct ruleset *rs)
 {
-	struct sink S = { db, NULL, NULL };
+	struct sink S = { db, NULL, NULL, { 0 } };
+	namebook_open(&S.names, db);
 	int rc = -1;
 	S.finding = db_prepare(db,
 			       "INSERT OR IGNORE INTO findings (id, code, severity, rank, item, system, device, remote,"
@@ -404,6 +518,7 @@ int rules_run(sqlite3 *db, const struct ruleset *rs)
 	if (rc < 0)
 		error("internal error: %s", sqlite3_errmsg(db));
 out:
+	namebook_close(&S.names);
 	sqlite3_finalize(S.finding);
 	sqlite3_finalize(S.party);
 	return rc;

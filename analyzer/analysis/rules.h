@@ -6,13 +6,19 @@
 **   -- key: system item          columns that make the finding's stable id
 **   -- ref: Part2 A-2 (a)        the checklist passage behind it (default ref)
 **   -- fix: …                    what to do about it, one line
+**   -- fix.ja: …                 the same in Japanese (optional for --rules)
+**   -- message KEY: …{device}…   a message template (optional, repeatable):
+**   -- message.ja KEY: …         with templates, the `message` column holds
+**                                a template's KEY and the placeholders name
+**                                the row's columns (analysis/message.h)
 **   -- runs: last                (optional) after the other rules and the
 **                                acceptances, reading their findings
 **   SELECT … AS item, … AS system, … AS device, … AS remote, … AS contract,
 **          … AS parties, … AS ref, … AS message FROM …;
 **
 ** A rule is one SELECT over the model (model/db/schema.sql, model/db/derive.sql).
-** Columns it does not return are NULL; `message` is required.
+** Columns it does not return are NULL; `message` is required. Without
+** templates, `message` is the message itself (a user's rule in one language).
 */
 #ifndef BUNKAI_RULES_H
 #define BUNKAI_RULES_H
@@ -28,9 +34,16 @@ enum severity severity_from_name(const char *name);
 
 enum { RULE_KEY_MAX = 6 }; /* system item device remote contract parties */
 
+/* "-- message KEY: English" and "-- message.ja KEY: Japanese". */
+struct rule_template {
+	char *key, *en, *ja; /* ja may be NULL */
+};
+
 struct rule {
 	char *origin; /* file name, for messages */
-	char *code, *ref, *fix;
+	char *code, *ref, *fix, *fix_ja;
+	struct rule_template *templates;
+	size_t n_templates, cap_templates;
 	int key[RULE_KEY_MAX + 1]; /* "-- key:" as result-column indexes, ending with -1 */
 	enum severity severity;
 	int ordered_parties; /* "-- parties: ordered": keep the rule's order, else sorted */
@@ -50,6 +63,9 @@ int ruleset_add_builtin(struct ruleset *rs);
 /* Add every .sql file of a directory, in name order. */
 int ruleset_add_dir(struct ruleset *rs, const char *dir);
 void ruleset_release(struct ruleset *rs);
+
+/* The rule's what-to-do in the language of the messages (i18n.h). */
+const char *rule_fix(const struct rule *r);
 
 /* Run every rule against the model and fill the findings tables.
    Returns 0, or -1 after printing which rule failed. */

@@ -38,6 +38,9 @@ const struct shared_option shared_options[] = {
 	{ "no-plan", 0, OPT_NO_PLAN, CMD_PLAN_OPTIONAL, NULL, 0,
 	  "skip the plan of what to fix first (faster batch runs)" },
 	{ "quiet", 0, OPT_QUIET, CMD_LOAD, NULL, 0, "no progress line on a terminal during long runs" },
+	{ "lang", 0, OPT_LANG, 0, "ja|en", 0,
+	  "the language of messages and reports (default: the locale,\n"
+	  "LANG=ja_JP.UTF-8 or LANGUAGE=ja; docs/i18n.md)" },
 	{ "help", 'h', 'h', 0, NULL, 0, "show this help" },
 	{ NULL, 0, 0, 0, NULL, 0, NULL },
 };
@@ -144,6 +147,10 @@ static int parse(struct invocation *inv, int argc, char **argv)
 			inv->without[inv->n_without++] = optarg;
 			break;
 		case OPT_NO_PLAN: inv->no_plan = 1; break;
+		case OPT_LANG: /* chosen before parsing (main.c); only checked here */
+			if (strcmp(optarg, "ja") && strcmp(optarg, "en"))
+				rc = usage_error(inv, "--lang: unknown language \"%s\" (ja or en)", shown(show, optarg));
+			break;
 		case OPT_RULES:
 			inv->rule_dirs = xgrow(inv->rule_dirs, &inv->cap_rule_dirs, inv->n_rule_dirs + 1,
 					       sizeof(*inv->rule_dirs));

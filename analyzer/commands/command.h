@@ -37,7 +37,7 @@ struct command;
 /* The options the shared steps handle, one table for parsing, --help, the
    man page and the completion (command.c). */
 enum { OPT_FORMAT = 1, OPT_SYSTEM = 256, OPT_VENDOR, OPT_AS_OF, OPT_RULES, OPT_MAX_CHECK_AGE, OPT_QUIET, OPT_WITHOUT,
-       OPT_NO_PLAN, OPT_OWN = 512 };
+       OPT_NO_PLAN, OPT_LANG, OPT_OWN = 512 };
 struct shared_option {
 	const char *name;   /* long name ("format" for OPT_FORMAT) */
 	int short_name;     /* 0 if none; the format's is the command's */

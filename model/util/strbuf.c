@@ -46,6 +46,14 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	va_end(ap);
 }
 
+void strbuf_setlen(struct strbuf *sb, size_t n)
+{
+	if (n < sb->len) {
+		sb->len = n;
+		sb->buf[n] = '\0';
+	}
+}
+
 void strbuf_reset(struct strbuf *sb)
 {
 	sb->len = 0;

@@ -24,6 +24,8 @@ void strbuf_addch(struct strbuf *sb, int c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 void strbuf_reset(struct strbuf *sb);
+/* Cut back to the first n bytes (n <= len). */
+void strbuf_setlen(struct strbuf *sb, size_t n);
 /* The contents as a C string; "" for an empty buffer, never NULL. */
 const char *strbuf_str(const struct strbuf *sb);
 char *strbuf_detach(struct strbuf *sb);

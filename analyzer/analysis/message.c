@@ -1,0 +1,192 @@
+#include "message.h"
+
+#include <string.h>
+
+#include "model/util/i18n.h"
+
+/* How a placeholder's value is printed, by the placeholder's name. */
+enum kind { K_PLAIN, K_PARTY, K_SYSTEM, K_DEVICE, K_TARGET, K_WORD };
+static const struct {
+	const char *name;
+	enum kind kind;
+	int list; /* comma-separated ids */
+} placeholders[] = {
+	{ "party", K_PARTY, 0 },    { "vendor", K_PARTY, 0 },  { "prime", K_PARTY, 0 },
+	{ "sub", K_PARTY, 0 },      { "by", K_PARTY, 0 },      { "maintainer", K_PARTY, 0 },
+	{ "leads", K_PARTY, 1 },    { "vendors", K_PARTY, 1 }, { "responsible", K_PARTY, 1 },
+	{ "system", K_SYSTEM, 0 },  { "device", K_DEVICE, 0 }, { "door", K_DEVICE, 0 },
+	{ "target", K_TARGET, 0 },  { "role", K_WORD, 0 },     { "unknown", K_WORD, 1 },
+	{ "kind", K_WORD, 0 },
+};
+
+/* The words a K_WORD placeholder takes, for the catalog (xgettext reads
+   them here; the rules print them through gettext). */
+static const char *const words[] __attribute__((unused)) = {
+	N_("lead"), N_("support"),
+	/* open-item: where a claim comes from */
+	N_("contract"), N_("subcontract"), N_("assignment"),
+	/* remote-conditions-unknown: what is not recorded about a path */
+	N_("authentication"), N_("source restriction"), N_("whether it is opened only on demand"),
+};
+
+void namebook_open(struct namebook *nb, sqlite3 *db)
+{
+	sqlite3_prepare_v2(db, "SELECT name FROM parties WHERE id = ?", -1, &nb->party, NULL);
+	sqlite3_prepare_v2(db, "SELECT name FROM systems WHERE id = ?", -1, &nb->system, NULL);
+	sqlite3_prepare_v2(db, "SELECT name FROM devices WHERE id = ?", -1, &nb->device, NULL);
+}
+
+void namebook_close(struct namebook *nb)
+{
+	sqlite3_finalize(nb->party);
+	sqlite3_finalize(nb->system);
+	sqlite3_finalize(nb->device);
+	memset(nb, 0, sizeof(*nb));
+}
+
+/* Appends the name of id if st finds one other than the id; 1 if it did. */
+static int add_name(struct strbuf *out, sqlite3_stmt *st, const char *id, size_t len)
+{
+	if (!st)
+		return 0;
+	int found = 0;
+	sqlite3_bind_text(st, 1, id, (int)len, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		if (name && *name && (strlen(name) != len || memcmp(name, id, len))) {
+			strbuf_addf(out, "%s (%.*s)", name, (int)len, id);
+			found = 1;
+		}
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return found;
+}
+
+static void one(struct strbuf *out, struct namebook *nb, enum kind kind, const char *id, size_t len)
+{
+	int done = 0;
+	if (kind == K_PARTY)
+		done = add_name(out, nb->party, id, len);
+	else if (kind == K_SYSTEM)
+		done = add_name(out, nb->system, id, len);
+	else if (kind == K_DEVICE || kind == K_TARGET)
+		done = add_name(out, nb->device, id, len) || (kind == K_TARGET && add_name(out, nb->system, id, len));
+	else if (kind == K_WORD) {
+		char word[128];
+		if (len < sizeof(word)) {
+			memcpy(word, id, len);
+			word[len] = '\0';
+			strbuf_addstr(out, _(word));
+			done = 1;
+		}
+	}
+	if (!done)
+		strbuf_add(out, id, len);
+}
+
+static int ends_with(const char *name, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return len > n && !memcmp(name + len - n, suffix, n);
+}
+
+/* By the table, else by suffix: "expired_leads" is a list of parties. */
+static enum kind kind_of(const char *name, size_t len, int *list)
+{
+	for (size_t i = 0; i < sizeof(placeholders) / sizeof(placeholders[0]); i++)
+		if (strlen(placeholders[i].name) == len && !memcmp(placeholders[i].name, name, len)) {
+			*list = placeholders[i].list;
+			return placeholders[i].kind;
+		}
+	*list = ends_with(name, len, "_leads");
+	return *list ? K_PARTY : K_PLAIN;
+}
+
+void name_first(struct strbuf *out, struct namebook *nb, const char *kind, const char *id)
+{
+	int list;
+	one(out, nb, kind_of(kind, strlen(kind), &list), id, strlen(id));
+}
+
+static void value(struct strbuf *out, struct namebook *nb, const char *name, size_t len, const char *v)
+{
+	int list;
+	enum kind kind = kind_of(name, len, &list);
+	if (!list) {
+		one(out, nb, kind, v, strlen(v));
+		return;
+	}
+	for (const char *p = v; *p;) {
+		size_t n = strcspn(p, ",");
+		if (p != v)
+			strbuf_addstr(out, _(", "));
+		one(out, nb, kind, p, n);
+		p += n + (p[n] == ',');
+	}
+}
+
+static int column(sqlite3_stmt *row, const char *name, size_t len)
+{
+	for (int i = 0; i < sqlite3_column_count(row); i++) {
+		const char *c = sqlite3_column_name(row, i);
+		if (strlen(c) == len && !memcmp(c, name, len))
+			return i;
+	}
+	return -1;
+}
+
+/* Fill [p, end); returns 0 if a placeholder had no value. */
+static int fill(struct strbuf *out, const char *p, const char *end, sqlite3_stmt *row, struct namebook *nb)
+{
+	int complete = 1;
+	while (p < end) {
+		const char *open = memchr(p, '{', (size_t)(end - p));
+		const char *close = open ? memchr(open, '}', (size_t)(end - open)) : NULL;
+		if (!close) {
+			strbuf_add(out, p, (size_t)(end - p));
+			break;
+		}
+		strbuf_add(out, p, (size_t)(open - p));
+		const char *name = open + 1;
+		size_t len = (size_t)(close - name);
+		int c = column(row, name, len);
+		const char *v = c >= 0 ? (const char *)sqlite3_column_text(row, c) : NULL;
+		if (v)
+			value(out, nb, name, len, v);
+		else
+			complete = 0;
+		p = close + 1;
+	}
+	return complete;
+}
+
+void message_fill(struct strbuf *out, const char *tmpl, sqlite3_stmt *row, struct namebook *nb)
+{
+	const char *end = tmpl + strlen(tmpl);
+	for (const char *p = tmpl; p < end;) {
+		const char *open = strstr(p, "[["), *close = open ? strstr(open, "]]") : NULL;
+		if (!close) {
+			fill(out, p, end, row, nb);
+			return;
+		}
+		fill(out, p, open, row, nb);
+		/* An optional part: kept only when each of its placeholders has a value. */
+		size_t mark = out->len;
+		if (!fill(out, open + 2, close, row, nb))
+			strbuf_setlen(out, mark);
+		p = close + 2;
+	}
+}
+
+int message_placeholders(const char *tmpl, void (*fn)(void *ctx, const char *name, size_t len), void *ctx)
+{
+	for (const char *p = tmpl; (p = strchr(p, '{'));) {
+		const char *close = strchr(p, '}');
+		if (!close)
+			return 1;
+		fn(ctx, p + 1, (size_t)(close - p - 1));
+		p = close + 1;
+	}
+	return 0;
+}
