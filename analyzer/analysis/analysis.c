@@ -93,6 +93,9 @@ static int apply_view(sqlite3 *db, const struct view *v)
 	return rc;
 }
 
+/* "NAME (ID)" where people read an id (SPEC 9.4), ID when it has no other name. */
+#define LABEL(name, id) "CASE WHEN " name " IS NOT NULL AND " name " <> " id " THEN " name " || ' (' || " id " || ')' ELSE " id " END"
+
 static long count(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
@@ -109,7 +112,8 @@ static int read_findings(sqlite3 *db, struct analysis *a)
 	sqlite3_stmt *st = db_prepare(db,
 				      "SELECT f.id, f.code, f.severity, f.item, f.system, f.device, f.remote, f.contract,"
 				      "       f.ref, f.message, i.title, i.recommendation, f.rank, r.fix,"
-				      "       a.finding, a.reason, a.accepted_by, a.until_date, a.ticket"
+				      "       a.finding, a.reason, a.accepted_by, a.until_date, a.ticket,"
+				      "       " LABEL("s.name", "f.system")
 				      "  FROM findings f LEFT JOIN items i ON i.id = f.item"
 				      "  LEFT JOIN rules r ON r.code = f.code"
 				      "  LEFT JOIN systems s ON s.id = f.system"
@@ -137,6 +141,7 @@ static int read_findings(sqlite3 *db, struct analysis *a)
 		f->item_recommendation = db_column_dup(st, 11);
 		f->rank = (enum severity)sqlite3_column_int(st, 12);
 		f->fix = db_column_dup(st, 13);
+		f->system_label = db_column_dup(st, 19);
 		if (sqlite3_column_type(st, 14) != SQLITE_NULL) {
 			f->accepted = xcalloc(1, sizeof(*f->accepted));
 			f->accepted->pattern = db_column_dup(st, 14);
@@ -156,6 +161,33 @@ static int read_findings(sqlite3 *db, struct analysis *a)
 	sqlite3_finalize(st);
 	sqlite3_finalize(pt);
 	return 0;
+}
+
+/* Every party's "name (id)", by id, for the writers' party_label(). */
+static void read_party_names(sqlite3 *db, struct analysis *a)
+{
+	size_t cap = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, " LABEL("name", "id") " FROM parties ORDER BY id", "parties");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		a->party_labels = xgrow(a->party_labels, &cap, a->n_party_labels + 1, sizeof(*a->party_labels));
+		struct party_label *p = &a->party_labels[a->n_party_labels++];
+		p->id = db_column_dup(st, 0);
+		p->label = db_column_dup(st, 1);
+	}
+	sqlite3_finalize(st);
+}
+
+static int by_party_id(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct party_label *)elem)->id);
+}
+
+const char *party_label(const struct analysis *a, const char *id)
+{
+	const struct party_label *p = a->n_party_labels ? bsearch(id, a->party_labels, a->n_party_labels,
+								  sizeof(*a->party_labels), by_party_id)
+							: NULL;
+	return p ? p->label : id;
 }
 
 static int read_coverage(sqlite3 *db, struct analysis *a)
@@ -228,8 +260,13 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 		"          SELECT f.code, f.rank FROM findings f WHERE f.remote = r.id AND f.in_view AND f.accepted IS NULL"
 		"          UNION SELECT f.code, f.rank FROM findings f"
 		"           WHERE f.code = 'door-unchecked' AND f.device = pd.door AND f.in_view AND f.accepted IS NULL)"
-		"         ORDER BY rank, code))"
+		"         ORDER BY rank, code)),"
+		"       " LABEL("coalesce(td.name, ts.name)", "r.target") ", " LABEL("dd.name", "pd.door") ","
+		"       (SELECT group_concat(l, ', ') FROM (SELECT " LABEL("s.name", "s.id") " AS l FROM systems s"
+		"         WHERE s.id IN (SELECT pr.system FROM path_reach pr WHERE pr.remote = r.id) ORDER BY s.id))"
 		"  FROM remote_access r JOIN parties p ON p.id = r.vendor JOIN path_doors pd ON pd.remote = r.id"
+		"  LEFT JOIN devices td ON td.id = r.target LEFT JOIN systems ts ON ts.id = r.target"
+		"  LEFT JOIN devices dd ON dd.id = pd.door"
 		"  LEFT JOIN device_checks c ON c.seq = (SELECT x.seq FROM device_checks x"
 		"        WHERE x.device = pd.door AND x.check_kind = 'patch'"
 		"          AND x.check_date <= (SELECT value FROM meta WHERE key = 'as_of')"
@@ -252,6 +289,9 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 		p->check_answer = db_column_dup(st, 12);
 		p->check_by = db_column_dup(st, 13);
 		p->open = db_column_dup(st, 14);
+		p->target_label = db_column_dup(st, 15);
+		p->door_label = db_column_dup(st, 16);
+		p->reached_labels = db_column_dup(st, 17);
 	}
 	sqlite3_finalize(st);
 }
@@ -315,6 +355,7 @@ int analysis_read(sqlite3 *db, const struct view *v, struct analysis *a)
 
 	if (read_findings(db, a) < 0 || read_coverage(db, a) < 0)
 		return -1;
+	read_party_names(db, a);
 	paths_read(db, &a->paths, &a->n_paths);
 	return 0;
 }
@@ -324,7 +365,8 @@ void paths_release(struct remote_path *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct remote_path *p = &v[i];
 		char *fields[] = { p->id, p->vendor, p->vendor_name, p->target, p->door, p->reached_systems, p->approved,
-				   p->auth, p->check_date, p->check_answer, p->check_by, p->open };
+				   p->auth, p->check_date, p->check_answer, p->check_by, p->open, p->target_label,
+				   p->door_label, p->reached_labels };
 		for (size_t k = 0; k < sizeof(fields) / sizeof(*fields); k++)
 			free(fields[k]);
 	}
@@ -337,7 +379,7 @@ void analysis_release(struct analysis *a)
 		struct finding *f = &a->findings[i];
 		char **fields[] = { &f->id, &f->code, &f->severity, &f->item, &f->system, &f->device, &f->remote,
 				    &f->contract, &f->ref, &f->message, &f->item_title, &f->item_recommendation,
-				    &f->fix };
+				    &f->fix, &f->system_label };
 		for (size_t k = 0; k < sizeof(fields) / sizeof(*fields); k++)
 			free(*fields[k]);
 		for (size_t k = 0; k < f->n_parties; k++)
@@ -358,6 +400,11 @@ void analysis_release(struct analysis *a)
 		free(a->systems[i].name);
 	}
 	free(a->systems);
+	for (size_t i = 0; i < a->n_party_labels; i++) {
+		free(a->party_labels[i].id);
+		free(a->party_labels[i].label);
+	}
+	free(a->party_labels);
 	paths_release(a->paths, a->n_paths);
 	for (size_t i = 0; i < a->n_leads; i++) {
 		free(a->leads[i].system);

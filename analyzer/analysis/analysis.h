@@ -25,7 +25,8 @@ struct acceptance_info {
 struct finding {
 	char *id, *code, *severity, *item, *system, *device, *remote, *contract, *ref, *message;
 	char *item_title, *item_recommendation; /* from the catalog, NULL without item */
-	char *fix;                              /* the rule's "-- fix:" line, or NULL */
+	char *fix;                              /* the rule's "-- fix:" line (translated), or NULL */
+	char *system_label;                     /* "電子カルテ (ehr)", or NULL without system */
 	const char *cause;                      /* the plan's first action resolving it, or NULL; not owned */
 	long cause_step;                        /* its index in the plan, or -1 */
 	struct acceptance_info *accepted;       /* NULL: open; else not counted toward --fail-on */
@@ -48,10 +49,12 @@ struct remote_path {
 	char *door;               /* NULL: the path names no device */
 	long reached;             /* devices it reaches */
 	char *reached_systems;    /* "ehr, net", sorted; NULL for none */
+	char *reached_labels;     /* the same as "電子カルテ (ehr), 院内ネットワーク (net)" */
 	char *approved, *auth;    /* NULL: never permitted / unknown */
 	int source_restricted, on_demand; /* 1, 0, or -1 unknown */
 	char *check_date, *check_answer, *check_by; /* the door's latest patch check; NULL: none */
 	char *open;               /* the codes of its open findings, "weak-remote-access, …"; NULL: none */
+	char *target_label, *door_label; /* "name (id)" for people; door_label NULL without door */
 };
 
 struct plan;
@@ -62,8 +65,14 @@ struct lead {
 	char *item, *party;
 };
 
+struct party_label {
+	char *id, *label;
+};
+
 struct analysis {
 	char *org_id, *org_name, *as_of;
+	struct party_label *party_labels; /* every party, by id */
+	size_t n_party_labels;
 	struct {
 		long applicable, led, unowned, conflicts, errors, warnings, infos; /* open findings by severity */
 		long accepted;                                                      /* accepted findings */
@@ -98,6 +107,9 @@ int analysis_read(sqlite3 *db, const struct view *v, struct analysis *out);
    counts) into a->leads: only the JSON report and diff print them. Returns 0. */
 int leads_read(sqlite3 *db, const struct view *v, struct analysis *a);
 void analysis_release(struct analysis *a);
+/* "株式会社みなとシステム (v-si)" for a party id (the id when unknown): names
+   first where people read (SPEC 9.4). */
+const char *party_label(const struct analysis *a, const char *id);
 /* The paths in the view (after view_apply), in inventory order; the caller
    releases them with paths_release(). */
 void paths_read(sqlite3 *db, struct remote_path **out, size_t *n);

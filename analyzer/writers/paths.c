@@ -1,19 +1,38 @@
 #include "paths.h"
 
+#include <string.h>
+
 #include "analyzer/writers/html.h"
 #include "analyzer/writers/markdown.h"
 #include "model/csv/csv_write.h"
+#include "model/util/i18n.h"
 #include "model/util/strbuf.h"
+
+/* How a path authenticates, as people read it. */
+static const char *auth_label(const char *auth)
+{
+	static const char *const names[] = { N_("mfa"), N_("certificate"), N_("password"), N_("none") };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(auth, names[i]))
+			return _(names[i]);
+	return auth;
+}
 
 static const char *yes_no_unknown(int v)
 {
-	return v < 0 ? "unknown" : v ? "yes" : "no";
+	return v < 0 ? _("unknown") : v ? _("yes") : _("no");
 }
 
 /* The cells of one path as people read them; index by enum column. */
 enum column { C_PATH, C_VENDOR, C_TARGET, C_DOOR, C_REACH, C_CONDITIONS, C_CHECK, C_OPEN, C_COLUMNS };
-static const char *const headers[C_COLUMNS] = { "Path", "Vendor", "Target", "Door", "Reaches", "Conditions",
-						"Door patch check", "Open" };
+static const char *const headers[C_COLUMNS] = { N_("Path"), N_("Vendor"), N_("Target"), N_("Door"), N_("Reaches"),
+						N_("Conditions"), N_("Door patch check"), N_("Open") };
+
+/* "yes"/"no" of a check as people read it. */
+static const char *answer(const char *a)
+{
+	return !strcmp(a, "yes") ? _("yes") : !strcmp(a, "no") ? _("no") : a;
+}
 
 static void cells(const struct remote_path *p, struct strbuf out[C_COLUMNS])
 {
@@ -21,23 +40,24 @@ static void cells(const struct remote_path *p, struct strbuf out[C_COLUMNS])
 		out[c] = (struct strbuf)STRBUF_INIT;
 	strbuf_addstr(&out[C_PATH], p->id);
 	strbuf_addf(&out[C_VENDOR], "%s (%s)", p->vendor_name, p->vendor);
-	strbuf_addstr(&out[C_TARGET], p->target);
-	strbuf_addstr(&out[C_DOOR], p->door ? p->door : "-");
-	strbuf_addf(&out[C_REACH], "%ld device%s%s%s%s", p->reached, p->reached == 1 ? "" : "s",
-		    p->reached_systems ? " (" : "", p->reached_systems ? p->reached_systems : "",
-		    p->reached_systems ? ")" : "");
+	strbuf_addstr(&out[C_TARGET], p->target_label ? p->target_label : p->target);
+	strbuf_addstr(&out[C_DOOR], p->door ? (p->door_label ? p->door_label : p->door) : "-");
+	strbuf_addf(&out[C_REACH], ngettext("%ld device", "%ld devices", (unsigned long)p->reached), p->reached);
+	if (p->reached_labels)
+		strbuf_addf(&out[C_REACH], " (%s)", p->reached_labels);
 	if (p->approved)
-		strbuf_addf(&out[C_CONDITIONS], "approved %s", p->approved);
+		strbuf_addf(&out[C_CONDITIONS], _("approved %s"), p->approved);
 	else
-		strbuf_addstr(&out[C_CONDITIONS], "never approved");
-	strbuf_addf(&out[C_CONDITIONS], ", auth %s, source restricted: %s, on demand: %s", p->auth ? p->auth : "unknown",
-		    yes_no_unknown(p->source_restricted), yes_no_unknown(p->on_demand));
+		strbuf_addstr(&out[C_CONDITIONS], _("never approved"));
+	strbuf_addf(&out[C_CONDITIONS], _(", auth %s, source restricted: %s, on demand: %s"),
+		    p->auth ? auth_label(p->auth) : _("unknown"), yes_no_unknown(p->source_restricted),
+		    yes_no_unknown(p->on_demand));
 	if (!p->door)
-		strbuf_addstr(&out[C_CHECK], "no door named");
+		strbuf_addstr(&out[C_CHECK], _("no door named"));
 	else if (p->check_date)
-		strbuf_addf(&out[C_CHECK], "%s on %s by %s", p->check_answer, p->check_date, p->check_by);
+		strbuf_addf(&out[C_CHECK], _("%s on %s by %s"), answer(p->check_answer), p->check_date, p->check_by);
 	else
-		strbuf_addstr(&out[C_CHECK], "none");
+		strbuf_addstr(&out[C_CHECK], _("none"));
 	strbuf_addstr(&out[C_OPEN], p->open ? p->open : "-");
 }
 
@@ -51,14 +71,14 @@ void paths_text(FILE *fp, const struct remote_path *v, size_t n)
 {
 	if (!n)
 		return;
-	fprintf(fp, "\nPaths into the hospital (%zu)\n", n);
+	fprintf(fp, _("\nPaths into the hospital (%zu)\n"), n);
 	for (size_t i = 0; i < n; i++) {
 		struct strbuf c[C_COLUMNS];
 		cells(&v[i], c);
 		fprintf(fp, "  %s: %s -> %s", c[C_PATH].buf, c[C_VENDOR].buf, c[C_TARGET].buf);
 		if (v[i].door)
-			fprintf(fp, " through %s", v[i].door);
-		fprintf(fp, "\n    reaches %s\n    %s\n    door patch check: %s\n    open: %s\n", c[C_REACH].buf,
+			fprintf(fp, _(" through %s"), c[C_DOOR].buf);
+		fprintf(fp, _("\n    reaches %s\n    %s\n    door patch check: %s\n    open: %s\n"), c[C_REACH].buf,
 			c[C_CONDITIONS].buf, c[C_CHECK].buf, c[C_OPEN].buf);
 		release(c);
 	}
@@ -68,9 +88,9 @@ void paths_md(FILE *fp, const struct remote_path *v, size_t n)
 {
 	if (!n)
 		return;
-	fputs("\n## Paths into the hospital\n\n|", fp);
+	fprintf(fp, "\n## %s\n\n|", _("Paths into the hospital"));
 	for (int c = 0; c < C_COLUMNS; c++)
-		fprintf(fp, " %s |", headers[c]);
+		fprintf(fp, " %s |", _(headers[c]));
 	fputs("\n|", fp);
 	for (int c = 0; c < C_COLUMNS; c++)
 		fputs(" --- |", fp);
@@ -92,9 +112,9 @@ void paths_html(FILE *fp, const struct remote_path *v, size_t n)
 {
 	if (!n)
 		return;
-	fputs("<h2 id=\"paths\">Paths into the hospital / リモート保守経路</h2>\n<table>\n<thead><tr>", fp);
+	fprintf(fp, "<h2 id=\"paths\">%s</h2>\n<table>\n<thead><tr>", _("Paths into the hospital"));
 	for (int c = 0; c < C_COLUMNS; c++)
-		fprintf(fp, "<th>%s</th>", headers[c]);
+		fprintf(fp, "<th>%s</th>", _(headers[c]));
 	fputs("</tr></thead>\n<tbody>\n", fp);
 	for (size_t i = 0; i < n; i++) {
 		struct strbuf c[C_COLUMNS];

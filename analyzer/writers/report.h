@@ -45,6 +45,20 @@ char *short_recommendation(const char *text, size_t max);
    inventory as it is. */
 char *what_if_line(const struct analysis *a);
 
+/* The reference as a reader knows the document: "Part2 I-6" is
+   「確認表 Part2 I-6」, "seed 003 Q-8" the Q&A of the サイバーセキュリティ対策
+   チェックリスト (the JSON keeps the ref as it is). Caller frees. */
+char *ref_display(const char *ref);
+/* "error", "warning", "info" as people read them (the JSON and CSV keep the word). */
+const char *severity_label(const char *severity);
+/* The items the findings name, once each in checklist order of first
+   mention, with their whole 推奨される対応例 (SPEC 9.4): fn(ctx, finding). */
+void each_recommended_item(const struct analysis *a, void (*fn)(void *ctx, const struct finding *f), void *ctx);
+
+/* What to say when there is no finding: an all-clear only when there was
+   something to check (applicable items), never over nothing. */
+const char *no_findings_line(const struct analysis *a);
+
 /* "5 vendors, 1 system, …": what an inventory holds, in one line. */
 void print_counts(FILE *fp, long vendors, long systems, long devices, long contracts, long subcontracts,
 		  long assignments, long remotes, long interfaces);

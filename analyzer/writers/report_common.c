@@ -3,6 +3,7 @@
 
 #include "analyzer/plan/plan.h"
 #include "analyzer/writers/report.h"
+#include "model/util/i18n.h"
 #include "model/util/xalloc.h"
 #include "model/util/strbuf.h"
 #include "model/util/textcheck.h"
@@ -36,21 +37,24 @@ char *short_recommendation(const char *text, size_t max)
 void print_counts(FILE *fp, long vendors, long systems, long devices, long contracts, long subcontracts,
 		  long assignments, long remotes, long interfaces)
 {
-	const struct {
-		long n;
-		const char *one, *many;
-	} parts[] = {
-		{ vendors, "vendor", "vendors" },
-		{ systems, "system", "systems" },
-		{ devices, "device", "devices" },
-		{ contracts, "contract", "contracts" },
-		{ subcontracts, "subcontract", "subcontracts" },
-		{ assignments, "assignment", "assignments" },
-		{ remotes, "remote link", "remote links" },
-		{ interfaces, "interface agreement", "interface agreements" },
-	};
-	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++)
-		fprintf(fp, "%s%ld %s", i ? ", " : "", parts[i].n, parts[i].n == 1 ? parts[i].one : parts[i].many);
+	/* One literal per count, so that the compiler checks each translation's format. */
+#define COUNT(n, one, many) fprintf(fp, ngettext(one, many, (unsigned long)(n)), (n))
+	COUNT(vendors, "%ld vendor", "%ld vendors");
+	fputs(_(", "), fp);
+	COUNT(systems, "%ld system", "%ld systems");
+	fputs(_(", "), fp);
+	COUNT(devices, "%ld device", "%ld devices");
+	fputs(_(", "), fp);
+	COUNT(contracts, "%ld contract", "%ld contracts");
+	fputs(_(", "), fp);
+	COUNT(subcontracts, "%ld subcontract", "%ld subcontracts");
+	fputs(_(", "), fp);
+	COUNT(assignments, "%ld assignment", "%ld assignments");
+	fputs(_(", "), fp);
+	COUNT(remotes, "%ld remote link", "%ld remote links");
+	fputs(_(", "), fp);
+	COUNT(interfaces, "%ld interface agreement", "%ld interface agreements");
+#undef COUNT
 }
 
 size_t cause_groups(const struct analysis *a, struct cause_group **out)
@@ -86,20 +90,86 @@ char *what_if_line(const struct analysis *a)
 {
 	if (!a->n_without)
 		return NULL;
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_addstr(&sb, "as if ");
+	struct strbuf who = STRBUF_INIT;
 	for (size_t i = 0; i < a->n_without; i++)
-		strbuf_addf(&sb, "%s%s", i == 0 ? "" : i + 1 == a->n_without ? " and " : ", ", a->without[i]);
-	strbuf_addf(&sb, " left on %s: %s contracts and subcontracts end the day before, %s remote paths and "
-			 "assignments are dropped (--without)",
-		    a->as_of, a->n_without == 1 ? "its" : "their", a->n_without == 1 ? "its" : "their");
-	return strbuf_detach(&sb);
+		strbuf_addf(&who, "%s%s", i == 0 ? "" : i + 1 == a->n_without ? _(" and ") : _(", "), a->without[i]);
+	char *line = xasprintf(ngettext("as if %s left on %s: its contracts and subcontracts end the day before, its "
+					"remote paths and assignments are dropped (--without)",
+					"as if %s left on %s: their contracts and subcontracts end the day before, their "
+					"remote paths and assignments are dropped (--without)",
+					(unsigned long)a->n_without),
+			       who.buf, a->as_of);
+	strbuf_release(&who);
+	return line;
 }
 
 char *acceptance_line(const struct acceptance_info *acc)
 {
-	return xasprintf("accepted until %s by %s: %s%s%s%s", acc->until, acc->by, acc->reason,
-			 acc->ticket ? " (" : "", acc->ticket ? acc->ticket : "", acc->ticket ? ")" : "");
+	if (acc->ticket)
+		return xasprintf(_("accepted until %s by %s: %s (%s)"), acc->until, acc->by, acc->reason, acc->ticket);
+	return xasprintf(_("accepted until %s by %s: %s"), acc->until, acc->by, acc->reason);
+}
+
+char *ref_display(const char *ref)
+{
+	static const struct {
+		const char *prefix, *document;
+	} documents[] = {
+		/* TRANSLATORS: the MHLW checklist on role sharing between hospitals and vendors. */
+		{ "Part1 ", N_("Role-sharing checklist Part1 ") },
+		{ "Part2 ", N_("Role-sharing checklist Part2 ") },
+		{ "seed 002 ", N_("MHLW Security Guideline 6.0 (management) ") },
+		/* seed 003 is the Q&A on the on-site inspection checklist: "Q-8" is
+		   one of its answers, "2-(7)" an item of the checklist it explains. */
+		{ "seed 003 Q-", N_("Cybersecurity checklist Q&A Q-") },
+		{ "seed 003 ", N_("Cybersecurity checklist ") },
+	};
+	for (size_t i = 0; i < sizeof(documents) / sizeof(documents[0]); i++) {
+		size_t n = strlen(documents[i].prefix);
+		if (!strncmp(ref, documents[i].prefix, n))
+			return xasprintf("%s%s", _(documents[i].document), ref + n);
+	}
+	return xstrdup(ref);
+}
+
+const char *severity_label(const char *severity)
+{
+	static const char *const words[] = { N_("error"), N_("warning"), N_("info") };
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!strcmp(severity, words[i]))
+			return _(words[i]);
+	return severity;
+}
+
+static int by_string(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+void each_recommended_item(const struct analysis *a, void (*fn)(void *ctx, const struct finding *f), void *ctx)
+{
+	const char **seen = xcalloc(a->n_findings + 1, sizeof(*seen));
+	size_t n = 0;
+	for (size_t i = 0; i < a->n_findings; i++) {
+		const struct finding *f = &a->findings[i];
+		if (!f->item || !f->item_recommendation)
+			continue;
+		const char *key = f->item;
+		if (n && bsearch(&key, seen, n, sizeof(*seen), by_string))
+			continue;
+		seen[n++] = f->item;
+		qsort(seen, n, sizeof(*seen), by_string);
+		fn(ctx, f);
+	}
+	free(seen);
+}
+
+const char *no_findings_line(const struct analysis *a)
+{
+	if (!a->summary.applicable)
+		return _("No findings, but no checklist item applies: record the systems that hold medical "
+			 "information (medical_info) and who leads their items, then run again.");
+	return _("No findings: every applicable item has exactly one lead and nothing else was found.");
 }
 
 size_t accepted_count(const struct analysis *a)
