@@ -38,7 +38,9 @@ static int top_level(const char *opt, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	i18n_init(i18n_lang_arg(argc, argv));
+	/* The man page and the completion are built files: always English. */
+	int generated = argc > 1 && (!strcmp(argv[1], "--man") || !strcmp(argv[1], "--completion"));
+	i18n_init(generated ? "en" : i18n_lang_arg(argc, argv));
 	if (argc < 2) {
 		program_help(stderr);
 		return EXIT_USAGE;
@@ -53,7 +55,10 @@ int main(int argc, char **argv)
 	if (cmd)
 		return run_command(cmd, argc - 1, argv + 1);
 	char buf[SHOWN_SIZE];
-	error("unknown %s \"%s\"", name[0] == '-' ? "option" : "command", shown(buf, name));
+	if (name[0] == '-')
+		error(_("unknown option \"%s\""), shown(buf, name));
+	else
+		error(_("unknown command \"%s\""), shown(buf, name));
 	program_help(stderr);
 	return EXIT_USAGE;
 }

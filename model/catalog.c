@@ -8,6 +8,7 @@
 #include "model/util/embedded.h"
 #include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 static const char *field(cJSON *o, const char *key)
 {
@@ -88,7 +89,7 @@ void catalog_load(struct catalog *cat)
 	const struct embedded_file *f = embedded_find("rules/catalog.json");
 	char *err = NULL;
 	if (!f)
-		die(EXIT_FAILURE_IO, "internal error: the catalog is not built in");
+		die(EXIT_FAILURE_IO, _("internal error: the catalog is not built in"));
 	if (catalog_parse(cat, f->data, &err) < 0) {
 		fprintf(stderr, "bunkai: internal error: built-in catalog: %s\n", err);
 		free(err);

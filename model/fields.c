@@ -9,6 +9,7 @@
 #include "model/util/strbuf.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 const char *place_json_path(const struct place *p, char *buf, size_t size)
 {
@@ -62,30 +63,30 @@ static const char *checked(struct field_checks *fc, const struct entity *e, long
 			break;
 		if (!id_valid(s)) {
 			if (f->flags & F_STAR)
-				diag_place(fc->d, AT(sub), "invalid id \"%s\"", shown(show, s));
+				diag_place(fc->d, AT(sub), _("invalid id \"%s\""), shown(show, s));
 			else
-				diag_place(fc->d, AT(sub), "invalid id \"%s\": use 1-%d characters of A-Z a-z 0-9 . _ : -",
+				diag_place(fc->d, AT(sub), _("invalid id \"%s\": use 1-%d characters of A-Z a-z 0-9 . _ : -"),
 					   shown(show, s), ID_MAX);
 			return NULL;
 		}
 		break;
 	case FT_DATE:
 		if (!date_valid(s)) {
-			diag_place(fc->d, AT(sub), "invalid date \"%s\": use YYYY-MM-DD, a real calendar day", shown(show, s));
+			diag_place(fc->d, AT(sub), _("invalid date \"%s\": use YYYY-MM-DD, a real calendar day"), shown(show, s));
 			return NULL;
 		}
 		break;
 	default: /* names and texts */
 		if (strlen(s) > TEXT_MAX) {
-			diag_place(fc->d, AT(sub), "longer than %d bytes (limit, see docs/limits.md)", TEXT_MAX);
+			diag_place(fc->d, AT(sub), _("longer than %d bytes (limit, see docs/limits.md)"), TEXT_MAX);
 			return NULL;
 		}
 		if (f->type == FT_NAME && !s[0]) {
-			diag_place(fc->d, AT(sub), "empty name");
+			diag_place(fc->d, AT(sub), _("empty name"));
 			return NULL;
 		}
 		if (!name_valid(s)) {
-			diag_place(fc->d, AT(sub), "%s contains a control character", f->type == FT_NAME ? "name" : "text");
+			diag_place(fc->d, AT(sub), _("%s contains a control character"), f->type == FT_NAME ? "name" : "text");
 			return NULL;
 		}
 	}
@@ -97,7 +98,7 @@ static void set_list(struct field_checks *fc, const struct entity *e, long index
 {
 	l->given = 1;
 	if (raw->n > LIST_MAX) {
-		diag_place(fc->d, AT(-1), "more than %d entries (limit, see docs/limits.md)", LIST_MAX);
+		diag_place(fc->d, AT(-1), _("more than %d entries (limit, see docs/limits.md)"), LIST_MAX);
 		return;
 	}
 	l->v = xcalloc(raw->n + 1, sizeof(*l->v));
@@ -114,7 +115,7 @@ static itemset resolve_items(struct field_checks *fc, const struct entity *e, lo
 	char show[SHOWN_SIZE];
 	itemset set = 0, one;
 	if (raw->n > LIST_MAX) {
-		diag_place(fc->d, AT(-1), "more than %d entries (limit, see docs/limits.md)", LIST_MAX);
+		diag_place(fc->d, AT(-1), _("more than %d entries (limit, see docs/limits.md)"), LIST_MAX);
 		return 0;
 	}
 	for (size_t i = 0; i < raw->n; i++) {
@@ -124,7 +125,7 @@ static itemset resolve_items(struct field_checks *fc, const struct entity *e, lo
 			set |= one;
 		else
 			diag_place(fc->d, AT((long)i),
-				   "unknown item \"%s\" (use an id such as I-6, a section wildcard I-* A-* B-* C-*, or *)",
+				   _("unknown item \"%s\" (use an id such as I-6, a section wildcard I-* A-* B-* C-*, or *)"),
 				   shown(show, raw->list[i]));
 	}
 	return set;
@@ -145,7 +146,7 @@ void field_set(struct field_checks *fc, const struct entity *e, long index, cons
 		*(int *)m = -1;
 	if (raw->kind == RAW_ABSENT) {
 		if (f->flags & F_REQUIRED)
-			diag_place(fc->d, &(struct place){ e, index, NULL, -1 }, "missing required key \"%s\"", f->key);
+			diag_place(fc->d, &(struct place){ e, index, NULL, -1 }, _("missing required key \"%s\""), f->key);
 		return;
 	}
 	if (raw->kind == RAW_INVALID)
@@ -168,7 +169,7 @@ void field_set(struct field_checks *fc, const struct entity *e, long index, cons
 		struct strbuf sb = STRBUF_INIT;
 		for (int j = 0; f->names[j]; j++)
 			strbuf_addf(&sb, "%s%s", j ? ", " : "", f->names[j]);
-		diag_place(fc->d, AT(-1), "unknown value \"%s\" (allowed: %s)", shown(show, raw->s), strbuf_str(&sb));
+		diag_place(fc->d, AT(-1), _("unknown value \"%s\" (allowed: %s)"), shown(show, raw->s), strbuf_str(&sb));
 		strbuf_release(&sb);
 		break;
 	}
@@ -185,7 +186,7 @@ void field_set(struct field_checks *fc, const struct entity *e, long index, cons
 		text.type = FT_TEXT;
 		const char *s = checked(fc, e, index, &text, -1, raw->s);
 		if (s && (*(int *)m = catalog_index(fc->cat, s)) < 0)
-			diag_place(fc->d, AT(-1), "unknown item \"%s\" (assignments name one item; see `bunkai items`)",
+			diag_place(fc->d, AT(-1), _("unknown item \"%s\" (assignments name one item; see `bunkai items`)"),
 				   shown(show, s));
 		break;
 	}
@@ -206,7 +207,7 @@ static void check_dates(struct field_checks *fc, const struct entity *e, long in
 			const char *end)
 {
 	if (start && end && strcmp(start, end) > 0)
-		diag_place(fc->d, &(struct place){ e, index, entity_field(e, "end"), -1 }, "ends (%s) before it starts (%s)",
+		diag_place(fc->d, &(struct place){ e, index, entity_field(e, "end"), -1 }, _("ends (%s) before it starts (%s)"),
 			   end, start);
 }
 
@@ -218,14 +219,14 @@ static void check_first_check(struct field_checks *fc, const struct entity *e, l
 	const struct field *fa = entity_field(e, "first_check"), *fd = entity_field(e, "first_check_date");
 	if (answer >= 0 && !date)
 		diag_place(fc->d, &(struct place){ e, index, fd, -1 },
-			   "a first check (初回確認) needs its date as well as its answer");
+			   _("a first check (初回確認) needs its date as well as its answer"));
 	else if (answer < 0 && date)
 		diag_place(fc->d, &(struct place){ e, index, fa, -1 },
-			   "a first check (初回確認) needs its answer (yes/no, はい/いいえ) as well as its date");
+			   _("a first check (初回確認) needs its answer (yes/no, はい/いいえ) as well as its date"));
 	else if (answer >= 0 && confirmed && (answer != 0 || strcmp(date, confirmed)))
 		diag_place(fc->d, &(struct place){ e, index, fa, -1 },
-			   "confirmed (%s) and the first check (%s on %s) disagree: confirmed means a yes first check "
-			   "on that date; keep one of them",
+			   _("confirmed (%s) and the first check (%s on %s) disagree: confirmed means a yes first check "
+			   "on that date; keep one of them"),
 			   confirmed, answer_names[answer], date);
 }
 
@@ -250,7 +251,7 @@ void interface_check(struct field_checks *fc, const struct entity *e, void *obj,
 	struct interface *f = obj;
 	if (f->parties.given && f->parties.n < 2)
 		diag_place(fc->d, &(struct place){ e, (long)index, entity_field(e, "parties"), -1 },
-			   "an interface agreement needs at least 2 vendors");
+			   _("an interface agreement needs at least 2 vendors"));
 }
 
 void assignment_check(struct field_checks *fc, const struct entity *e, void *obj, size_t index)
@@ -262,11 +263,11 @@ void assignment_check(struct field_checks *fc, const struct entity *e, void *obj
 	const struct catalog_item *it = &fc->cat->items[a->item];
 	if (it->scope == SCOPE_ORGANIZATION && a->system) {
 		diag_place(fc->d, &(struct place){ e, (long)index, entity_field(e, "system"), -1 },
-			   "%s is an organization item: it takes no system", it->id);
+			   _("%s is an organization item: it takes no system"), it->id);
 		a->item = -1;
 	} else if (it->scope == SCOPE_SYSTEM && !a->system) {
 		diag_place(fc->d, &(struct place){ e, (long)index, NULL, -1 },
-			   "missing required key \"system\" (%s is assigned per system; use \"*\" for all)", it->id);
+			   _("missing required key \"system\" (%s is assigned per system; use \"*\" for all)"), it->id);
 		a->item = -1;
 	}
 }

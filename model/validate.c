@@ -16,6 +16,7 @@
 #include "model/util/idmap.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 struct checker {
 	const struct inventory *inv;

@@ -6,6 +6,7 @@
 #include "model/db/db.h"
 #include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 static int one_row(sqlite3 *db, const char *sql, const char *arg)
 {
@@ -24,9 +25,9 @@ static int view_check(sqlite3 *db, const struct view *v)
 	int rc = 0;
 	for (size_t i = 0; i < v->n_systems; i++)
 		if (!one_row(db, "SELECT 1 FROM systems WHERE id = ?", v->systems[i]))
-			rc = error("--system: unknown system \"%s\"", v->systems[i]);
+			rc = error(_("--system: unknown system \"%s\""), v->systems[i]);
 	if (v->vendor && !one_row(db, "SELECT 1 FROM parties WHERE kind = 'vendor' AND id = ?", v->vendor))
-		rc = error("--vendor: unknown vendor \"%s\"", v->vendor);
+		rc = error(_("--vendor: unknown vendor \"%s\""), v->vendor);
 	return rc;
 }
 

@@ -150,8 +150,8 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 			if (slot && !*slot)
 				*slot = value;
 			else if (!strncmp(name, "message", 7) && template_line(&r, name, value) < 0) {
-				bad = error("%s: \"-- %s:\" is not a message template (\"-- message KEY:\" or "
-					    "\"-- message.ja KEY:\", KEY in lowercase letters, digits and -, each once)",
+				bad = error(_("%s: \"-- %s:\" is not a message template (\"-- message KEY:\" or "
+					    "\"-- message.ja KEY:\", KEY in lowercase letters, digits and -, each once)"),
 					    origin, name);
 				free(value);
 			} else if (strncmp(name, "message", 7))
@@ -164,20 +164,20 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 	}
 	for (size_t i = 0; i < r.n_templates; i++)
 		if (!r.templates[i].en)
-			bad = error("%s: \"-- message.ja %s:\" has no English \"-- message %s:\"", origin,
+			bad = error(_("%s: \"-- message.ja %s:\" has no English \"-- message %s:\""), origin,
 				    r.templates[i].key, r.templates[i].key);
 	r.ordered_parties = parties && !strcmp(parties, "ordered");
 	if (parties && !r.ordered_parties)
-		bad = error("%s: \"-- parties:\" takes \"ordered\" (the rule's order instead of sorted)", origin);
+		bad = error(_("%s: \"-- parties:\" takes \"ordered\" (the rule's order instead of sorted)"), origin);
 	free(parties);
 	r.last = runs && !strcmp(runs, "last");
 	if (runs && !r.last)
-		bad = error("%s: \"-- runs:\" takes \"last\" (after every other rule, on their findings)", origin);
+		bad = error(_("%s: \"-- runs:\" takes \"last\" (after every other rule, on their findings)"), origin);
 	free(runs);
 	if (!r.code || !valid_code(r.code))
-		bad = error("%s: the header needs \"-- code: NAME\" (lowercase letters, digits, -)", origin);
+		bad = error(_("%s: the header needs \"-- code: NAME\" (lowercase letters, digits, -)"), origin);
 	if (!sev)
-		bad = error("%s: the header needs \"-- severity: error|warning|info\"", origin);
+		bad = error(_("%s: the header needs \"-- severity: error|warning|info\""), origin);
 	else if (!strcmp(sev, "error"))
 		r.severity = SEV_ERROR;
 	else if (!strcmp(sev, "warning"))
@@ -185,13 +185,13 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 	else if (!strcmp(sev, "info"))
 		r.severity = SEV_INFO;
 	else
-		bad = error("%s: unknown severity \"%s\" (error, warning or info)", origin, sev);
+		bad = error(_("%s: unknown severity \"%s\" (error, warning or info)"), origin, sev);
 	if (parse_key(key ? key : "system item device remote contract parties", r.key) < 0)
-		bad = error("%s: \"-- key:\" takes column names among system item device remote contract parties, "
-			    "or \"key\" (the rule's own key column)", origin);
+		bad = error(_("%s: \"-- key:\" takes column names among system item device remote contract parties, "
+			    "or \"key\" (the rule's own key column)"), origin);
 	for (size_t i = 0; !bad && i < rs->n; i++)
 		if (!strcmp(rs->v[i].code, r.code))
-			bad = error("%s: code \"%s\" is already defined by %s", origin, r.code, rs->v[i].origin);
+			bad = error(_("%s: code \"%s\" is already defined by %s"), origin, r.code, rs->v[i].origin);
 	free(sev);
 	free(key);
 	if (bad) {
@@ -233,10 +233,10 @@ int ruleset_add_dir(struct ruleset *rs, const char *dir)
 	struct dirent **list = NULL;
 	int n = scandir(dir, &list, is_sql, by_name);
 	if (n < 0)
-		return error("%s: cannot read rules directory: %s", dir, strerror(errno));
+		return error(_("%s: cannot read rules directory: %s"), dir, strerror(errno));
 	int rc = 0;
 	if (n == 0)
-		rc = error("%s: no *.sql rule files", dir);
+		rc = error(_("%s: no *.sql rule files"), dir);
 	for (int i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, list[i]->d_name);
 		char *text = NULL;
@@ -350,7 +350,7 @@ static int store(struct sink *S, const struct rule *r, size_t seq, const char *v
 		sqlite3_reset(S->party);
 	}
 	if (rc < 0)
-		error("%s: cannot store finding %s: %s", r->origin, id.buf, sqlite3_errmsg(S->db));
+		error(_("%s: cannot store finding %s: %s"), r->origin, id.buf, sqlite3_errmsg(S->db));
 	for (size_t i = 0; i < np; i++)
 		free(parties[i]);
 	free(parties);
@@ -382,7 +382,7 @@ static void check_placeholder(void *ctx, const char *name, size_t len)
 		if (strlen(c) == len && !memcmp(c, name, len))
 			return;
 	}
-	pc->bad = error("%s: template \"%s\" uses {%.*s}, which the SELECT does not return", pc->r->origin,
+	pc->bad = error(_("%s: template \"%s\" uses {%.*s}, which the SELECT does not return"), pc->r->origin,
 			pc->t->key, (int)len, name);
 }
 
@@ -395,7 +395,7 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 		return error("%s: %s", r->origin, sqlite3_errmsg(S->db));
 	int rc = 0;
 	if (!st) {
-		rc = error("%s: the rule has no SELECT statement", r->origin);
+		rc = error(_("%s: the rule has no SELECT statement"), r->origin);
 		goto out;
 	}
 	/* One statement, read-only: a rule must not change the model. */
@@ -404,12 +404,12 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 		sqlite3_prepare_v2(S->db, tail, -1, &next, NULL);
 		if (next) {
 			sqlite3_finalize(next);
-			rc = error("%s: a rule must be a single SELECT statement", r->origin);
+			rc = error(_("%s: a rule must be a single SELECT statement"), r->origin);
 			goto out;
 		}
 	}
 	if (!sqlite3_stmt_readonly(st) || sqlite3_column_count(st) == 0) {
-		rc = error("%s: a rule must be a single SELECT statement", r->origin);
+		rc = error(_("%s: a rule must be a single SELECT statement"), r->origin);
 		goto out;
 	}
 	struct placeholder_check pc = { st, r, 0, NULL };
@@ -417,7 +417,7 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 		pc.t = &r->templates[i];
 		if (message_placeholders(r->templates[i].en, check_placeholder, &pc) ||
 		    (r->templates[i].ja && message_placeholders(r->templates[i].ja, check_placeholder, &pc)))
-			pc.bad = error("%s: template \"%s\" has a \"{\" without \"}\"", r->origin, r->templates[i].key);
+			pc.bad = error(_("%s: template \"%s\" has a \"{\" without \"}\""), r->origin, r->templates[i].key);
 	}
 	if (pc.bad) {
 		rc = -1;
@@ -431,7 +431,7 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 				idx[c] = i;
 	}
 	if (idx[C_MESSAGE] < 0) {
-		rc = error("%s: the rule's SELECT has no \"message\" column", r->origin);
+		rc = error(_("%s: the rule's SELECT has no \"message\" column"), r->origin);
 		goto out;
 	}
 	int step;
@@ -440,13 +440,13 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 		for (int c = 0; c < C_N; c++)
 			val[c] = idx[c] >= 0 ? (const char *)sqlite3_column_text(st, idx[c]) : NULL;
 		if (!val[C_MESSAGE]) {
-			rc = error("%s: a row has a NULL message", r->origin);
+			rc = error(_("%s: a row has a NULL message"), r->origin);
 			goto out;
 		}
 		if (r->n_templates) {
 			const struct rule_template *t = find_template(r, val[C_MESSAGE]);
 			if (!t) {
-				rc = error("%s: a row's message \"%s\" names no \"-- message KEY:\" template", r->origin,
+				rc = error(_("%s: a row's message \"%s\" names no \"-- message KEY:\" template"), r->origin,
 					   val[C_MESSAGE]);
 				goto out;
 			}
@@ -480,7 +480,7 @@ static int describe(sqlite3 *db, const struct rule *r, size_t seq)
 	sqlite3_bind_text(st, 7, r->sql, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	if (rc < 0)
-		error("internal error: %s", sqlite3_errmsg(db));
+		error(_("internal error: %s"), sqlite3_errmsg(db));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -516,7 +516,7 @@ int rules_run(sqlite3 *db, const struct ruleset *rs)
 		     ? 0
 		     : -1;
 	if (rc < 0)
-		error("internal error: %s", sqlite3_errmsg(db));
+		error(_("internal error: %s"), sqlite3_errmsg(db));
 out:
 	namebook_close(&S.names);
 	sqlite3_finalize(S.finding);

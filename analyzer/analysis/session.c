@@ -16,6 +16,7 @@
 #include "model/util/exit_codes.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 static void hex_digest(struct sha256_ctx *ctx, char hex[65])
 {
@@ -47,7 +48,7 @@ int session_load(struct session *s, const char *file, const char *as_of, unsigne
 	size_t len = 0;
 	if (as_of && !date_valid(as_of)) {
 		memset(s, 0, sizeof(*s));
-		error("--as-of: invalid date \"%s\": use YYYY-MM-DD", as_of);
+		error(_("--as-of: invalid date \"%s\": use YYYY-MM-DD"), as_of);
 		return EXIT_USAGE;
 	}
 	if (strcmp(file, "-") && is_directory(file))
@@ -84,7 +85,7 @@ static int finish(struct session *s, const char *as_of, unsigned flags)
 		s->doc = cJSON_Parse(text);
 		free(text);
 		if (!s->doc)
-			return error("internal error: the inventory written as JSON does not parse"), EXIT_FAILURE_IO;
+			return error(_("internal error: the inventory written as JSON does not parse")), EXIT_FAILURE_IO;
 	}
 	return (flags & SESSION_DB) ? session_build_db(s) : EXIT_OK;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "analyzer/commands/command.h"
+#include "model/util/i18n.h"
 #include "analyzer/writers/report.h"
 #include "model/db/db.h"
 #include "model/util/exit_codes.h"
@@ -37,23 +38,23 @@ static int run(struct invocation *inv)
 }
 
 static const struct command_option options[] = {
-	{ "fail-on", FAIL_ON, "SEV", "exit 1 if a finding is at or above SEV: error (default),\nwarning, info, or none (never)", severity_names },
-	{ "db", DB, "FILE", "also write the model and the findings to a SQLite file", NULL },
+	{ "fail-on", FAIL_ON, "SEV", N_("exit 1 if a finding is at or above SEV: error (default),\nwarning, info, or none (never)"), severity_names },
+	{ "db", DB, "FILE", N_("also write the model and the findings to a SQLite file"), NULL },
 	{ NULL, 0, NULL, NULL, NULL },
 };
 
 const struct command cmd_analyze = {
 	.name = "analyze",
-	.summary = "find the gaps and overlaps: the gap report",
+	.summary = N_("find the gaps and overlaps: the gap report"),
 	ONE_INVENTORY,
 	.flags = CMD_LOAD | CMD_ANALYZE | CMD_FINDINGS | CMD_PLAN | CMD_PLAN_OPTIONAL | CMD_OUTPUT,
 	.format_option = 'f',
 	.formats = formats,
-	.format_help = "text (default: summary, what to fix first, the paths into\n"
+	.format_help = N_("text (default: summary, what to fix first, the paths into\n"
 		       "the hospital, coverage, findings under the action that\n"
-		       "resolves them), json (bunkai-report/1), csv, md",
+		       "resolves them), json (bunkai-report/1), csv, md"),
 	.options = options,
-	.description = "Joins the inventory against the Part2 checklist items and reports every gap:\n"
+	.description = N_("Joins the inventory against the Part2 checklist items and reports every gap:\n"
 		       "items nobody leads (unowned-item), items several parties lead\n"
 		       "(conflicting-leads), vendors leading without a contract (unbound-party), remote\n"
 		       "paths nobody maintains (unmaintained-entry-point), and more (docs/findings.md).\n"
@@ -64,11 +65,11 @@ const struct command cmd_analyze = {
 		       "action that resolves it (docs/plan.md). --no-plan skips it.\n"
 		       "\n"
 		       "Exit status: 0 nothing at or above --fail-on, 1 a finding at or above it,\n"
-		       "2 bad usage or invalid input, 3 I/O or internal failure.\n",
-	.examples = "bunkai analyze hospital.json\n"
+		       "2 bad usage or invalid input, 3 I/O or internal failure.\n"),
+	.examples = N_("bunkai analyze hospital.json\n"
 		    "bunkai analyze -f json -o gaps.json --fail-on warning hospital.json\n"
 		    "bunkai analyze --vendor v-si hospital.json     # what v-si and its subs owe\n"
-		    "bunkai analyze --without v-si hospital.json    # what lapses if v-si left today\n",
+		    "bunkai analyze --without v-si hospital.json    # what lapses if v-si left today\n"),
 	.prepare = prepare,
 	.run = run,
 };

@@ -2,6 +2,7 @@
 ** bunkai diagram INVENTORY — the responsibility boundaries as a picture.
 */
 #include "analyzer/commands/command.h"
+#include "model/util/i18n.h"
 #include "analyzer/writers/diagram.h"
 #include "model/util/exit_codes.h"
 
@@ -25,14 +26,14 @@ static const struct command_option options[] = {
 
 const struct command cmd_diagram = {
 	.name = "diagram",
-	.summary = "draw the responsibility boundaries (Graphviz: svg, png, pdf, dot)",
+	.summary = N_("draw the responsibility boundaries (Graphviz: svg, png, pdf, dot)"),
 	ONE_INVENTORY,
 	.flags = CMD_LOAD | CMD_ANALYZE | CMD_OUTPUT,
 	.format_option = 'T',
 	.formats = formats,
-	.format_help = "svg (default), png, pdf or dot",
+	.format_help = N_("svg (default), png, pdf or dot"),
 	.options = options,
-	.description = "Draws the responsibility boundaries (責任分界図): a box per party — the\n"
+	.description = N_("Draws the responsibility boundaries (責任分界図): a box per party — the\n"
 		       "organization and each vendor, a prime's box around its subcontractors' —\n"
 		       "each system inside the box of the party that coordinates it (its prime,\n"
 		       "else its only vendor, else the organization if it leads I-6, else a red\n"
@@ -42,8 +43,8 @@ const struct command cmd_diagram = {
 		       "items. A legend explains every style used (docs/diagram.md).\n"
 		       "\n"
 		       "In the DOT output every entity keeps its inventory id: nodes are named by\n"
-		       "id, clusters \"cluster_ID\", so the graph can be post-processed with gvpr.\n",
-	.examples = "bunkai diagram -o boundaries.svg hospital.json\n"
-		    "bunkai diagram -T png -o v-si.png --vendor v-si hospital.json\n",
+		       "id, clusters \"cluster_ID\", so the graph can be post-processed with gvpr.\n"),
+	.examples = N_("bunkai diagram -o boundaries.svg hospital.json\n"
+		    "bunkai diagram -T png -o v-si.png --vendor v-si hospital.json\n"),
 	.run = run,
 };

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analyzer/commands/command.h"
+#include "model/util/i18n.h"
 #include "analyzer/diff/diff.h"
 #include "analyzer/writers/diff_out.h"
 #include "model/util/exit_codes.h"
@@ -22,11 +23,11 @@ static int prepare(struct invocation *inv)
 	const char *as_of = inv->values[AS_OF];
 	if (as_of && !date_valid(as_of)) {
 		char show[SHOWN_SIZE];
-		return usage_error(inv, "--as-of: invalid date \"%s\": use YYYY-MM-DD", shown(show, as_of));
+		return usage_error(inv, _("--as-of: invalid date \"%s\": use YYYY-MM-DD"), shown(show, as_of));
 	}
 	for (int i = 0; i < 2; i++)
 		if (!strcmp(inv->args[i], "-"))
-			return usage_error(inv, "OLD and NEW are files or folders (standard input cannot be read twice)");
+			return usage_error(inv, _("OLD and NEW are files or folders (standard input cannot be read twice)"));
 	return EXIT_OK;
 }
 
@@ -47,24 +48,24 @@ static int run(struct invocation *inv)
 }
 
 static const struct command_option options[] = {
-	{ "fail-on", FAIL_ON, "SEV", "exit 1 if a new open finding is at or above SEV: error\n(default), warning, info, or none", severity_names },
-	{ "as-of", AS_OF, "DATE", "analyze both inventories for this day (default: each its own)", NULL },
+	{ "fail-on", FAIL_ON, "SEV", N_("exit 1 if a new open finding is at or above SEV: error\n(default), warning, info, or none"), severity_names },
+	{ "as-of", AS_OF, "DATE", N_("analyze both inventories for this day (default: each its own)"), NULL },
 	{ NULL, 0, NULL, NULL, NULL },
 };
 
 const struct command cmd_diff = {
 	.name = "diff",
-	.summary = "what changed between two inventories or two reports",
+	.summary = N_("what changed between two inventories or two reports"),
 	.args = "OLD NEW",
 	.min_args = 2,
 	.max_args = 2,
-	.args_error = "expected OLD and NEW: two inventories (files or CSV folders) or two JSON reports",
+	.args_error = N_("expected OLD and NEW: two inventories (files or CSV folders) or two JSON reports"),
 	.flags = CMD_OUTPUT,
 	.format_option = 'f',
 	.formats = formats,
-	.format_help = "text (default), json (bunkai-diff/1), md",
+	.format_help = N_("text (default), json (bunkai-diff/1), md"),
 	.options = options,
-	.description = "Compares two states of the same hospital: two inventories (each analyzed at its\n"
+	.description = N_("Compares two states of the same hospital: two inventories (each analyzed at its\n"
 		       "own as-of date unless --as-of is given) or two reports written by\n"
 		       "`bunkai analyze -f json`, never one of each. Lists the new open findings,\n"
 		       "the resolved ones, the newly accepted ones (リスク受容: accepted, not resolved),\n"
@@ -73,10 +74,10 @@ const struct command cmd_diff = {
 		       "\n"
 		       "Exit status: 0 no new open finding at or above --fail-on, 1 there is one\n"
 		       "(a prime vendor can gate a change on \"no new gaps\"), 2 bad usage or invalid\n"
-		       "input, 3 I/O or internal failure.\n",
-	.examples = "bunkai diff hospital-2026-04.json hospital-2026-10.json\n"
+		       "input, 3 I/O or internal failure.\n"),
+	.examples = N_("bunkai diff hospital-2026-04.json hospital-2026-10.json\n"
 		    "bunkai diff -f json -o changes.json before.json after.json\n"
-		    "bunkai analyze -f json -o new.json h.json; bunkai diff old.json new.json\n",
+		    "bunkai analyze -f json -o new.json h.json; bunkai diff old.json new.json\n"),
 	.prepare = prepare,
 	.run = run,
 };

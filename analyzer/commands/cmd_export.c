@@ -2,6 +2,7 @@
 ** bunkai export INVENTORY DIR — the inventory as the CSV folder people edit.
 */
 #include "analyzer/commands/command.h"
+#include "model/util/i18n.h"
 #include "model/csv/export_csv.h"
 #include "model/util/exit_codes.h"
 
@@ -22,14 +23,14 @@ static const struct command_option options[] = {
 
 const struct command cmd_export = {
 	.name = "export",
-	.summary = "write an inventory as CSV ledgers",
+	.summary = N_("write an inventory as CSV ledgers"),
 	.args = "INVENTORY DIR",
 	.min_args = 2,
 	.max_args = 2,
-	.args_error = "expected an INVENTORY and a folder",
+	.args_error = N_("expected an INVENTORY and a folder"),
 	.flags = CMD_LOAD,
 	.options = options,
-	.description = "Writes the inventory as the CSV files of `bunkai import` into DIR (created\n"
+	.description = N_("Writes the inventory as the CSV files of `bunkai import` into DIR (created\n"
 		       "if missing): UTF-8 with BOM, CRLF, Japanese headers, so that it opens in\n"
 		       "Excel; `bunkai import DIR` gives the same inventory back. Item lists are\n"
 		       "written item by item (wildcards expanded). A value a spreadsheet would\n"
@@ -38,7 +39,7 @@ const struct command cmd_export = {
 		       "\n"
 		       "The folder is written all or nothing: the files are made beside it first\n"
 		       "and moved in only when all of them were written. A folder that already\n"
-		       "holds ledger files is left alone unless --force (docs/output.md).\n",
-	.examples = "bunkai export hospital.json 台帳/\n",
+		       "holds ledger files is left alone unless --force (docs/output.md).\n"),
+	.examples = N_("bunkai export hospital.json 台帳/\n"),
 	.run = run,
 };

@@ -7,6 +7,7 @@
 
 #include "analyzer/analysis/session.h"
 #include "analyzer/commands/command.h"
+#include "model/util/i18n.h"
 #include "model/csv/csv_table.h"
 #include "model/json/save.h"
 #include "model/csv/import_csv.h"
@@ -35,9 +36,9 @@ static int encoding_of(const char *name)
 static int prepare(struct invocation *inv)
 {
 	if (inv->values[ENCODING] && encoding_of(inv->values[ENCODING]) < 0)
-		return usage_error(inv, "--encoding: unknown encoding \"%s\" (auto, utf-8 or cp932)", inv->values[ENCODING]);
+		return usage_error(inv, _("--encoding: unknown encoding \"%s\" (auto, utf-8 or cp932)"), inv->values[ENCODING]);
 	if (is_directory(inv->args[0]) && inv->n_args != 1)
-		return usage_error(inv, "give one folder, or CSV files, not both");
+		return usage_error(inv, _("give one folder, or CSV files, not both"));
 	return EXIT_OK;
 }
 
@@ -60,20 +61,20 @@ static int run(struct invocation *inv)
 }
 
 static const struct command_option options[] = {
-	{ "encoding", ENCODING, "ENC", "auto (default), utf-8 or cp932 (Shift_JIS)", NULL },
+	{ "encoding", ENCODING, "ENC", N_("auto (default), utf-8 or cp932 (Shift_JIS)"), NULL },
 	{ NULL, 0, NULL, NULL, NULL },
 };
 
 const struct command cmd_import = {
 	.name = "import",
-	.summary = "convert CSV ledgers (UTF-8 or Shift_JIS) into inventory JSON",
+	.summary = N_("convert CSV ledgers (UTF-8 or Shift_JIS) into inventory JSON"),
 	.args = "DIR|FILE.csv...",
 	.min_args = 1,
 	.max_args = -1,
-	.args_error = "expected a folder of CSV files, or the CSV files",
+	.args_error = N_("expected a folder of CSV files, or the CSV files"),
 	.flags = CMD_OUTPUT,
 	.options = options,
-	.description = "Converts the CSV files a hospital keeps in Excel into a bunkai-inventory/1\n"
+	.description = N_("Converts the CSV files a hospital keeps in Excel into a bunkai-inventory/1\n"
 		       "JSON document: organization.csv, vendors.csv, systems.csv, networks.csv,\n"
 		       "devices.csv, contracts.csv, subcontracts.csv, assignments.csv,\n"
 		       "remote_access.csv, interfaces.csv, device_checks.csv and the wide\n"
@@ -86,8 +87,8 @@ const struct command cmd_import = {
 		       "file, line and column, and nothing is written (exit 2).\n"
 		       "\n"
 		       "check, analyze, matrix, report and diagram also read such a folder directly.\n"
-		       "`bunkai template DIR` writes empty files to start from.\n",
-	.examples = "bunkai import 台帳/ -o hospital.json\n",
+		       "`bunkai template DIR` writes empty files to start from.\n"),
+	.examples = N_("bunkai import 台帳/ -o hospital.json\n"),
 	.prepare = prepare,
 	.run = run,
 };

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analyzer/commands/command.h"
+#include "model/util/i18n.h"
 #include "analyzer/writers/report.h"
 #include "model/catalog.h"
 #include "model/util/exit_codes.h"
@@ -23,14 +24,14 @@ static void items_text(FILE *fp, const struct catalog *cat)
 		}
 		fprintf(fp, "  %-6s %s", it->id, it->title);
 		if (it->scope == SCOPE_ORGANIZATION)
-			fputs("  [organization item]", fp);
+			fprintf(fp, "  [%s]", _("organization item"));
 		if (it->applies != APPLIES_ALWAYS)
-			fprintf(fp, "  [applies when: %s]", it->applies_name);
+			fprintf(fp, _("  [applies when: %s]"), it->applies_name);
 		if (it->each_vendor)
-			fputs("  [every vendor]", fp);
+			fprintf(fp, "  [%s]", _("every vendor"));
 		fputc('\n', fp);
 		char *s = short_recommendation(it->recommendation, 70);
-		fprintf(fp, "         対応例: %s\n", s);
+		fprintf(fp, _("         対応例: %s\n"), s);
 		free(s);
 	}
 }
@@ -39,7 +40,7 @@ static void items_json(FILE *fp, const struct catalog *cat)
 {
 	char *text = cJSON_Print((const cJSON *)cat->json);
 	if (!text)
-		die(EXIT_FAILURE_IO, "out of memory printing the catalog");
+		die(EXIT_FAILURE_IO, _("out of memory printing the catalog"));
 	fputs(text, fp);
 	fputc('\n', fp);
 	cJSON_free(text);
@@ -61,21 +62,21 @@ static int run(struct invocation *inv)
 
 const struct command cmd_items = {
 	.name = "items",
-	.summary = "list the checklist items (the Part2 catalog)",
+	.summary = N_("list the checklist items (the Part2 catalog)"),
 	.max_args = 0,
-	.args_error = "takes no arguments",
+	.args_error = N_("takes no arguments"),
 	.flags = CMD_OUTPUT,
 	.format_option = 'f',
 	.formats = formats,
-	.format_help = "text (default) or json",
-	.description = "Lists the Part2 items of the MHLW checklist that bunkai checks: their ids\n"
+	.format_help = N_("text (default) or json"),
+	.description = N_("Lists the Part2 items of the MHLW checklist that bunkai checks: their ids\n"
 		       "(use them in contracts' lead/support lists and in assignments), section,\n"
 		       "分類, 項目, scope and when they apply. `-f json` dumps every field,\n"
 		       "内容, 想定されるリスク, 推奨される対応例 and ガイドライン等関連部分 included.\n"
 		       "\n"
 		       "Item lists in an inventory also take section wildcards (I-* A-* B-* C-*)\n"
-		       "and * for every item.\n",
-	.examples = "bunkai items\n"
-		    "bunkai items -f json -o catalog.json\n",
+		       "and * for every item.\n"),
+	.examples = N_("bunkai items\n"
+		    "bunkai items -f json -o catalog.json\n"),
 	.run = run,
 };

@@ -2,6 +2,7 @@
 ** bunkai matrix INVENTORY — the 責任分界表 that hospitals and vendors sign.
 */
 #include "analyzer/commands/command.h"
+#include "model/util/i18n.h"
 #include "analyzer/writers/matrix.h"
 #include "model/util/exit_codes.h"
 
@@ -22,15 +23,15 @@ static int run(struct invocation *inv)
 
 const struct command cmd_matrix = {
 	.name = "matrix",
-	.summary = "write the 責任分界表 (csv for Excel, md, html)",
+	.summary = N_("write the 責任分界表 (csv for Excel, md, html)"),
 	ONE_INVENTORY,
 	.flags = CMD_LOAD | CMD_ANALYZE | CMD_OUTPUT,
 	.format_option = 'f',
 	.formats = formats,
-	.format_help = "csv (default: one sheet, UTF-8 with BOM and CRLF, opens in\n"
+	.format_help = N_("csv (default: one sheet, UTF-8 with BOM and CRLF, opens in\n"
 		       "Excel), md or html (a table per system, then the remote paths),\n"
-		       "paths-csv (the remote paths as a CSV file of their own)",
-	.description = "Writes the 責任分界表: per system, the applicable checklist items in order\n"
+		       "paths-csv (the remote paths as a CSV file of their own)"),
+	.description = N_("Writes the 責任分界表: per system, the applicable checklist items in order\n"
 		       "(項番, 分類, 項目), a column per party — the organization first, then the\n"
 		       "vendors, each prime before its subcontractors — with ○ lead (主担当) and\n"
 		       "△ support (協力), the 確認日 (confirmed date), the 分担区分 (ownership:\n"
@@ -40,8 +41,8 @@ const struct command cmd_matrix = {
 		       "hospital (SPEC 9.1): one row per remote path with its vendor, door,\n"
 		       "approval, authentication, source restriction, on-demand and the door's\n"
 		       "last patch check; -f paths-csv writes that table alone, so that the\n"
-		       "matrix CSV keeps the layout import reads.\n",
-	.examples = "bunkai matrix -o 責任分界表.csv hospital.json\n"
-		    "bunkai matrix -f html --vendor v-si -o v-si.html hospital.json\n",
+		       "matrix CSV keeps the layout import reads.\n"),
+	.examples = N_("bunkai matrix -o 責任分界表.csv hospital.json\n"
+		    "bunkai matrix -f html --vendor v-si -o v-si.html hospital.json\n"),
 	.run = run,
 };

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analyzer/commands/command.h"
+#include "model/util/i18n.h"
 #include "analyzer/writers/diagram.h"
 #include "analyzer/writers/html_report.h"
 #include "analyzer/writers/matrix.h"
@@ -52,15 +53,15 @@ static int run(struct invocation *inv)
 
 const struct command cmd_report = {
 	.name = "report",
-	.summary = "write one self-contained HTML report for auditors",
+	.summary = N_("write one self-contained HTML report for auditors"),
 	ONE_INVENTORY,
 	.flags = CMD_LOAD | CMD_ANALYZE | CMD_FINDINGS | CMD_PLAN | CMD_PLAN_OPTIONAL | CMD_OUTPUT | CMD_OUTPUT_REQUIRED,
-	.description = "Writes one self-contained HTML file an auditor can open in any browser,\n"
+	.description = N_("Writes one self-contained HTML file an auditor can open in any browser,\n"
 		       "offline: the summary, coverage per system, every finding (filterable by\n"
 		       "severity, system and vendor; complete without JavaScript), the 責任分界表\n"
 		       "and the boundary diagram as inline SVG, with the as-of date and the\n"
 		       "inventory's SHA-256 so the report can be tied to its input. It prints\n"
-		       "cleanly (docs/report.md). -o is required (- for standard output).\n",
-	.examples = "bunkai report -o 責任分界レポート.html hospital.json\n",
+		       "cleanly (docs/report.md). -o is required (- for standard output).\n"),
+	.examples = N_("bunkai report -o 責任分界レポート.html hospital.json\n"),
 	.run = run,
 };

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/util/exit_codes.h"
+#include "model/util/i18n.h"
 #include "model/util/progress.h"
 #include "model/util/strbuf.h"
 #include "model/util/textcheck.h"
@@ -18,30 +19,30 @@
 const struct shared_option shared_options[] = {
 	{ "format", 0, OPT_FORMAT, 0, "FMT", 0, NULL /* the command's format_help */ },
 	{ "output", 'o', 'o', CMD_OUTPUT, "FILE", 0,
-	  "write to FILE instead of standard output; a file is\n"
+	  N_("write to FILE instead of standard output; a file is\n"
 	  "replaced only when complete, a device or pipe is written\n"
-	  "in place (docs/output.md)" },
-	{ "system", 0, OPT_SYSTEM, CMD_ANALYZE, "ID", 1, "only this system (repeatable)" },
+	  "in place (docs/output.md)") },
+	{ "system", 0, OPT_SYSTEM, CMD_ANALYZE, "ID", 1, N_("only this system (repeatable)") },
 	{ "vendor", 0, OPT_VENDOR, CMD_ANALYZE, "ID", 0,
-	  "only what this vendor and its subcontractors are bound to\n(a prime vendor's view)" },
+	  N_("only what this vendor and its subcontractors are bound to\n(a prime vendor's view)") },
 	{ "as-of", 0, OPT_AS_OF, CMD_ANALYZE, "DATE", 0,
-	  "analyze for this day (YYYY-MM-DD); default: the inventory's\n"
-	  "as_of, else today (local time). A future date shows what lapses." },
+	  N_("analyze for this day (YYYY-MM-DD); default: the inventory's\n"
+	  "as_of, else today (local time). A future date shows what lapses.") },
 	{ "rules", 0, OPT_RULES, CMD_ANALYZE, "DIR", 1,
-	  "also run the *.sql rule files in DIR (docs/architecture.md)" },
+	  N_("also run the *.sql rule files in DIR (docs/architecture.md)") },
 	{ "max-check-age", 0, OPT_MAX_CHECK_AGE, CMD_ANALYZE, "DAYS", 0,
-	  "a door's patch check counts for DAYS days (default 365)" },
+	  N_("a door's patch check counts for DAYS days (default 365)") },
 	{ "without", 0, OPT_WITHOUT, CMD_ANALYZE, "VENDOR", 1,
-	  "what if VENDOR left on the as-of date: its contracts and\n"
+	  N_("what if VENDOR left on the as-of date: its contracts and\n"
 	  "subcontracts end the day before, its remote paths and\n"
-	  "assignments are dropped (repeatable)" },
+	  "assignments are dropped (repeatable)") },
 	{ "no-plan", 0, OPT_NO_PLAN, CMD_PLAN_OPTIONAL, NULL, 0,
-	  "skip the plan of what to fix first (faster batch runs)" },
-	{ "quiet", 0, OPT_QUIET, CMD_LOAD, NULL, 0, "no progress line on a terminal during long runs" },
+	  N_("skip the plan of what to fix first (faster batch runs)") },
+	{ "quiet", 0, OPT_QUIET, CMD_LOAD, NULL, 0, N_("no progress line on a terminal during long runs") },
 	{ "lang", 0, OPT_LANG, 0, "ja|en", 0,
-	  "the language of messages and reports (default: the locale,\n"
-	  "LANG=ja_JP.UTF-8 or LANGUAGE=ja; docs/i18n.md)" },
-	{ "help", 'h', 'h', 0, NULL, 0, "show this help" },
+	  N_("the language of messages and reports (default: the locale,\n"
+	  "LANG=ja_JP.UTF-8 or LANGUAGE=ja; docs/i18n.md)") },
+	{ "help", 'h', 'h', 0, NULL, 0, N_("show this help") },
 	{ NULL, 0, 0, 0, NULL, 0, NULL },
 };
 
@@ -127,7 +128,7 @@ static int parse(struct invocation *inv, int argc, char **argv)
 			char *end = NULL;
 			long days = strtol(optarg, &end, 10);
 			if (!optarg[0] || *end || days < 0 || days > 36500)
-				rc = usage_error(inv, "--max-check-age: \"%s\" is not a number of days (0 to 36500)",
+				rc = usage_error(inv, _("--max-check-age: \"%s\" is not a number of days (0 to 36500)"),
 						 shown(show, optarg));
 			inv->max_check_age = optarg;
 			break;
@@ -139,7 +140,7 @@ static int parse(struct invocation *inv, int argc, char **argv)
 			break;
 		case OPT_VENDOR:
 			if (inv->view.vendor)
-				rc = usage_error(inv, "--vendor is given twice");
+				rc = usage_error(inv, _("--vendor is given twice"));
 			inv->view.vendor = optarg;
 			break;
 		case OPT_WITHOUT:
@@ -149,7 +150,7 @@ static int parse(struct invocation *inv, int argc, char **argv)
 		case OPT_NO_PLAN: inv->no_plan = 1; break;
 		case OPT_LANG: /* chosen before parsing (main.c); only checked here */
 			if (strcmp(optarg, "ja") && strcmp(optarg, "en"))
-				rc = usage_error(inv, "--lang: unknown language \"%s\" (ja or en)", shown(show, optarg));
+				rc = usage_error(inv, _("--lang: unknown language \"%s\" (ja or en)"), shown(show, optarg));
 			break;
 		case OPT_RULES:
 			inv->rule_dirs = xgrow(inv->rule_dirs, &inv->cap_rule_dirs, inv->n_rule_dirs + 1,
@@ -160,7 +161,7 @@ static int parse(struct invocation *inv, int argc, char **argv)
 			if (c >= OPT_OWN && c < OPT_OWN + COMMAND_VALUES)
 				inv->values[c - OPT_OWN] = optarg ? optarg : "";
 			else
-				rc = usage_error(inv, "option \"%s\" is unknown or needs a value",
+				rc = usage_error(inv, _("option \"%s\" is unknown or needs a value"),
 						 shown(show, argv[optind - 1]));
 		}
 	}
@@ -170,7 +171,7 @@ static int parse(struct invocation *inv, int argc, char **argv)
 	inv->args = argv + optind;
 	inv->n_args = argc - optind;
 	if (inv->n_args < cmd->min_args || (cmd->max_args >= 0 && inv->n_args > cmd->max_args))
-		return usage_error(inv, "%s", cmd->args_error);
+		return usage_error(inv, "%s", _(cmd->args_error));
 	if (cmd->formats) {
 		if (!inv->format)
 			inv->format = cmd->formats[0];
@@ -180,7 +181,7 @@ static int parse(struct invocation *inv, int argc, char **argv)
 		if (!cmd->formats[inv->format_index]) {
 			struct strbuf names = STRBUF_INIT;
 			word_list(&names, cmd->formats);
-			rc = usage_error(inv, "unknown format \"%s\" (%s)", shown(show, inv->format), names.buf);
+			rc = usage_error(inv, _("unknown format \"%s\" (%s)"), shown(show, inv->format), names.buf);
 			strbuf_release(&names);
 			return rc;
 		}
@@ -193,13 +194,13 @@ static int parse(struct invocation *inv, int argc, char **argv)
 		if (v && o->values && !o->values[i]) {
 			struct strbuf names = STRBUF_INIT;
 			word_list(&names, o->values);
-			rc = usage_error(inv, "--%s: unknown value \"%s\" (%s)", o->name, shown(show, v), names.buf);
+			rc = usage_error(inv, _("--%s: unknown value \"%s\" (%s)"), o->name, shown(show, v), names.buf);
 			strbuf_release(&names);
 			return rc;
 		}
 	}
 	if ((cmd->flags & CMD_OUTPUT_REQUIRED) && !inv->out)
-		return usage_error(inv, "-o FILE is required (use -o - for standard output)");
+		return usage_error(inv, _("-o FILE is required (use -o - for standard output)"));
 	return EXIT_OK;
 }
 
@@ -262,7 +263,7 @@ int run_command(const struct command *cmd, int argc, char **argv)
 	progress_end();
 out:
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		error("standard output: write failed");
+		error(_("standard output: write failed"));
 		rc = EXIT_FAILURE_IO;
 	}
 	pipeline_release(&inv.p);

@@ -87,7 +87,7 @@ struct command {
 /* The arguments of most commands: one inventory. */
 #define ONE_INVENTORY                                                  \
 	.args = "INVENTORY", .min_args = 1, .max_args = 1,             \
-	.args_error = "expected one INVENTORY file (or - for standard input)"
+	.args_error = N_("expected one INVENTORY file (or - for standard input)")
 
 /* One run of a command: what was parsed, and what the shared steps made. */
 struct invocation {

@@ -7,23 +7,24 @@
 #include <string.h>
 
 #include "analyzer/commands/command.h"
+#include "model/util/i18n.h"
 #include "model/util/strbuf.h"
 
-static const char program_summary[] =
-	"Finds the holes and overlaps in 責任分界 (who leads what) between a hospital and\n"
+static const char *const program_summary =
+	N_("Finds the holes and overlaps in 責任分界 (who leads what) between a hospital and\n"
 	"its vendors, checked against Part2 of the MHLW checklist on role sharing\n"
-	"(医療情報システムの契約における関係者間の役割分担等に関するチェックリスト).\n";
+	"(医療情報システムの契約における関係者間の役割分担等に関するチェックリスト).\n");
 
-static const char inventory_note[] =
-	"INVENTORY is a bunkai-inventory/1 JSON file, - for standard input, or a\n"
-	"folder of CSV ledgers (bunkai template DIR writes empty ones).\n";
+static const char *const inventory_note =
+	N_("INVENTORY is a bunkai-inventory/1 JSON file, - for standard input, or a\n"
+	"folder of CSV ledgers (bunkai template DIR writes empty ones).\n");
 
-static const char exit_status[] =
-	"Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,\n"
-	"2 bad usage or invalid input, 3 I/O or internal failure.\n";
+static const char *const exit_status =
+	N_("Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,\n"
+	"2 bad usage or invalid input, 3 I/O or internal failure.\n");
 
-static const char program_examples[] =
-	"bunkai check hospital.json\n"
+static const char *const program_examples =
+	N_("bunkai check hospital.json\n"
 	"bunkai analyze hospital.json                  # text report for people\n"
 	"bunkai analyze -f json -o gaps.json hospital.json\n"
 	"bunkai analyze --as-of 2027-04-01 hospital.json   # what lapses by then\n"
@@ -31,12 +32,19 @@ static const char program_examples[] =
 	"bunkai matrix -o 責任分界表.csv hospital.json   # for Excel\n"
 	"bunkai report -o report.html hospital.json      # one file for auditors\n"
 	"bunkai template 台帳/ && bunkai analyze 台帳/     # from CSV ledgers\n"
-	"bunkai items                                   # the checklist items\n";
+	"bunkai items                                   # the checklist items\n");
 
 void word_list(struct strbuf *sb, const char *const *words)
 {
 	for (size_t i = 0; words[i]; i++)
-		strbuf_addf(sb, "%s%s", i == 0 ? "" : words[i + 1] ? ", " : " or ", words[i]);
+		strbuf_addf(sb, "%s%s", i == 0 ? "" : words[i + 1] ? ", " : _(" or "), words[i]);
+}
+
+/* A text of the command table in the language of the messages ("" stays
+   "": gettext would answer with the catalog's header). */
+static const char *tr(const char *s)
+{
+	return s && *s ? _(s) : s;
 }
 
 /* The synopsis words of one option: "[-f text|json]", "[--system ID]...". */
@@ -79,7 +87,7 @@ static void synopsis(const struct command *cmd, FILE *fp)
 {
 	struct strbuf words[32];
 	size_t n = synopsis_words(cmd, words);
-	int indent = fprintf(fp, "usage: bunkai %s ", cmd->name), col = indent;
+	int indent = fprintf(fp, _("usage: bunkai %s "), cmd->name), col = indent;
 	col += fprintf(fp, "%s", cmd->args ? cmd->args : "");
 	for (size_t i = 0; i < n; i++) {
 		/* Display width: count characters, not bytes. */
@@ -117,7 +125,7 @@ static void option_line(FILE *fp, int short_name, const char *name, const char *
 	} else {
 		fprintf(fp, "%*s", pad, "");
 	}
-	for (const char *p = help; *p; p++) {
+	for (const char *p = tr(help); *p; p++) {
 		fputc(*p, fp);
 		if (*p == '\n')
 			fprintf(fp, "%23s", "");
@@ -140,7 +148,7 @@ static void indented(FILE *fp, const char *text, const char *indent)
 void command_help(const struct command *cmd, FILE *fp)
 {
 	synopsis(cmd, fp);
-	fprintf(fp, "\n%s\nOptions:\n", cmd->description);
+	fprintf(fp, "\n%s\n%s\n", tr(cmd->description), _("Options:"));
 	for (const struct shared_option *o = shared_options; o->name; o++) {
 		if (!shared_option_applies(cmd, o) || o->key == 'h')
 			continue;
@@ -149,21 +157,21 @@ void command_help(const struct command *cmd, FILE *fp)
 	}
 	for (const struct command_option *o = cmd->options; o && o->name; o++)
 		option_line(fp, 0, o->name, o->arg, o->help);
-	option_line(fp, 'h', "help", NULL, "show this help");
+	option_line(fp, 'h', "help", NULL, N_("show this help"));
 	if (cmd->examples) {
-		fputs("\nExamples:\n", fp);
-		indented(fp, cmd->examples, "  ");
+		fprintf(fp, "\n%s\n", _("Examples:"));
+		indented(fp, tr(cmd->examples), "  ");
 	}
 }
 
 void program_help(FILE *fp)
 {
-	fprintf(fp, "usage: bunkai COMMAND [OPTIONS] [INVENTORY]\n\n%s\nCommands:\n", program_summary);
+	fprintf(fp, _("usage: bunkai COMMAND [OPTIONS] [INVENTORY]\n\n%s\nCommands:\n"), _(program_summary));
 	for (size_t i = 0; command_table[i]; i++)
-		fprintf(fp, "  %-9s %s\n", command_table[i]->name, command_table[i]->summary);
-	fprintf(fp, "\n%s\nExamples:\n", inventory_note);
-	indented(fp, program_examples, "  ");
-	fprintf(fp, "\n%sRun 'bunkai COMMAND --help' for a command's options.\n", exit_status);
+		fprintf(fp, "  %-9s %s\n", command_table[i]->name, tr(command_table[i]->summary));
+	fprintf(fp, "\n%s\n%s\n", _(inventory_note), _("Examples:"));
+	indented(fp, _(program_examples), "  ");
+	fprintf(fp, _("\n%sRun 'bunkai COMMAND --help' for a command's options.\n"), _(exit_status));
 }
 
 /* ---- the man page ---- */

@@ -11,6 +11,7 @@
 #include "model/util/read_input.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 static int by_id(const void *a, const void *b)
 {
@@ -72,10 +73,10 @@ static int side_from_report(struct side *s, const cJSON *root)
 	const cJSON *findings = cJSON_GetObjectItemCaseSensitive(root, "findings"), *leads =
 		cJSON_GetObjectItemCaseSensitive(root, "leads"), *el;
 	if (!cJSON_IsArray(findings))
-		return error("%s: a bunkai-report/1 document without a findings list", shown(show, s->name)), EXIT_USAGE;
+		return error(_("%s: a bunkai-report/1 document without a findings list"), shown(show, s->name)), EXIT_USAGE;
 	if (!cJSON_IsArray(leads))
-		return error("%s: the report has no \"leads\" (it was written by an older bunkai): analyze the inventory "
-			     "again with -f json",
+		return error(_("%s: the report has no \"leads\" (it was written by an older bunkai): analyze the inventory "
+			     "again with -f json"),
 			     shown(show, s->name)),
 		       EXIT_USAGE;
 	s->is_report = 1;
@@ -85,7 +86,7 @@ static int side_from_report(struct side *s, const cJSON *root)
 	cJSON_ArrayForEach(el, findings) {
 		const char *id = json_string(el, "id"), *severity = json_string(el, "severity");
 		if (!id || !severity)
-			return error("%s: $.findings[%zu]: a finding needs an id and a severity", shown(show, s->name), i),
+			return error(_("%s: $.findings[%zu]: a finding needs an id and a severity"), shown(show, s->name), i),
 			       EXIT_USAGE;
 		const cJSON *acc = cJSON_GetObjectItemCaseSensitive(el, "accepted");
 		add_finding(s, &cap, id, severity, json_string(el, "message"), cJSON_IsObject(acc));
@@ -96,7 +97,7 @@ static int side_from_report(struct side *s, const cJSON *root)
 	cJSON_ArrayForEach(el, leads) {
 		const char *item = json_string(el, "item"), *party = json_string(el, "party");
 		if (!item || !party)
-			return error("%s: $.leads[%zu]: a lead needs an item and a party", shown(show, s->name), i),
+			return error(_("%s: $.leads[%zu]: a lead needs an item and a party"), shown(show, s->name), i),
 			       EXIT_USAGE;
 		s->leads[s->n_leads++] = lead_key(json_string(el, "system"), item, party);
 		i++;
@@ -218,7 +219,7 @@ int diff_run(struct diff *d, const char *old_path, const char *new_path, const c
 		rc = EXIT_USAGE;
 	else if (ko != kn) {
 		char so[SHOWN_SIZE], sn[SHOWN_SIZE];
-		error("%s is %s and %s %s: compare two inventories or two bunkai-report/1 files", shown(so, old_path),
+		error(_("%s is %s and %s %s: compare two inventories or two bunkai-report/1 files"), shown(so, old_path),
 		      ko ? "a report" : "an inventory", shown(sn, new_path), kn ? "a report" : "an inventory");
 		rc = EXIT_USAGE;
 	}

@@ -7,6 +7,7 @@
 #include "model/json/json_find.h"
 #include "model/json/json_patch.h"
 #include "model/util/embedded.h"
+#include "model/util/i18n.h"
 #include "model/util/idmap.h"
 #include "model/util/strbuf.h"
 #include "model/util/textcheck.h"
@@ -22,13 +23,35 @@ struct edit_ctx {
 	const cJSON *doc;
 	const char *as_of;
 	char renewed[11]; /* as-of + 1 year */
-	struct idmap ids; /* every id of the document, for fresh ones */
+	struct idmap ids; /* every id of the document, for fresh ones and labels */
+	const cJSON **elems; /* what ids[id].index names */
+	size_t n_elems;
 	long fresh;       /* the last plan-N handed out */
 	cJSON *patch;
 	char *title;
+	char *labels[4]; /* label()'s strings, freed in turn */
+	int next_label;
 };
 
 /* ---- finding things in the document ---- */
+
+/* "name (id)" of a party, system or device of the document, for a title
+   people read (SPEC 9.4); the id alone when it has no other name. The
+   string lives until four more labels were made. */
+static const char *label(struct edit_ctx *x, const char *array, const char *id)
+{
+	(void)array; /* ids are unique across the document */
+	if (!id)
+		return "";
+	const struct idref *r = idmap_get(&x->ids, id);
+	const char *name = r ? json_string(x->elems[r->index], "name") : NULL;
+	if (!name || !*name || !strcmp(name, id))
+		return id;
+	char **slot = &x->labels[x->next_label++ % 4];
+	free(*slot);
+	*slot = xasprintf("%s (%s)", name, id);
+	return *slot;
+}
 
 /* The element of doc[array] whose "id" is `id`, and its index. */
 static const cJSON *by_id(const cJSON *doc, const char *array, const char *id, long *index)
@@ -175,7 +198,8 @@ static int renew_contract(struct edit_ctx *x, const struct offer *o)
 			return -1;
 	}
 	set(x, array, i, "end", cJSON_CreateString(x->renewed));
-	x->title = xasprintf("renew %s %s until %s", what, o->target, x->renewed);
+	x->title = !strcmp(what, "contract") ? xasprintf(_("renew contract %s until %s"), o->target, x->renewed)
+					      : xasprintf(_("renew subcontract %s until %s"), o->target, x->renewed);
 	return 0;
 }
 
@@ -185,7 +209,7 @@ static int confirm_contract(struct edit_ctx *x, const struct offer *o)
 	if (!by_id(x->doc, "contracts", o->target, &i))
 		return -1;
 	set(x, "contracts", i, "confirmed", cJSON_CreateString(x->as_of));
-	x->title = xasprintf("confirm with the vendor what contract %s assigns, and record the date", o->target);
+	x->title = xasprintf(_("confirm with the vendor what contract %s assigns, and record the date"), o->target);
 	return 0;
 }
 
@@ -195,7 +219,7 @@ static int confirm_assignment(struct edit_ctx *x, const struct offer *o)
 	if (!by_index(x->doc, "assignments", i))
 		return -1;
 	set(x, "assignments", i, "confirmed", cJSON_CreateString(x->as_of));
-	x->title = xasprintf("confirm the assignment %s and record the date", o->target);
+	x->title = xasprintf(_("confirm the assignment %s and record the date"), o->target);
 	return 0;
 }
 
@@ -205,7 +229,7 @@ static int approve_subcontract(struct edit_ctx *x, const struct offer *o)
 	if (!by_id(x->doc, "subcontracts", o->target, &i))
 		return -1;
 	set(x, "subcontracts", i, "approved", cJSON_CreateString(x->as_of));
-	x->title = xasprintf("approve subcontract %s (A-10) and record the date", o->target);
+	x->title = xasprintf(_("approve subcontract %s (A-10) and record the date"), o->target);
 	return 0;
 }
 
@@ -218,7 +242,7 @@ static int trim_subcontract(struct edit_ctx *x, const struct offer *o)
 	char *base = path_of("subcontracts", i, "systems");
 	op(x, "remove", xasprintf("%s/%ld", base, j), NULL);
 	free(base);
-	x->title = xasprintf("take %s out of subcontract %s (its prime is not bound to it)", o->b, o->a);
+	x->title = xasprintf(_("take %s out of subcontract %s (its prime is not bound to it)"), label(x, "systems", o->b), o->a);
 	return 0;
 }
 
@@ -234,7 +258,8 @@ static int bind_vendor(struct edit_ctx *x, const struct offer *o)
 	cJSON_AddItemToObject(c, "support", cJSON_CreateArray());
 	cJSON_AddStringToObject(c, "start", x->as_of);
 	append_entity(x, "contracts", c);
-	x->title = xasprintf("make a contract with %s that covers %s (new contract %s)", o->b, o->a, id);
+	x->title = xasprintf(_("make a contract with %s that covers %s (new contract %s)"), label(x, "vendors", o->b),
+			     label(x, "systems", o->a), id);
 	free(id);
 	return 0;
 }
@@ -256,8 +281,9 @@ static int name_lead(struct edit_ctx *x, const struct offer *o)
 	if (!o->c)
 		return -1;
 	assign(x, o->a, o->b, o->c, "lead");
-	x->title = o->b ? xasprintf("agree that %s leads %s on %s, and record it", o->c, o->a, o->b)
-			: xasprintf("agree that %s leads %s, and record it", o->c, o->a);
+	x->title = o->b ? xasprintf(_("agree that %s leads %s on %s, and record it"), label(x, "vendors", o->c), o->a,
+				    label(x, "systems", o->b))
+			: xasprintf(_("agree that %s leads %s, and record it"), label(x, "vendors", o->c), o->a);
 	return 0;
 }
 
@@ -288,8 +314,9 @@ static int drop_lead(struct edit_ctx *x, const struct offer *o)
 	}
 	free(sources);
 	if (rc == 0)
-		x->title = o->b ? xasprintf("make %s support, not lead, of %s on %s", party, o->a, o->b)
-				: xasprintf("make %s support, not lead, of %s", party, o->a);
+		x->title = o->b ? xasprintf(_("make %s support, not lead, of %s on %s"), label(x, "vendors", party),
+					    o->a, label(x, "systems", o->b))
+				: xasprintf(_("make %s support, not lead, of %s"), label(x, "vendors", party), o->a);
 	return rc;
 }
 
@@ -311,8 +338,10 @@ static int complete_item(struct edit_ctx *x, const struct offer *o)
 	free(sources);
 	const char *party = strrchr(o->target, '@') + 1;
 	if (rc == 0)
-		x->title = o->b ? xasprintf("put %s on %s in place with %s, and record its 完了日", o->a, o->b, party)
-				: xasprintf("put %s in place with %s, and record its 完了日", o->a, party);
+		x->title = o->b ? xasprintf(_("put %s on %s in place with %s, and record its 完了日"), o->a,
+					    label(x, "systems", o->b), label(x, "vendors", party))
+				: xasprintf(_("put %s in place with %s, and record its 完了日"), o->a,
+					    label(x, "vendors", party));
 	return rc;
 }
 
@@ -322,14 +351,15 @@ static int unset_prime(struct edit_ctx *x, const struct offer *o)
 	if (!by_id(x->doc, "contracts", o->target, &i))
 		return -1;
 	set(x, "contracts", i, "prime", cJSON_CreateFalse());
-	x->title = xasprintf("contract %s is not a prime contract (one prime coordinates a system)", o->target);
+	x->title = xasprintf(_("contract %s is not a prime contract (one prime coordinates a system)"), o->target);
 	return 0;
 }
 
 static int name_support(struct edit_ctx *x, const struct offer *o)
 {
 	assign(x, o->a, o->b, o->c, "support");
-	x->title = xasprintf("agree %s's part (support) in %s on %s, and record it", o->c, o->a, o->b);
+	x->title = xasprintf(_("agree %s's part (support) in %s on %s, and record it"), label(x, "vendors", o->c), o->a,
+			     label(x, "systems", o->b));
 	return 0;
 }
 
@@ -340,7 +370,7 @@ static int record_disclosure(struct edit_ctx *x, const struct offer *o)
 	if (!v)
 		return -1;
 	append_to(x, v, path_of("vendors", i, "disclosures"), cJSON_CreateString("SDS"));
-	x->title = xasprintf("obtain %s's SDS (MDS/SDS disclosure) and record it", o->target);
+	x->title = xasprintf(_("obtain %s's SDS (MDS/SDS disclosure) and record it"), label(x, "vendors", o->target));
 	return 0;
 }
 
@@ -352,7 +382,8 @@ static int agree_interface(struct edit_ctx *x, const struct offer *o)
 	cJSON_AddItemToObject(f, "parties", strings(o->a, o->b));
 	cJSON_AddStringToObject(f, "confirmed", x->as_of);
 	append_entity(x, "interfaces", f);
-	x->title = xasprintf("agree the boundary between %s and %s in writing (new interface %s)", o->a, o->b, id);
+	x->title = xasprintf(_("agree the boundary between %s and %s in writing (new interface %s)"),
+			     label(x, "vendors", o->a), label(x, "vendors", o->b), id);
 	free(id);
 	return 0;
 }
@@ -363,7 +394,7 @@ static int approve_path(struct edit_ctx *x, const struct offer *o)
 	if (!by_id(x->doc, "remote_access", o->target, &i))
 		return -1;
 	set(x, "remote_access", i, "approved", cJSON_CreateString(x->as_of));
-	x->title = xasprintf("decide whether to permit remote path %s (I-3), and record the date", o->target);
+	x->title = xasprintf(_("decide whether to permit remote path %s (I-3), and record the date"), o->target);
 	return 0;
 }
 
@@ -375,8 +406,9 @@ static int harden_path(struct edit_ctx *x, const struct offer *o)
 	set(x, "remote_access", i, "auth", cJSON_CreateString("mfa"));
 	set(x, "remote_access", i, "source_restricted", cJSON_CreateTrue());
 	set(x, "remote_access", i, "on_demand", cJSON_CreateTrue());
-	x->title = xasprintf("harden remote path %s: multi-factor authentication, source addresses restricted, "
-			     "opened only for an agreed job", o->target);
+	x->title = xasprintf(_("harden remote path %s: multi-factor authentication, source addresses restricted, "
+			       "opened only for an agreed job"),
+			     o->target);
 	return 0;
 }
 
@@ -386,7 +418,7 @@ static int cut_path(struct edit_ctx *x, const struct offer *o)
 	if (!by_id(x->doc, "remote_access", o->target, &i))
 		return -1;
 	op(x, "remove", path_of("remote_access", i, NULL), NULL);
-	x->title = xasprintf("cut remote path %s (no contract covers it)", o->target);
+	x->title = xasprintf(_("cut remote path %s (no contract covers it)"), o->target);
 	return 0;
 }
 
@@ -402,7 +434,8 @@ static int check_door(struct edit_ctx *x, const struct offer *o)
 	cJSON_AddStringToObject(c, "date", x->as_of);
 	cJSON_AddStringToObject(c, "by", o->a);
 	append_entity(x, "device_checks", c);
-	x->title = xasprintf("have %s confirm that %s's security patches are current, and record it", o->a, o->target);
+	x->title = xasprintf(_("have %s confirm that %s's security patches are current, and record it"),
+			     label(x, "vendors", o->a), label(x, "devices", o->target));
 	return 0;
 }
 
@@ -421,7 +454,8 @@ static int reassign_check(struct edit_ctx *x, const struct offer *o)
 	}
 	if (!n)
 		return -1;
-	x->title = xasprintf("have %s (responsible for %s) answer its checks instead of %s", o->c, o->a, o->b);
+	x->title = xasprintf(_("have %s (responsible for %s) answer its checks instead of %s"), label(x, "vendors", o->c),
+			     label(x, "devices", o->a), label(x, "vendors", o->b));
 	return 0;
 }
 
@@ -433,8 +467,8 @@ static int add_to_ledger(struct edit_ctx *x, const struct offer *o)
 	cJSON_AddStringToObject(d, "type", "other");
 	add_string(d, "system", o->a);
 	append_entity(x, "devices", d);
-	x->title = o->a ? xasprintf("add %s to the device ledger (台帳), in %s", o->target, o->a)
-			: xasprintf("add %s to the device ledger (台帳)", o->target);
+	x->title = o->a ? xasprintf(_("add %s to the device ledger (台帳), in %s"), o->target, label(x, "systems", o->a))
+			: xasprintf(_("add %s to the device ledger (台帳)"), o->target);
 	return 0;
 }
 
@@ -444,7 +478,7 @@ static int assign_device(struct edit_ctx *x, const struct offer *o)
 	if (!by_id(x->doc, "devices", o->a, &i))
 		return -1;
 	set(x, "devices", i, "system", cJSON_CreateString(o->b));
-	x->title = xasprintf("put device %s in system %s", o->a, o->b);
+	x->title = xasprintf(_("put device %s in system %s"), label(x, "devices", o->a), label(x, "systems", o->b));
 	return 0;
 }
 
@@ -483,20 +517,26 @@ static const struct kind *kind_find(const char *name)
 }
 
 /* Every "id" of the document's entities, and the organization's. */
-static void collect_ids(const cJSON *doc, struct idmap *m)
+static void collect_id(struct edit_ctx *x, const cJSON *el, size_t *cap)
 {
-	idmap_init(m, 64);
-	const cJSON *org = cJSON_GetObjectItemCaseSensitive(doc, "organization"), *arr, *el;
-	const cJSON *id = cJSON_GetObjectItemCaseSensitive(org, "id");
-	if (cJSON_IsString(id))
-		idmap_put(m, id->valuestring, ID_NONE, 0);
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(el, "id");
+	if (!cJSON_IsString(id) || idmap_get(&x->ids, id->valuestring))
+		return;
+	x->elems = xgrow(x->elems, cap, x->n_elems + 1, sizeof(*x->elems));
+	x->elems[x->n_elems] = el;
+	idmap_put(&x->ids, id->valuestring, ID_NONE, x->n_elems++);
+}
+
+static void collect_ids(const cJSON *doc, struct edit_ctx *x)
+{
+	size_t cap = 0;
+	idmap_init(&x->ids, 64);
+	const cJSON *arr, *el;
+	collect_id(x, cJSON_GetObjectItemCaseSensitive(doc, "organization"), &cap);
 	cJSON_ArrayForEach(arr, doc) {
 		if (cJSON_IsArray(arr))
-			cJSON_ArrayForEach(el, arr) {
-				id = cJSON_GetObjectItemCaseSensitive(el, "id");
-				if (cJSON_IsString(id))
-					idmap_put(m, id->valuestring, ID_NONE, 0);
-			}
+			cJSON_ArrayForEach(el, arr)
+				collect_id(x, el, &cap);
 	}
 }
 
@@ -511,7 +551,7 @@ int actions_offer(sqlite3 *db, const cJSON *doc, const char *as_of, struct actio
 	sqlite3_stmt *st = db_prepare(db, sql->data, "plan offers");
 	struct edit_ctx x = { .doc = doc, .as_of = as_of };
 	date_next_year(as_of, x.renewed);
-	collect_ids(doc, &x.ids);
+	collect_ids(doc, &x);
 	/* The rows come sorted by (kind, target): consecutive rows of one
 	   action add the findings it is offered for. */
 	char *prev_kind = NULL, *prev_target = NULL;
@@ -565,8 +605,11 @@ int actions_offer(sqlite3 *db, const cJSON *doc, const char *as_of, struct actio
 	free(prev_target);
 	sqlite3_finalize(st);
 	idmap_release(&x.ids);
+	free(x.elems);
+	for (int k = 0; k < 4; k++)
+		free(x.labels[k]);
 	if (rc != SQLITE_DONE)
-		return error("plan: offering actions: %s", sqlite3_errmsg(db));
+		return error(_("plan: offering actions: %s"), sqlite3_errmsg(db));
 	return 0;
 }
 
@@ -694,7 +737,7 @@ void actions_group_by_kind(struct action_list *l)
 		g.target = xstrdup("*");
 		g.id = xasprintf("%s@*", g.kind);
 		g.members = j - i;
-		g.title = xasprintf("%s, all %zu of them (for example: %s)", g.kind, g.members, l->v[i].title);
+		g.title = xasprintf(_("%s, all %zu of them (for example: %s)"), g.kind, g.members, l->v[i].title);
 		g.edit = merged_edit(l->v, i, j);
 		g.targets = xcalloc(g.members, sizeof(char *));
 		if (!strcmp(g.kind, "cut-path"))

@@ -10,6 +10,7 @@
 #include "model/json/load_json.h"
 #include "model/util/diag.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 int finding_set_read(sqlite3 *db, struct finding_set *out)
 {
@@ -24,7 +25,7 @@ int finding_set_read(sqlite3 *db, struct finding_set *out)
 		out->ranks[out->n++] = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : error("plan: reading the findings: %s", sqlite3_errmsg(db));
+	return rc == SQLITE_DONE ? 0 : error(_("plan: reading the findings: %s"), sqlite3_errmsg(db));
 }
 
 long finding_set_find(const struct finding_set *s, const char *id)
@@ -58,7 +59,7 @@ int measure_edit(const struct measure *m, const cJSON *edit, struct finding_set 
 	cJSON *doc = cJSON_Duplicate(m->doc, 1);
 	const char *why;
 	if (!doc)
-		die(3, "out of memory");
+		die(3, _("out of memory"));
 	if (json_patch_apply(doc, edit, &why) < 0) {
 		cJSON_Delete(doc);
 		return 1;

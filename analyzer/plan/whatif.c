@@ -6,6 +6,7 @@
 #include "model/util/exit_codes.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 static void set_date(cJSON *obj, const char *key, const char *date)
 {
@@ -47,7 +48,7 @@ int whatif_without(struct session *s, const char *const *vendors, size_t n)
 				break;
 		if (i == s->inv.n_vendors) {
 			char show[SHOWN_SIZE];
-			error("--without: unknown vendor \"%s\"", shown(show, vendors[k]));
+			error(_("--without: unknown vendor \"%s\""), shown(show, vendors[k]));
 			rc = EXIT_USAGE;
 		}
 	}

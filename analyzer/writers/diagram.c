@@ -13,6 +13,7 @@
 #include "analyzer/writers/graph_ids.h"
 #include "model/db/db.h"
 #include "model/util/exit_codes.h"
+#include "model/util/i18n.h"
 #include "model/util/idmap.h"
 #include "model/util/pool.h"
 #include "model/util/strbuf.h"
@@ -71,13 +72,16 @@ _Static_assert(LS_NOCONTRACT == 0 && LS_NOTINLEDGER == 1 && LS_UNMAINTAINED == 2
 static const struct {
 	const char *key, *color, *style, *penwidth, *label, *legend;
 } link_styles[LS_N] = {
-	{ "nocontract", "#c00000", "bold", "3", "契約なし", "no contract for the target (remote-without-contract)" },
-	{ "notinledger", "#c00000", "dashed", "2", "台帳外", "target not in the ledger (remote-target-not-in-ledger)" },
-	{ "unmaintained", "#d06000", "dashed", "2.5", "保守者なし", "entry device nobody maintains (unmaintained-entry-point)" },
-	{ "crossing", "#7030a0", "dotted", "2", "取決めなし", "crosses another vendor's boundary without an agreement" },
-	{ "covered", "#2f6f2f", "solid", "1", "", "covered by contract" },
+	{ "nocontract", "#c00000", "bold", "3", N_("no contract"), N_("no contract for the target (remote-without-contract)") },
+	{ "notinledger", "#c00000", "dashed", "2", N_("not in ledger"),
+	  N_("target not in the ledger (remote-target-not-in-ledger)") },
+	{ "unmaintained", "#d06000", "dashed", "2.5", N_("no maintainer"),
+	  N_("entry device nobody maintains (unmaintained-entry-point)") },
+	{ "crossing", "#7030a0", "dotted", "2", N_("no agreement"), N_("crosses another vendor's boundary without an agreement") },
+	{ "covered", "#2f6f2f", "solid", "1", "", N_("covered by contract") },
 	/* Not a hop of a path: from its door into another party's system it reaches (SPEC 9.1). */
-	{ "reach", "#0070c0", "dashed", "2.5", "到達", "the path's door shares a network with another party's system (remote-reach-beyond-contract)" },
+	{ "reach", "#0070c0", "dashed", "2.5", N_("reaches"),
+	  N_("the path's door shares a network with another party's system (remote-reach-beyond-contract)") },
 };
 
 struct diagram {
@@ -201,7 +205,7 @@ static void build_parties(struct diagram *D)
 		add_text(&label, col(st, 1));
 		strbuf_addstr(&label, "\\n(");
 		add_text(&label, D->org);
-		strbuf_addstr(&label, ") 医療機関 / organization");
+		strbuf_addf(&label, ") %s", _("organization"));
 		set(c, "label", label.buf);
 		set(c, "style", "rounded,filled");
 		set(c, "fillcolor", "#eaf2fb");
@@ -209,7 +213,7 @@ static void build_parties(struct diagram *D)
 		strbuf_release(&label);
 		Agnode_t *a = node(c, D->org);
 		set(a, "shape", "house");
-		set(a, "label", "医療機関\\norganization");
+		set(a, "label", _("organization"));
 		set(a, "style", "filled");
 		set(a, "fillcolor", "white");
 		remember(D, D->org, c);
@@ -327,7 +331,7 @@ static void build_systems(struct diagram *D)
 		else if (org_led && (container = lookup(D, D->org)))
 			owner = D->org;
 		if (!container) {
-			container = area(D, "cluster_~no-owner", "担当未定 / no owner", "#c00000");
+			container = area(D, "cluster_~no-owner", _("no owner"), "#c00000");
 			D->used_no_owner = 1;
 		}
 
@@ -336,13 +340,17 @@ static void build_systems(struct diagram *D)
 		add_text(&label, col(st, 1));
 		strbuf_addstr(&label, "\\n(");
 		add_text(&label, id);
-		strbuf_addstr(&label, in_scope ? ")" : ") 医療情報なし / no medical information");
+		strbuf_addstr(&label, ")");
+		if (!in_scope)
+			strbuf_addf(&label, " %s", _("no medical information"));
 		if (vendors && nbound > (owner && strcmp(owner, D->org) ? 1 : 0)) {
-			strbuf_addstr(&label, "\\n関与 / vendors: ");
+			strbuf_addf(&label, "\\n%s ", _("vendors:"));
 			add_text(&label, vendors);
 		}
-		if (errors)
-			strbuf_addf(&label, "\\nerrors: %d", errors);
+		if (errors) {
+			strbuf_addstr(&label, "\\n");
+			strbuf_addf(&label, _("errors: %d"), errors);
+		}
 		if (unowned) {
 			strbuf_addstr(&label, "\\n未割当 / unowned: ");
 			add_text(&label, unowned);
@@ -375,8 +383,8 @@ static void build_systems(struct diagram *D)
 		set(obj, "color", errors ? "#c00000" : "#404040");
 		set(obj, "penwidth", errors ? "2.5" : "1");
 		if (errors) {
-			char *tip = xasprintf("%d error finding(s)%s%s", errors, unowned ? "; unowned: " : "",
-					      unowned ? unowned : "");
+			char *tip = unowned ? xasprintf(_("%d error findings; unowned: %s"), errors, unowned)
+					    : xasprintf(_("%d error findings"), errors);
 			set(obj, "tooltip", tip);
 			free(tip);
 			D->used_gap = 1;
@@ -407,7 +415,7 @@ static void build_devices(struct diagram *D)
 		const char *id = col(st, 0), *type = col(st, 2), *system = col(st, 3);
 		Agraph_t *container = system ? lookup(D, system) : NULL;
 		if (!container) {
-			container = area(D, "cluster_~no-system", "システム未割当の機器 / devices without a system", "#d06000");
+			container = area(D, "cluster_~no-system", _("devices without a system"), "#d06000");
 			D->used_no_system = 1;
 		}
 		Agnode_t *nd = node(container, id);
@@ -446,11 +454,11 @@ static Agnode_t *endpoint(struct diagram *D, const char *id, int known, const ch
 		obj = lookup(D, system);
 	if (!obj && known && D->summary) {
 		/* A device without a system, in a summary: one shared stand-in. */
-		Agraph_t *c = area(D, "cluster_~no-system", "システム未割当の機器 / devices without a system", "#d06000");
+		Agraph_t *c = area(D, "cluster_~no-system", _("devices without a system"), "#d06000");
 		Agnode_t *nd = agnode(c, (char *)"~no-system", 0);
 		if (!nd) {
 			nd = node(c, "~no-system");
-			set(nd, "label", "機器 / devices");
+			set(nd, "label", _("devices"));
 			set(nd, "shape", "folder");
 		}
 		D->used_no_system = 1;
@@ -473,7 +481,7 @@ static Agnode_t *endpoint(struct diagram *D, const char *id, int known, const ch
 		nd = node(D->g, name);
 		struct strbuf label = STRBUF_INIT;
 		add_text(&label, id);
-		strbuf_addstr(&label, "\\n台帳にない / not in the ledger");
+		strbuf_addf(&label, "\\n%s", _("not in the ledger"));
 		set(nd, "label", label.buf);
 		set(nd, "shape", "octagon");
 		set(nd, "style", "dashed,filled");
@@ -514,7 +522,7 @@ static void hop(struct diagram *D, Agnode_t *t, Agraph_t *tc, Agnode_t *h, Agrap
 	set(e, "penwidth", link_styles[ls].penwidth);
 	set(e, "fontcolor", link_styles[ls].color);
 	if (link_styles[ls].label[0])
-		set(e, "xlabel", link_styles[ls].label);
+		set(e, "xlabel", _(link_styles[ls].label));
 	set(e, "class", link_styles[ls].key);
 	if (!D->summary) {
 		char *id = xasprintf("%s#%d", remote, index);
@@ -675,7 +683,7 @@ static void build_doors_and_reach(struct diagram *D)
 static void build_legend(struct diagram *D)
 {
 	Agraph_t *c = subgraph(D->g, "cluster_~legend");
-	set(c, "label", "凡例 / legend");
+	set(c, "label", _("legend"));
 	set(c, "style", "rounded");
 	set(c, "color", "#808080");
 	Agraph_t *left = subgraph(c, "~legend:left"), *right = subgraph(c, "~legend:right");
@@ -689,8 +697,9 @@ static void build_legend(struct diagram *D)
 		Agnode_t *na = node(left, a), *nb = node(right, b);
 		set(na, "shape", "point");
 		set(nb, "shape", "plaintext");
-		char *text = xasprintf("%s%s%s", link_styles[ls].label, link_styles[ls].label[0] ? ": " : "",
-				       link_styles[ls].legend);
+		char *text = link_styles[ls].label[0]
+				     ? xasprintf("%s: %s", _(link_styles[ls].label), _(link_styles[ls].legend))
+				     : xstrdup(_(link_styles[ls].legend));
 		set(nb, "label", text);
 		free(text);
 		Agedge_t *e = agedge(c, na, nb, NULL, 1);
@@ -704,14 +713,14 @@ static void build_legend(struct diagram *D)
 		int used;
 		const char *name, *label, *color, *style;
 	} boxes[] = {
-		{ D->used_gap, "~legend:gap", "⚠ system with error findings (red)", "#c00000", "filled" },
-		{ D->used_no_owner, "~legend:no-owner", "no owner: nobody coordinates the system", "#c00000", "dashed" },
-		{ D->used_no_system, "~legend:no-system", "device without a system", "#d06000", "dashed" },
-		{ D->used_unknown, "~legend:unknown", "id not in the ledger", "#c00000", "dashed" },
-		{ D->used_door_unchecked, "~legend:door-unchecked", "door of a path, patches not confirmed (door-unchecked)",
-		  "#c00000", "bold" },
-		{ D->used_door_ok, "~legend:door-ok", "door of a path, patches confirmed", "#2f6f2f", "solid" },
-		{ 1, "~legend:boundary", "box = a party's boundary; a prime's encloses its subcontractors'", "#404040",
+		{ D->used_gap, "~legend:gap", N_("⚠ system with error findings (red)"), "#c00000", "filled" },
+		{ D->used_no_owner, "~legend:no-owner", N_("no owner: nobody coordinates the system"), "#c00000", "dashed" },
+		{ D->used_no_system, "~legend:no-system", N_("device without a system"), "#d06000", "dashed" },
+		{ D->used_unknown, "~legend:unknown", N_("id not in the ledger"), "#c00000", "dashed" },
+		{ D->used_door_unchecked, "~legend:door-unchecked",
+		  N_("door of a path, patches not confirmed (door-unchecked)"), "#c00000", "bold" },
+		{ D->used_door_ok, "~legend:door-ok", N_("door of a path, patches confirmed"), "#2f6f2f", "solid" },
+		{ 1, "~legend:boundary", N_("box = a party's boundary; a prime's encloses its subcontractors'"), "#404040",
 		  "rounded" },
 	};
 	for (size_t i = 0; i < sizeof(boxes) / sizeof(*boxes); i++) {
@@ -719,7 +728,7 @@ static void build_legend(struct diagram *D)
 			continue;
 		Agnode_t *nd = node(right, boxes[i].name);
 		set(nd, "shape", "box");
-		set(nd, "label", boxes[i].label);
+		set(nd, "label", _(boxes[i].label));
 		set(nd, "color", boxes[i].color);
 		set(nd, "style", boxes[i].style);
 		if (!strncmp(boxes[i].name, "~legend:door", 12))
@@ -735,9 +744,9 @@ static void title(struct diagram *D)
 				    " (SELECT value FROM meta WHERE key = 'as_of')");
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		struct strbuf label = STRBUF_INIT;
-		strbuf_addstr(&label, "責任分界図 / responsibility boundaries — ");
+		strbuf_addf(&label, "%s — ", _("responsibility boundaries (責任分界図)"));
 		add_text(&label, col(st, 0));
-		strbuf_addstr(&label, " — as of ");
+		strbuf_addf(&label, " — %s ", _("as of"));
 		add_text(&label, col(st, 1));
 		set(D->g, "label", label.buf);
 		strbuf_release(&label);
@@ -780,12 +789,12 @@ Agraph_t *diagram_build(sqlite3 *db, const struct diagram_options *opts)
 	build_doors_and_reach(&D);
 	build_legend(&D);
 	if (D.hidden) {
-		char *note = xasprintf("%s\\n(summary: devices counted per system; %zu more remote links not drawn — see the report)",
+		char *note = xasprintf(_("%s\\n(summary: devices counted per system; %zu more remote links not drawn — see the report)"),
 				       agget(D.g, (char *)"label"), D.hidden);
 		set(D.g, "label", note);
 		free(note);
 	} else if (D.summary) {
-		char *note = xasprintf("%s\\n(summary: devices counted per system)", agget(D.g, (char *)"label"));
+		char *note = xasprintf(_("%s\\n(summary: devices counted per system)"), agget(D.g, (char *)"label"));
 		set(D.g, "label", note);
 		free(note);
 	}

@@ -9,6 +9,7 @@
 #include "analyzer/writers/diagram.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 static struct strbuf gv_errors = STRBUF_INIT;
 
@@ -29,10 +30,10 @@ int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *
 	}
 	GVC_t *gvc = gvContext();
 	if (gvLayout(gvc, g, "dot") != 0) {
-		error("graph layout failed%s%s", gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
+		error(_("graph layout failed%s%s"), gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
 	} else {
 		if (gvRender(gvc, g, format, fp) != 0)
-			error("cannot render %s%s%s", format, gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
+			error(_("cannot render %s%s%s"), format, gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
 		else
 			rc = 0;
 		gvFreeLayout(gvc, g);

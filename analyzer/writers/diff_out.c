@@ -3,7 +3,9 @@
 #include <cJSON.h>
 
 #include "analyzer/writers/markdown.h"
+#include "analyzer/writers/report.h"
 #include "model/json/json_write.h"
+#include "model/util/i18n.h"
 
 /* The four lists, one table for every format: title, side, indexes. */
 struct group {
@@ -15,29 +17,32 @@ struct group {
 
 static void groups(const struct diff *d, struct group g[4])
 {
-	g[0] = (struct group){ "New", "new", &d->new, d->new_open, d->n_new_open };
-	g[1] = (struct group){ "Resolved", "resolved", &d->old, d->resolved, d->n_resolved };
-	g[2] = (struct group){ "Newly accepted (リスク受容)", "newly_accepted", &d->new, d->newly_accepted,
+	g[0] = (struct group){ _("New"), "new", &d->new, d->new_open, d->n_new_open };
+	g[1] = (struct group){ _("Resolved"), "resolved", &d->old, d->resolved, d->n_resolved };
+	g[2] = (struct group){ _("Newly accepted (リスク受容)"), "newly_accepted", &d->new, d->newly_accepted,
 			       d->n_newly_accepted };
-	g[3] = (struct group){ "Still open", "still_open", &d->new, d->still_open, d->n_still_open };
+	g[3] = (struct group){ _("Still open"), "still_open", &d->new, d->still_open, d->n_still_open };
 }
 
 static void parties(FILE *fp, char **v, size_t n)
 {
 	if (!n)
-		fputs("nobody", fp);
+		fputs(_("nobody"), fp);
 	for (size_t i = 0; i < n; i++)
-		fprintf(fp, "%s%s", i ? ", " : "", v[i]);
+		fprintf(fp, "%s%s", i ? _(", ") : "", v[i]);
 }
 
 void diff_text(FILE *fp, const struct diff *d)
 {
 	struct group g[4];
 	groups(d, g);
-	fprintf(fp, "bunkai diff — %s (as of %s) → %s (as of %s)\n", d->old.name, d->old.as_of, d->new.name, d->new.as_of);
-	fprintf(fp, "%zu new, %zu resolved, %zu newly accepted, %zu still open; %zu change%s of who leads what\n",
-		d->n_new_open, d->n_resolved, d->n_newly_accepted, d->n_still_open, d->n_changes,
-		d->n_changes == 1 ? "" : "s");
+	fprintf(fp, _("bunkai diff — %s (as of %s) → %s (as of %s)\n"), d->old.name, d->old.as_of, d->new.name,
+		d->new.as_of);
+	fprintf(fp,
+		ngettext("%zu new, %zu resolved, %zu newly accepted, %zu still open; %zu change of who leads what\n",
+			 "%zu new, %zu resolved, %zu newly accepted, %zu still open; %zu changes of who leads what\n",
+			 d->n_changes),
+		d->n_new_open, d->n_resolved, d->n_newly_accepted, d->n_still_open, d->n_changes);
 	for (int k = 0; k < 4; k++) {
 		if (!g[k].n)
 			continue;
@@ -47,14 +52,14 @@ void diff_text(FILE *fp, const struct diff *d)
 			if (k == 3) /* still open: the ids suffice */
 				fprintf(fp, "  %s\n", f->id);
 			else
-				fprintf(fp, "  %-7s %s\n          %s\n", f->severity, f->id, f->message);
+				fprintf(fp, "  %-7s %s\n          %s\n", severity_label(f->severity), f->id, f->message);
 		}
 	}
 	if (d->n_changes) {
-		fprintf(fp, "\nWho leads what (%zu)\n", d->n_changes);
+		fprintf(fp, _("\nWho leads what (%zu)\n"), d->n_changes);
 		for (size_t i = 0; i < d->n_changes; i++) {
 			const struct lead_change *c = &d->changes[i];
-			fprintf(fp, "  %s %s: ", c->system ? c->system : "(organization)", c->item);
+			fprintf(fp, "  %s %s: ", c->system ? c->system : _("(organization)"), c->item);
 			parties(fp, c->old, c->n_old);
 			fputs(" → ", fp);
 			parties(fp, c->new, c->n_new);
@@ -67,31 +72,33 @@ void diff_md(FILE *fp, const struct diff *d)
 {
 	struct group g[4];
 	groups(d, g);
-	fputs("# 責任分界 diff: ", fp);
+	fprintf(fp, "# %s", _("責任分界 diff: "));
 	md_text(fp, d->old.name);
 	fputs(" → ", fp);
 	md_text(fp, d->new.name);
-	fprintf(fp, "\n\n- As of: %s → %s\n- %zu new, %zu resolved, %zu newly accepted, %zu still open; %zu changes of "
-		    "who leads what\n",
+	fprintf(fp, _("\n\n- As of: %s → %s\n- %zu new, %zu resolved, %zu newly accepted, %zu still open; %zu changes of "
+		      "who leads what\n"),
 		d->old.as_of, d->new.as_of, d->n_new_open, d->n_resolved, d->n_newly_accepted, d->n_still_open,
 		d->n_changes);
 	for (int k = 0; k < 4; k++) {
 		if (!g[k].n)
 			continue;
-		fprintf(fp, "\n## %s (%zu)\n\n| Severity | Id | Message |\n| --- | --- | --- |\n", g[k].title, g[k].n);
+		fprintf(fp, "\n## %s (%zu)\n\n| %s | %s | %s |\n| --- | --- | --- |\n", g[k].title, g[k].n, _("Severity"),
+			_("Id"), _("Message"));
 		for (size_t i = 0; i < g[k].n; i++) {
 			const struct side_finding *f = &g[k].side->f[g[k].idx[i]];
-			fprintf(fp, "| %s | `%s` | ", f->severity, f->id); /* ids: [A-Za-z0-9._:-@,*] */
+			fprintf(fp, "| %s | `%s` | ", severity_label(f->severity), f->id); /* ids: [A-Za-z0-9._:-@,*] */
 			md_text(fp, f->message);
 			fputs(" |\n", fp);
 		}
 	}
 	if (d->n_changes) {
-		fprintf(fp, "\n## Who leads what (%zu)\n\n| System | Item | Before | After |\n| --- | --- | --- | --- |\n",
-			d->n_changes);
+		fprintf(fp, _("\n## Who leads what (%zu)\n\n"), d->n_changes);
+		fprintf(fp, "| %s | %s | %s | %s |\n| --- | --- | --- | --- |\n", _("System"), _("Item"), _("Before"),
+			_("After"));
 		for (size_t i = 0; i < d->n_changes; i++) {
 			const struct lead_change *c = &d->changes[i];
-			fprintf(fp, "| %s | %s | ", c->system ? c->system : "(organization)", c->item);
+			fprintf(fp, "| %s | %s | ", c->system ? c->system : _("(organization)"), c->item);
 			parties(fp, c->old, c->n_old);
 			fputs(" | ", fp);
 			parties(fp, c->new, c->n_new);

@@ -13,6 +13,7 @@
 #include "analyzer/writers/plan_out.h"
 #include "analyzer/writers/report.h"
 #include "html_report.h"
+#include "model/util/i18n.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
 
@@ -39,6 +40,7 @@ static const char style[] =
 	"#diagram svg{max-width:100%;height:auto;border:1px solid #ccc}\n"
 	"details.cause{margin:.6em 0}details.cause>summary{font-weight:bold;cursor:pointer}\n"
 	"ol.plan li{margin:.2em 0}.resolves{color:#555}\n"
+	"dl.recommendations dt{font-weight:bold;margin-top:.6em}dl.recommendations dd{margin-left:1.5em}\n"
 	"@media print{.controls{display:none !important}body{margin:0;font-size:10pt}"
 	"tr{page-break-inside:avoid}h2{page-break-after:avoid}#diagram{page-break-before:always}}\n";
 
@@ -73,50 +75,58 @@ static const char script[] =
 
 static void meta_row(FILE *fp, const char *key, const char *value)
 {
-	fprintf(fp, "<tr><td>%s</td><td>", key);
+	fprintf(fp, "<tr><td>%s</td><td>", _(key));
 	html_text(fp, value);
 	fputs("</td></tr>\n", fp);
 }
 
 static void summary(FILE *fp, const struct analysis *a)
 {
-	fputs("<h2 id=\"summary\">Summary / 概要</h2>\n<table>\n", fp);
-	fprintf(fp, "<tr><th>Applicable items (項目×システム)</th><td class=\"num\">%ld</td></tr>\n"
-		    "<tr><th>Led by exactly one party</th><td class=\"num\">%ld</td></tr>\n"
-		    "<tr><th>Unowned (未割当)</th><td class=\"num\">%ld</td></tr>\n"
-		    "<tr><th>Conflicting (重複)</th><td class=\"num\">%ld</td></tr>\n"
-		    "<tr><th>Errors / warnings / infos</th><td class=\"num\">%ld / %ld / %ld</td></tr>\n"
-		    "<tr><th>Accepted (リスク受容)</th><td class=\"num\">%ld</td></tr>\n</table>\n",
-		a->summary.applicable, a->summary.led, a->summary.unowned, a->summary.conflicts, a->summary.errors,
-		a->summary.warnings, a->summary.infos, a->summary.accepted);
+	fprintf(fp, "<h2 id=\"summary\">%s</h2>\n<table>\n", _("Summary"));
+	fprintf(fp, "<tr><th>%s</th><td class=\"num\">%ld</td></tr>\n<tr><th>%s</th><td class=\"num\">%ld</td></tr>\n"
+		    "<tr><th>%s</th><td class=\"num\">%ld</td></tr>\n<tr><th>%s</th><td class=\"num\">%ld</td></tr>\n"
+		    "<tr><th>%s</th><td class=\"num\">%ld / %ld / %ld</td></tr>\n"
+		    "<tr><th>%s</th><td class=\"num\">%ld</td></tr>\n</table>\n",
+		_("Applicable items (項目×システム)"), a->summary.applicable, _("Led by exactly one party"), a->summary.led,
+		_("Unowned (未割当)"), a->summary.unowned, _("Conflicting (重複)"), a->summary.conflicts,
+		_("Errors / warnings / infos"), a->summary.errors, a->summary.warnings, a->summary.infos,
+		_("Accepted (リスク受容)"), a->summary.accepted);
+	if (!a->summary.applicable)
+		fprintf(fp, "<p>%s</p>\n", no_findings_line(a));
 	if (!a->n_systems)
 		return;
-	fputs("<h3>Coverage per system</h3>\n<table>\n<thead><tr><th>System</th><th>Name</th><th>Items</th><th>Led</th>"
-	      "<th>Unowned</th><th>Conflicting</th><th>Findings</th></tr></thead>\n<tbody>\n",
-	      fp);
+	fprintf(fp, "<h3>%s</h3>\n<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+		    "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		_("Coverage per system"), _("Name"), _("System"), _("Items"), _("Led"), _("Unowned"), _("Conflicting"),
+		_("Findings"));
 	for (size_t i = 0; i < a->n_systems; i++) {
 		const struct coverage *c = &a->systems[i];
-		fputs("<tr><td><code>", fp);
-		html_text(fp, c->system);
-		fputs("</code></td><td>", fp);
+		fputs("<tr><td>", fp);
 		html_text(fp, c->name);
+		fputs("</td><td><code>", fp);
+		html_text(fp, c->system);
+		fputs("</code>", fp);
 		if (c->in_scope)
 			fprintf(fp, "</td><td class=\"num\">%ld</td><td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
 				    "<td class=\"num\">%ld</td>",
 				c->applicable, c->led, c->unowned, c->conflicts);
 		else
-			fputs(" (医療情報なし)</td><td>-</td><td>-</td><td>-</td><td>-</td>", fp);
+			fprintf(fp, " %s</td><td>-</td><td>-</td><td>-</td><td>-</td>", _("(no medical information)"));
 		fprintf(fp, "<td class=\"num\">%ld</td></tr>\n", c->findings);
 	}
 	fputs("</tbody>\n</table>\n", fp);
 }
 
-static void options(FILE *fp, const char *name, const char *label, const char *const *values, size_t n)
+/* A filter: values[i] is what the rows carry, labels[i] what people read. */
+static void options(FILE *fp, const char *name, const char *label, const char *const *values,
+		    const char *const *labels, size_t n)
 {
-	fprintf(fp, "<label>%s <select name=\"%s\"><option value=\"\">all</option>", label, name);
+	fprintf(fp, "<label>%s <select name=\"%s\"><option value=\"\">%s</option>", label, name, _("all"));
 	for (size_t i = 0; i < n; i++) {
-		fputs("<option>", fp);
+		fputs("<option value=\"", fp);
 		html_text(fp, values[i]);
+		fputs("\">", fp);
+		html_text(fp, labels[i]);
 		fputs("</option>", fp);
 	}
 	fputs("</select></label>\n", fp);
@@ -126,28 +136,32 @@ static void options(FILE *fp, const char *name, const char *label, const char *c
    acceptance where the others say what to do. */
 static void finding_rows(FILE *fp, const struct analysis *a, const size_t *idx, size_t n, int accepted)
 {
-	fprintf(fp, "<table class=\"findings\">\n<thead><tr><th>Severity</th><th>Code</th><th>System</th><th>Item</th>"
-		    "<th>Parties</th><th>Message</th><th>%s</th><th>Id / ref</th></tr></thead>\n<tbody>\n",
-		accepted ? "Accepted (リスク受容)" : "What to do");
+	fprintf(fp, "<table class=\"findings\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+		    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		_("Severity"), _("Code"), _("System"), _("Item"), _("Parties"), _("Message"),
+		accepted ? _("Accepted (リスク受容)") : _("What to do"), _("Id / ref"));
 	for (size_t i = 0; i < n; i++) {
 		const struct finding *f = &a->findings[idx[i]];
-		struct strbuf parties = STRBUF_INIT;
-		for (size_t p = 0; p < f->n_parties; p++)
+		struct strbuf parties = STRBUF_INIT, names = STRBUF_INIT;
+		for (size_t p = 0; p < f->n_parties; p++) {
 			strbuf_addf(&parties, "%s%s", p ? " " : "", f->parties[p]);
+			strbuf_addf(&names, "%s%s", p ? ", " : "", party_label(a, f->parties[p]));
+		}
 		fprintf(fp, "<tr class=\"%s\" data-severity=\"%s\" data-system=\"", f->severity, f->severity);
 		html_text(fp, f->system ? f->system : "");
 		fputs("\" data-parties=\"", fp);
 		html_text(fp, parties.buf);
-		fprintf(fp, "\"><td class=\"sev\">%s</td><td><code>%s</code></td><td><code>", f->severity, f->code);
-		html_text(fp, f->system);
-		fputs("</code></td><td>", fp);
+		fprintf(fp, "\"><td class=\"sev\">%s</td><td><code>%s</code></td><td>", severity_label(f->severity),
+			f->code);
+		html_text(fp, f->system_label);
+		fputs("</td><td>", fp);
 		if (f->item) {
 			html_text(fp, f->item);
 			fputs(" ", fp);
 			html_text(fp, f->item_title);
 		}
 		fputs("</td><td>", fp);
-		html_text(fp, parties.buf);
+		html_text(fp, names.buf);
 		fputs("</td><td>", fp);
 		html_text(fp, f->message);
 		fputs("</td><td>", fp);
@@ -161,9 +175,12 @@ static void finding_rows(FILE *fp, const struct analysis *a, const size_t *idx, 
 		fputs("</td><td><code>", fp);
 		html_text(fp, f->id);
 		fputs("</code><br/>", fp);
-		html_text(fp, f->ref);
+		char *ref = f->ref ? ref_display(f->ref) : NULL;
+		html_text(fp, ref);
+		free(ref);
 		fputs("</td></tr>\n", fp);
 		strbuf_release(&parties);
+		strbuf_release(&names);
 	}
 	fputs("</tbody>\n</table>\n", fp);
 }
@@ -172,30 +189,35 @@ static void finding_rows(FILE *fp, const struct analysis *a, const size_t *idx, 
 static void filters(FILE *fp, const struct analysis *a, const struct matrix *m)
 {
 	static const char *const sevs[] = { "error", "warning", "info" };
+	const char *sev_labels[] = { severity_label("error"), severity_label("warning"), severity_label("info") };
 	fputs("<form id=\"filters\" class=\"controls\">\n", fp);
-	options(fp, "severity", "Severity", sevs, 3);
-	const char **names = NULL;
+	options(fp, "severity", _("Severity"), sevs, sev_labels, 3);
 	size_t n = a->n_systems > m->n_parties ? a->n_systems : m->n_parties, k = 0;
-	names = calloc(n + 1, sizeof(*names));
-	for (size_t i = 0; names && i < a->n_systems; i++)
-		names[k++] = a->systems[i].system;
-	options(fp, "system", "System", names, k);
+	const char **ids = xcalloc(n + 1, sizeof(*ids)), **labels = xcalloc(n + 1, sizeof(*labels));
+	for (size_t i = 0; i < a->n_systems; i++, k++) {
+		ids[k] = a->systems[i].system;
+		labels[k] = a->systems[i].name;
+	}
+	options(fp, "system", _("System"), ids, labels, k);
 	k = 0;
-	for (size_t i = 0; names && i < m->n_parties; i++)
-		if (!m->parties[i].is_org)
-			names[k++] = m->parties[i].id;
-	options(fp, "vendor", "Vendor", names, k);
-	free(names);
-	fputs("<span>shown: <output id=\"shown\"></output></span>\n</form>\n", fp);
+	for (size_t i = 0; i < m->n_parties; i++)
+		if (!m->parties[i].is_org) {
+			ids[k] = m->parties[i].id;
+			labels[k++] = party_label(a, m->parties[i].id);
+		}
+	options(fp, "vendor", _("Vendor"), ids, labels, k);
+	free(ids);
+	free(labels);
+	fprintf(fp, "<span>%s <output id=\"shown\"></output></span>\n</form>\n", _("shown:"));
 }
 
 static void findings(FILE *fp, const struct analysis *a, const struct matrix *m)
 {
-	fprintf(fp, "<h2 id=\"findings-title\">Findings / 指摘 (%zu)%s</h2>\n", a->n_findings,
-		a->plan ? ", under the action that resolves them" : "");
+	fprintf(fp, "<h2 id=\"findings-title\">%s (%zu)</h2>\n",
+		a->plan ? _("Findings under the action that resolves them") : _("Findings"), a->n_findings);
 	filters(fp, a, m);
 	if (!a->n_findings) {
-		fputs("<p>No findings.</p>\n", fp);
+		fprintf(fp, "<p>%s</p>\n", no_findings_line(a));
 		return;
 	}
 	struct cause_group *g;
@@ -212,19 +234,22 @@ static void findings(FILE *fp, const struct analysis *a, const struct matrix *m)
 		if (act) {
 			fprintf(fp, "%ld. ", g[k].step + 1);
 			html_text(fp, act->title);
-			fputs(" — resolves ", fp);
+			fputs(_(" — resolves "), fp);
 			html_text(fp, plan_step_summary(a->plan, (size_t)g[k].step, counts, sizeof(counts)));
 			fputs(" <code>", fp);
 			html_text(fp, act->id);
 			fputs("</code>", fp);
 		} else {
-			fprintf(fp, a->plan ? "No offered action resolves these (%zu)" : "All findings (%zu)", g[k].n);
+			if (a->plan)
+				fprintf(fp, _("No offered action resolves these (%zu)"), g[k].n);
+			else
+				fprintf(fp, _("All findings (%zu)"), g[k].n);
 		}
 		fputs("</summary>\n", fp);
 		finding_rows(fp, a, g[k].findings, g[k].n < HTML_CAUSE_ROWS_MAX ? g[k].n : HTML_CAUSE_ROWS_MAX, 0);
 		if (g[k].n > HTML_CAUSE_ROWS_MAX)
-			fprintf(fp, "<p>… and %zu more findings of this group: <code>bunkai analyze -f json</code> or "
-				    "<code>-f csv</code> lists every one.</p>\n",
+			fprintf(fp, _("<p>… and %zu more findings of this group: <code>bunkai analyze -f json</code> or "
+				      "<code>-f csv</code> lists every one.</p>\n"),
 				g[k].n - HTML_CAUSE_ROWS_MAX);
 		fputs("</details>\n", fp);
 	}
@@ -234,51 +259,77 @@ static void findings(FILE *fp, const struct analysis *a, const struct matrix *m)
 		size_t *idx = xmalloc(n_accepted * sizeof(*idx));
 		for (size_t i = 0; i < n_accepted; i++)
 			idx[i] = a->n_findings - n_accepted + i;
-		fprintf(fp, "<details class=\"cause\" id=\"accepted\"%s><summary>Accepted (リスク受容) (%zu): not counted "
-			    "toward --fail-on</summary>\n",
-			open ? " open=\"open\"" : "", n_accepted);
+		fprintf(fp, "<details class=\"cause\" id=\"accepted\"%s><summary>", open ? " open=\"open\"" : "");
+		fprintf(fp, _("Accepted (リスク受容) (%zu): not counted toward --fail-on"), n_accepted);
+		fputs("</summary>\n", fp);
 		finding_rows(fp, a, idx, n_accepted, 1);
 		fputs("</details>\n", fp);
 		free(idx);
 	}
 }
 
+static void recommended_item(void *ctx, const struct finding *f)
+{
+	FILE *fp = ctx;
+	fputs("<dt>", fp);
+	html_text(fp, f->item);
+	fputc(' ', fp);
+	html_text(fp, f->item_title);
+	fputs("</dt><dd>", fp);
+	html_text(fp, f->item_recommendation);
+	fputs("</dd>\n", fp);
+}
+
+/* The whole 推奨される対応例 of each item the findings name (SPEC 9.4). */
+static void recommendations(FILE *fp, const struct analysis *a)
+{
+	int any = 0;
+	for (size_t i = 0; i < a->n_findings && !any; i++)
+		any = a->findings[i].item_recommendation != NULL;
+	if (!any)
+		return;
+	fprintf(fp, "<h2 id=\"recommendations\">%s</h2>\n<dl class=\"recommendations\">\n",
+		_("推奨される対応例 of the items above"));
+	each_recommended_item(a, recommended_item, fp);
+	fputs("</dl>\n", fp);
+}
+
 void report_html(FILE *fp, const struct analysis *a, const struct matrix *m, const char *svg,
 		 const char *sha256, const char *version)
 {
-	fputs("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>bunkai 責任分界 report — ",
-	      fp);
+	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>%s",
+		i18n_lang(), _("bunkai 責任分界 report — "));
 	html_text(fp, a->org_name);
-	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>責任分界 gap report: ", style);
+	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>%s", style, _("責任分界 gap report: "));
 	html_text(fp, a->org_name);
 	fputs("</h1>\n<table class=\"meta\">\n", fp);
-	meta_row(fp, "Organization id", a->org_id);
-	meta_row(fp, "As of", a->as_of);
+	meta_row(fp, N_("Organization id"), a->org_id);
+	meta_row(fp, N_("As of"), a->as_of);
 	char *what_if = what_if_line(a);
 	if (what_if)
-		meta_row(fp, "What-if", what_if);
+		meta_row(fp, N_("What-if"), what_if);
 	free(what_if);
-	meta_row(fp, "Inventory SHA-256", sha256);
-	meta_row(fp, "Generated by", version);
+	meta_row(fp, N_("Inventory SHA-256"), sha256);
+	meta_row(fp, N_("Generated by"), version);
 	fputs("</table>\n", fp);
 	if (a->plan)
 		plan_html(fp, a->plan, PLAN_TOP);
 	paths_html(fp, a->paths, a->n_paths); /* before the findings (SPEC 9.1) */
 	summary(fp, a);
 	findings(fp, a, m);
-	fputs("<h2 id=\"matrix\">責任分界表 / responsibility matrix</h2>\n"
-	      "<p>○ lead (主担当), △ support (協力); only claims that count on the as-of date.</p>\n",
-	      fp);
+	recommendations(fp, a);
+	fprintf(fp, "<h2 id=\"matrix\">%s</h2>\n<p>%s</p>\n", _("責任分界表 / responsibility matrix"),
+		_("○ lead (主担当), △ support (協力); only claims that count on the as-of date."));
 	size_t left = matrix_html_tables(fp, m, HTML_MATRIX_TABLES_MAX);
 	if (left)
-		fprintf(fp, "<p>… and %zu more systems: <code>bunkai matrix -f html</code> or <code>-f csv</code> "
-			    "has the whole 責任分界表.</p>\n",
+		fprintf(fp, _("<p>… and %zu more systems: <code>bunkai matrix -f html</code> or <code>-f csv</code> "
+			      "has the whole 責任分界表.</p>\n"),
 			left);
-	fputs("<h2>責任分界図 / boundary diagram</h2>\n<div id=\"diagram\">\n", fp);
+	fprintf(fp, "<h2>%s</h2>\n<div id=\"diagram\">\n", _("責任分界図 / boundary diagram"));
 	if (svg)
 		fputs(svg, fp);
 	else
-		fputs("<p>(the diagram could not be drawn)</p>\n", fp);
+		fprintf(fp, "<p>%s</p>\n", _("(the diagram could not be drawn)"));
 	fprintf(fp, "</div>\n<script>\n%s</script>\n</body>\n</html>\n", script);
 }

@@ -15,6 +15,7 @@
 #include "model/util/exit_codes.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 static sqlite3_stmt *prepare(sqlite3 *db, const char *sql)
 {
@@ -238,7 +239,7 @@ static const char *cell_mark(char c)
 
 static const char *gap_label(enum matrix_gap g)
 {
-	return g == GAP_UNOWNED ? "未割当 / unowned" : g == GAP_CONFLICTING ? "重複 / conflicting" : "";
+	return g == GAP_UNOWNED ? _("unowned (未割当)") : g == GAP_CONFLICTING ? _("conflicting (重複)") : "";
 }
 
 /* The end of the block of rows of the system that rows[from] belongs to. */
@@ -274,7 +275,7 @@ void matrix_csv(FILE *fp, const struct matrix *m)
 	for (size_t i = 0; i < m->n_rows; i++) {
 		const struct matrix_row *r = &m->rows[i];
 		csv_field(fp, r->system ? r->system : "", 1);
-		csv_field(fp, r->system ? r->system_name : "組織全体 / organization", 0);
+		csv_field(fp, r->system ? r->system_name : _("organization (組織全体)"), 0);
 		csv_field(fp, r->section, 0);
 		csv_field(fp, r->item, 0);
 		csv_field(fp, r->category, 0);
@@ -296,7 +297,7 @@ void matrix_md(FILE *fp, const struct matrix *m)
 {
 	fputs("# 責任分界表: ", fp);
 	md_text(fp, m->org_name);
-	fprintf(fp, "\n\nAs of %s. ○ lead (主担当), △ support (協力).\n", m->as_of);
+	fprintf(fp, _("\n\nAs of %s. ○ lead (主担当), △ support (協力).\n"), m->as_of);
 	for (size_t from = 0; from < m->n_rows;) {
 		size_t to = block_end(m, from);
 		const struct matrix_row *first = &m->rows[from];
@@ -307,7 +308,7 @@ void matrix_md(FILE *fp, const struct matrix *m)
 			md_text(fp, first->system);
 			fputs(")", fp);
 		} else {
-			fputs("組織全体 / organization", fp);
+			fputs(_("organization (組織全体)"), fp);
 		}
 		fputs("\n\n| 項番 | 分類 | 項目 |", fp);
 		for (size_t p = 0; p < m->n_parties; p++)
@@ -361,7 +362,7 @@ size_t matrix_html_tables(FILE *fp, const struct matrix *m, size_t max_tables)
 			html_text(fp, first->system);
 			fputs("</code>", fp);
 		} else {
-			fputs("組織全体 / organization", fp);
+			fputs(_("organization (組織全体)"), fp);
 		}
 		fputs("</h3>\n<table class=\"matrix\">\n<thead><tr><th>項番</th><th>分類</th><th>項目</th>", fp);
 		for (size_t p = 0; p < m->n_parties; p++)
@@ -403,7 +404,7 @@ size_t matrix_html_tables(FILE *fp, const struct matrix *m, size_t max_tables)
 
 void matrix_html(FILE *fp, const struct matrix *m)
 {
-	fputs("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>責任分界表 — ", fp);
+	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>責任分界表 — ", i18n_lang());
 	html_text(fp, m->org_name);
 	fputs("</title>\n<style>\n"
 	      "body{font-family:\"Noto Sans CJK JP\",\"Hiragino Sans\",\"Yu Gothic\",sans-serif;margin:1.5em}\n"

@@ -40,19 +40,19 @@ void print_counts(FILE *fp, long vendors, long systems, long devices, long contr
 	/* One literal per count, so that the compiler checks each translation's format. */
 #define COUNT(n, one, many) fprintf(fp, ngettext(one, many, (unsigned long)(n)), (n))
 	COUNT(vendors, "%ld vendor", "%ld vendors");
-	fputs(_(", "), fp);
+	fputs(", ", fp);
 	COUNT(systems, "%ld system", "%ld systems");
-	fputs(_(", "), fp);
+	fputs(", ", fp);
 	COUNT(devices, "%ld device", "%ld devices");
-	fputs(_(", "), fp);
+	fputs(", ", fp);
 	COUNT(contracts, "%ld contract", "%ld contracts");
-	fputs(_(", "), fp);
+	fputs(", ", fp);
 	COUNT(subcontracts, "%ld subcontract", "%ld subcontracts");
-	fputs(_(", "), fp);
+	fputs(", ", fp);
 	COUNT(assignments, "%ld assignment", "%ld assignments");
-	fputs(_(", "), fp);
+	fputs(", ", fp);
 	COUNT(remotes, "%ld remote link", "%ld remote links");
-	fputs(_(", "), fp);
+	fputs(", ", fp);
 	COUNT(interfaces, "%ld interface agreement", "%ld interface agreements");
 #undef COUNT
 }
@@ -92,7 +92,7 @@ char *what_if_line(const struct analysis *a)
 		return NULL;
 	struct strbuf who = STRBUF_INIT;
 	for (size_t i = 0; i < a->n_without; i++)
-		strbuf_addf(&who, "%s%s", i == 0 ? "" : i + 1 == a->n_without ? _(" and ") : _(", "), a->without[i]);
+		strbuf_addf(&who, "%s%s", i == 0 ? "" : i + 1 == a->n_without ? _(" and ") : ", ", a->without[i]);
 	char *line = xasprintf(ngettext("as if %s left on %s: its contracts and subcontracts end the day before, its "
 					"remote paths and assignments are dropped (--without)",
 					"as if %s left on %s: their contracts and subcontracts end the day before, their "

@@ -29,9 +29,9 @@ static void header(FILE *fp, const struct analysis *a)
 		a->summary.applicable, a->summary.led, a->summary.unowned, a->summary.conflicts);
 	fputs(_("  Findings: "), fp);
 	fprintf(fp, ngettext("%ld error", "%ld errors", (unsigned long)a->summary.errors), a->summary.errors);
-	fputs(_(", "), fp);
+	fputs(", ", fp);
 	fprintf(fp, ngettext("%ld warning", "%ld warnings", (unsigned long)a->summary.warnings), a->summary.warnings);
-	fputs(_(", "), fp);
+	fputs(", ", fp);
 	fprintf(fp, ngettext("%ld info", "%ld infos", (unsigned long)a->summary.infos), a->summary.infos);
 	if (a->summary.accepted)
 		fprintf(fp, _("; %ld accepted (リスク受容, listed last)"), a->summary.accepted);

@@ -12,6 +12,7 @@
 #include "model/util/exit_codes.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 int csv_decode(const char *in, size_t len, enum csv_encoding enc, char **out, size_t *out_len, int *used,
 	       size_t *bad_offset)
@@ -36,7 +37,7 @@ int csv_decode(const char *in, size_t len, enum csv_encoding enc, char **out, si
 	/* Shift_JIS as Excel in Japan writes it: Microsoft's CP932. */
 	iconv_t cd = iconv_open("UTF-8", "CP932");
 	if (cd == (iconv_t)-1)
-		die(EXIT_FAILURE_IO, "iconv cannot convert CP932: %s", strerror(errno));
+		die(EXIT_FAILURE_IO, _("iconv cannot convert CP932: %s"), strerror(errno));
 	size_t cap = len * 3 / 2 + 16;
 	char *buf = xmalloc(cap + 1);
 	char *src = (char *)in, *dst = buf;
@@ -194,7 +195,7 @@ int csv_table_parse(struct csv_table *t, const char *name, const char *raw, size
 	size_t len, bad;
 	if (csv_decode(raw, raw_len, enc, &text, &len, &t->encoding, &bad) < 0) {
 		size_t skip = raw_len >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3) ? 3 : 0;
-		diag_msg(d, "%s:%d: neither UTF-8 nor Shift_JIS (CP932) text (byte 0x%02x); save it as CSV UTF-8", name,
+		diag_msg(d, _("%s:%d: neither UTF-8 nor Shift_JIS (CP932) text (byte 0x%02x); save it as CSV UTF-8"), name,
 			 line_of(raw + skip, bad), (unsigned char)raw[skip + bad]);
 		return -1;
 	}
@@ -211,7 +212,7 @@ int csv_table_parse(struct csv_table *t, const char *name, const char *raw, size
 		const char *nl = memchr(text + off, '\n', len - off);
 		size_t n = nl ? (size_t)(nl - (text + off)) + 1 : len - off;
 		if (csv_parse(&p, text + off, n, on_field, on_row, &R) != n) {
-			diag_msg(d, "%s:%d: %s (a quote inside a field must be doubled: \"\")", name, R.line,
+			diag_msg(d, _("%s:%d: %s (a quote inside a field must be doubled: \"\")"), name, R.line,
 				  csv_strerror(csv_error(&p)));
 			rc = -1;
 		}
@@ -220,7 +221,7 @@ int csv_table_parse(struct csv_table *t, const char *name, const char *raw, size
 			R.line++;
 	}
 	if (rc == 0 && csv_fini(&p, on_field, on_row, &R) != 0) {
-		diag_msg(d, "%s:%d: unterminated quoted field (a \" is never closed)", name, R.row_start);
+		diag_msg(d, _("%s:%d: unterminated quoted field (a \" is never closed)"), name, R.row_start);
 		rc = -1;
 	}
 	csv_free(&p);
@@ -229,7 +230,7 @@ int csv_table_parse(struct csv_table *t, const char *name, const char *raw, size
 	free(R.cells);
 	free(text);
 	if (rc == 0 && !t->header) {
-		diag_msg(d, "%s: empty: no header row", name);
+		diag_msg(d, _("%s: empty: no header row"), name);
 		rc = -1;
 	}
 	if (rc < 0)

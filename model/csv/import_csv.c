@@ -28,6 +28,7 @@
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
 #include "model/validate.h"
+#include "model/util/i18n.h"
 
 enum { FIELDS_MAX = 16, LEDGERS_MAX = 16, ENTITIES_MAX = 16 };
 
@@ -176,7 +177,7 @@ static void cell(struct importer *I, const struct field *f, const char *s, const
 		if (yes_no(s, &raw->b)) {
 			raw->kind = RAW_BOOL;
 		} else {
-			diag_msg(I->d, "%s: column %s: \"%s\" is not yes or no (はい/いいえ, true/false, 1/0, ○/×)", where,
+			diag_msg(I->d, _("%s: column %s: \"%s\" is not yes or no (はい/いいえ, true/false, 1/0, ○/×)"), where,
 				 header, shown(show, s));
 			raw->kind = RAW_INVALID;
 			I->bad = 1;
@@ -192,7 +193,7 @@ static void cell(struct importer *I, const struct field *f, const char *s, const
 			strbuf_addf(&allowed, "%s%s", k ? ", " : "", f->aliases[k]);
 		for (size_t k = 0; f->names[k]; k++)
 			strbuf_addf(&allowed, ", %s", f->names[k]);
-		diag_msg(I->d, "%s: column %s: unknown value \"%s\" (allowed: %s)", where, header, shown(show, s),
+		diag_msg(I->d, _("%s: column %s: unknown value \"%s\" (allowed: %s)"), where, header, shown(show, s),
 			 allowed.buf);
 		strbuf_release(&allowed);
 		raw->kind = RAW_INVALID;
@@ -240,7 +241,7 @@ static int open_ledger(struct importer *I, const char *name, int required, struc
 	struct stat st;
 	if (stat(path, &st) != 0) {
 		if (required) {
-			diag_msg(I->d, "%s: missing: the folder needs %s (run `bunkai template DIR`)", path, name);
+			diag_msg(I->d, _("%s: missing: the folder needs %s (run `bunkai template DIR`)"), path, name);
 			I->bad = 1;
 		}
 		free(path);
@@ -285,7 +286,7 @@ static const struct field **map_header(struct importer *I, const struct entity *
 			struct strbuf allowed = STRBUF_INIT;
 			for (size_t k = 0; k < e->n_fields; k++)
 				strbuf_addf(&allowed, "%s%s (%s)", k ? ", " : "", e->fields[k].ja, e->fields[k].key);
-			diag_msg(I->d, "%s:1: unknown column \"%s\" (allowed: %s)", l->path, shown(show, t->header[i]),
+			diag_msg(I->d, _("%s:1: unknown column \"%s\" (allowed: %s)"), l->path, shown(show, t->header[i]),
 				 allowed.buf);
 			strbuf_release(&allowed);
 			I->bad = 1;
@@ -293,7 +294,7 @@ static const struct field **map_header(struct importer *I, const struct entity *
 		}
 		for (size_t k = 0; k < i; k++)
 			if (map[k] == map[i]) {
-				diag_msg(I->d, "%s:1: column \"%s\" appears twice", l->path, shown(show, t->header[i]));
+				diag_msg(I->d, _("%s:1: column \"%s\" appears twice"), l->path, shown(show, t->header[i]));
 				I->bad = 1;
 			}
 		size_t fi = (size_t)(map[i] - e->fields);
@@ -325,7 +326,7 @@ static void read_ledger(struct importer *I, const struct entity *e)
 	struct ledger *l = &I->ledgers[li];
 	const struct field **map = map_header(I, e, &t, l);
 	if (!e->array && t.n_rows != 1) {
-		diag_msg(I->d, "%s: expected exactly one row (the organization), got %zu", l->path, t.n_rows);
+		diag_msg(I->d, _("%s: expected exactly one row (the organization), got %zu"), l->path, t.n_rows);
 		I->bad = 1;
 	}
 	size_t rows = e->array ? t.n_rows : t.n_rows > 0;
@@ -334,7 +335,7 @@ static void read_ledger(struct importer *I, const struct entity *e)
 		char where[512];
 		snprintf(where, sizeof(where), "%s:%d", l->path, row->line);
 		if (row->n != t.n_header) {
-			diag_msg(I->d, "%s: expected %zu cells as in the header, got %zu", where, t.n_header, row->n);
+			diag_msg(I->d, _("%s: expected %zu cells as in the header, got %zu"), where, t.n_header, row->n);
 			I->bad = 1;
 		}
 		struct record *rec = add_record(I, ei, li, row->line);
@@ -411,13 +412,13 @@ static void read_matrix(struct importer *I)
 			l->headers[entity_field(e, matrix_row_columns[k].field) - e->fields] =
 				pool_strdup(&I->pool, t.header[rowcol[k]]);
 	if (itm < 0) {
-		diag_msg(I->d, "%s:1: no 項番 (item) column", l->path);
+		diag_msg(I->d, _("%s:1: no 項番 (item) column"), l->path);
 		I->bad = 1;
 	}
 	for (size_t r = 0; itm >= 0 && r < t.n_rows; r++) {
 		const struct csv_row *row = &t.rows[r];
 		if (row->n != t.n_header) {
-			diag_msg(I->d, "%s:%d: expected %zu cells as in the header, got %zu", l->path, row->line, t.n_header,
+			diag_msg(I->d, _("%s:%d: expected %zu cells as in the header, got %zu"), l->path, row->line, t.n_header,
 				 row->n);
 			I->bad = 1;
 			continue;
@@ -429,7 +430,7 @@ static void read_matrix(struct importer *I)
 			const char *role = !strcmp(c, "○") || !strcmp(c, "◯") || !strcmp(c, "〇") ? "lead"
 					 : !strcmp(c, "△") ? "support" : NULL;
 			if (!role) {
-				diag_msg(I->d, "%s:%d: column %s: \"%s\" is not ○ (lead) or △ (support)", l->path, row->line,
+				diag_msg(I->d, _("%s:%d: column %s: \"%s\" is not ○ (lead) or △ (support)"), l->path, row->line,
 					 t.header[i], shown(show, c));
 				I->bad = 1;
 				continue;
@@ -464,7 +465,7 @@ static void check_records(struct importer *I, struct inventory *inv, const struc
 		const struct records *rs = &I->records[e - entities];
 		if (rs->n > ENTITY_MAX) {
 			diag_place(I->d, &(struct place){ e, ARRAY_WHOLE, NULL, -1 },
-				   "more than %d entries (limit, see docs/limits.md)", ENTITY_MAX);
+				   _("more than %d entries (limit, see docs/limits.md)"), ENTITY_MAX);
 			continue;
 		}
 		for (size_t i = 0; i < rs->n; i++) {

@@ -13,6 +13,7 @@
 #include "model/util/output.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 int db_exec(sqlite3 *db, const char *sql, const char *name)
 {
@@ -29,7 +30,7 @@ sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, const char *what)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		die(EXIT_FAILURE_IO, "internal error: %s: %s", what, sqlite3_errmsg(db));
+		die(EXIT_FAILURE_IO, _("internal error: %s: %s"), what, sqlite3_errmsg(db));
 	return st;
 }
 
@@ -37,7 +38,7 @@ static int exec_embedded(sqlite3 *db, const char *name)
 {
 	const struct embedded_file *f = embedded_find(name);
 	if (!f)
-		return error("internal error: %s is not built in", name);
+		return error(_("internal error: %s is not built in"), name);
 	return db_exec(db, f->data, name);
 }
 
@@ -105,7 +106,7 @@ sqlite3 *db_open(void)
 	/* One thread, no journal: the model is rebuilt on every run. */
 	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
-		error("cannot open an in-memory database: %s", db ? sqlite3_errmsg(db) : "out of memory");
+		error(_("cannot open an in-memory database: %s"), db ? sqlite3_errmsg(db) : "out of memory");
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -151,7 +152,7 @@ static void row(struct loader *L, sqlite3_stmt *st, int n, const char *const *va
 	for (int i = 0; i < n; i++)
 		bind_text(st, i + 1, vals[i]);
 	if (sqlite3_step(st) != SQLITE_DONE) {
-		error("internal error: cannot store the model: %s", sqlite3_errmsg(L->db));
+		error(_("internal error: cannot store the model: %s"), sqlite3_errmsg(L->db));
 		L->ok = 0;
 	}
 	sqlite3_reset(st);
@@ -227,7 +228,7 @@ static void step(struct loader *L, sqlite3_stmt *st)
 	if (!L->ok || !st)
 		return;
 	if (sqlite3_step(st) != SQLITE_DONE) {
-		error("internal error: cannot store the model: %s", sqlite3_errmsg(L->db));
+		error(_("internal error: cannot store the model: %s"), sqlite3_errmsg(L->db));
 		L->ok = 0;
 	}
 	sqlite3_reset(st);
@@ -348,33 +349,33 @@ int db_save(sqlite3 *db, const char *file)
 	/* A fresh name of our own (no planted link can take it), SQLite fills it. */
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		error("%s: cannot create: %s", file, strerror(errno));
+		error(_("%s: cannot create: %s"), file, strerror(errno));
 		free(tmp);
 		return -1;
 	}
 	output_take_attributes(fd, file); /* the old database's permissions and owner */
 	close(fd);
 	if (sqlite3_open(tmp, &out) != SQLITE_OK) {
-		error("%s: cannot create: %s", file, out ? sqlite3_errmsg(out) : "out of memory");
+		error(_("%s: cannot create: %s"), file, out ? sqlite3_errmsg(out) : "out of memory");
 		goto out;
 	}
 	sqlite3_backup *b = sqlite3_backup_init(out, "main", db, "main");
 	if (!b || sqlite3_backup_step(b, -1) != SQLITE_DONE) {
-		error("%s: cannot write: %s", file, sqlite3_errmsg(out));
+		error(_("%s: cannot write: %s"), file, sqlite3_errmsg(out));
 		sqlite3_backup_finish(b);
 		goto out;
 	}
 	if (sqlite3_backup_finish(b) != SQLITE_OK) {
-		error("%s: cannot write: %s", file, sqlite3_errmsg(out));
+		error(_("%s: cannot write: %s"), file, sqlite3_errmsg(out));
 		goto out;
 	}
 	if (sqlite3_close(out) != SQLITE_OK) {
-		error("%s: cannot close: %s", file, sqlite3_errmsg(out));
+		error(_("%s: cannot close: %s"), file, sqlite3_errmsg(out));
 		goto out;
 	}
 	out = NULL;
 	if (rename(tmp, file) < 0) {
-		error("%s: cannot rename from %s: %s", file, tmp, strerror(errno));
+		error(_("%s: cannot rename from %s: %s"), file, tmp, strerror(errno));
 		goto out;
 	}
 	rc = 0;

@@ -19,6 +19,7 @@
 #include "model/util/strbuf.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 struct loader {
 	struct inventory *inv;
@@ -57,7 +58,7 @@ static int prescan(const char *buf, size_t len, struct diag *d, int *truncated)
 		if (c == 0) {
 			int l, col;
 			position(buf, (size_t)(p - (const unsigned char *)buf), &l, &col);
-			diag_at(d, l, col, "NUL byte in input; is this a JSON text file?");
+			diag_at(d, l, col, _("NUL byte in input; is this a JSON text file?"));
 			return -1;
 		}
 		if (c >= 0x80) {
@@ -65,7 +66,7 @@ static int prescan(const char *buf, size_t len, struct diag *d, int *truncated)
 			if (!n) {
 				int l, col;
 				position(buf, (size_t)(p - (const unsigned char *)buf), &l, &col);
-				diag_at(d, l, col, "invalid UTF-8 byte 0x%02x; the inventory must be UTF-8", c);
+				diag_at(d, l, col, _("invalid UTF-8 byte 0x%02x; the inventory must be UTF-8"), c);
 				return -1;
 			}
 			p += n;
@@ -77,7 +78,7 @@ static int prescan(const char *buf, size_t len, struct diag *d, int *truncated)
 			if (c == '\\' && end - p >= 6 && p[1] == 'u' && !memcmp(p + 2, "0000", 4)) {
 				int l, col;
 				position(buf, (size_t)(p - (const unsigned char *)buf), &l, &col);
-				diag_at(d, l, col, "\\u0000 (NUL) in a string; text must not contain control characters");
+				diag_at(d, l, col, _("\\u0000 (NUL) in a string; text must not contain control characters"));
 				return -1;
 			}
 			if (c == '\\' && p + 1 < end)
@@ -90,7 +91,7 @@ static int prescan(const char *buf, size_t len, struct diag *d, int *truncated)
 			if (++depth > NESTING_MAX) {
 				int l, col;
 				position(buf, (size_t)(p - (const unsigned char *)buf), &l, &col);
-				diag_at(d, l, col, "nesting deeper than %d levels", NESTING_MAX);
+				diag_at(d, l, col, _("nesting deeper than %d levels"), NESTING_MAX);
 				return -1;
 			}
 		} else if (c == ']' || c == '}') {
@@ -141,13 +142,13 @@ static void check_keys(struct loader *L, const cJSON *obj, const char *base, con
 			struct strbuf sb = STRBUF_INIT;
 			for (size_t j = 0; allowed[j]; j++)
 				strbuf_addf(&sb, "%s%s", j ? ", " : "", allowed[j]);
-			diag_path(L->d, base, "unknown key \"%s\" (allowed: %s)", shown(show, k->string), strbuf_str(&sb));
+			diag_path(L->d, base, _("unknown key \"%s\" (allowed: %s)"), shown(show, k->string), strbuf_str(&sb));
 			strbuf_release(&sb);
 			continue;
 		}
 		for (const cJSON *e = obj->child; e != k; e = e->next)
 			if (!strcmp(e->string, k->string)) {
-				diag_path(L->d, base, "duplicate key \"%s\"", shown(show, k->string));
+				diag_path(L->d, base, _("duplicate key \"%s\""), shown(show, k->string));
 				break;
 			}
 	}
@@ -171,16 +172,16 @@ static void raw_of(struct loader *L, const cJSON *v, const struct place *p, stru
 			raw->kind = RAW_BOOL;
 			raw->b = cJSON_IsTrue(v);
 		} else {
-			diag_place(L->d, p, "expected true or false, got %s", type_name(v));
+			diag_place(L->d, p, _("expected true or false, got %s"), type_name(v));
 		}
 		return;
 	}
 	if (f->type == FT_REFS || f->type == FT_TEXTS || f->type == FT_ITEMS) {
 		int items = f->type == FT_ITEMS;
 		if (!cJSON_IsArray(v)) {
-			diag_place(L->d, p, "expected an array of %s, got %s", items ? "item ids" : "strings", type_name(v));
+			diag_place(L->d, p, _("expected an array of %s, got %s"), items ? "item ids" : "strings", type_name(v));
 		} else if (cJSON_GetArraySize(v) > LIST_MAX) {
-			diag_place(L->d, p, "more than %d entries (limit, see docs/limits.md)", LIST_MAX);
+			diag_place(L->d, p, _("more than %d entries (limit, see docs/limits.md)"), LIST_MAX);
 		} else {
 			size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
 			*elems = xcalloc(n + 1, sizeof(**elems));
@@ -189,7 +190,7 @@ static void raw_of(struct loader *L, const cJSON *v, const struct place *p, stru
 				if (cJSON_IsString(e))
 					(*elems)[i] = e->valuestring;
 				else
-					diag_place(L->d, &(struct place){ p->e, p->index, f, (long)i }, "expected %s, got %s",
+					diag_place(L->d, &(struct place){ p->e, p->index, f, (long)i }, _("expected %s, got %s"),
 						   items ? "an item id" : "a string", type_name(e));
 				i++;
 			}
@@ -203,7 +204,7 @@ static void raw_of(struct loader *L, const cJSON *v, const struct place *p, stru
 		raw->kind = RAW_STRING;
 		raw->s = v->valuestring;
 	} else {
-		diag_place(L->d, p, "expected a string, got %s", type_name(v));
+		diag_place(L->d, p, _("expected a string, got %s"), type_name(v));
 	}
 }
 
@@ -242,7 +243,7 @@ static const cJSON *field_home(struct loader *L, const struct entity *e, long in
 	int first = f == e->fields || !f[-1].parent || strcmp(f[-1].parent, f->parent);
 	if (!cJSON_IsObject(p)) {
 		if (first)
-			diag_place(L->d, &(struct place){ e, index, NULL, -1 }, "\"%s\": expected an object, got %s",
+			diag_place(L->d, &(struct place){ e, index, NULL, -1 }, _("\"%s\": expected an object, got %s"),
 				   f->parent, type_name(p));
 		return NULL;
 	}
@@ -297,11 +298,11 @@ static void load_array(struct loader *L, const struct entity *e, const cJSON *ro
 	if (!arr || cJSON_IsNull(arr))
 		return;
 	if (!cJSON_IsArray(arr)) {
-		diag_place(L->d, &whole, "expected an array, got %s", type_name(arr));
+		diag_place(L->d, &whole, _("expected an array, got %s"), type_name(arr));
 		return;
 	}
 	if (cJSON_GetArraySize(arr) > ENTITY_MAX) {
-		diag_place(L->d, &whole, "more than %d entries (limit, see docs/limits.md)", ENTITY_MAX);
+		diag_place(L->d, &whole, _("more than %d entries (limit, see docs/limits.md)"), ENTITY_MAX);
 		return;
 	}
 	long i = 0;
@@ -312,7 +313,7 @@ static void load_array(struct loader *L, const struct entity *e, const cJSON *ro
 		} else {
 			/* Kept empty, so that later elements keep their document index. */
 			entity_push(L->inv, e);
-			diag_place(L->d, &(struct place){ e, i, NULL, -1 }, "expected an object, got %s", type_name(el));
+			diag_place(L->d, &(struct place){ e, i, NULL, -1 }, _("expected an object, got %s"), type_name(el));
 		}
 		i++;
 	}
@@ -321,7 +322,7 @@ static void load_array(struct loader *L, const struct entity *e, const cJSON *ro
 cJSON *inventory_parse_json(const char *buf, size_t len, struct diag *d)
 {
 	if (skip_ws(buf, len, 0) == len) {
-		diag_file(d, "empty input; expected an inventory JSON document");
+		diag_file(d, _("empty input; expected an inventory JSON document"));
 		return NULL;
 	}
 	int truncated = 0;
@@ -338,10 +339,10 @@ cJSON *inventory_parse_json(const char *buf, size_t len, struct diag *d)
 		position(buf, off, &l, &c);
 		if (truncated || skip_ws(buf, len, off) == len) {
 			position(buf, len, &l, &c);
-			diag_at(d, l, c, "JSON syntax error: unexpected end of input (truncated document?)");
+			diag_at(d, l, c, _("JSON syntax error: unexpected end of input (truncated document?)"));
 		}
 		else
-			diag_at(d, l, c, "JSON syntax error");
+			diag_at(d, l, c, _("JSON syntax error"));
 		return NULL;
 	}
 	size_t off = (size_t)(end - buf);
@@ -349,7 +350,7 @@ cJSON *inventory_parse_json(const char *buf, size_t len, struct diag *d)
 	if (off < len) {
 		int l, c;
 		position(buf, off, &l, &c);
-		diag_at(d, l, c, "JSON syntax error: unexpected data after the document");
+		diag_at(d, l, c, _("JSON syntax error: unexpected data after the document"));
 		cJSON_Delete(root);
 		return NULL;
 	}
@@ -374,7 +375,7 @@ int inventory_load_tree(struct inventory *inv, const struct catalog *cat, const 
 	size_t before = d->count;
 
 	if (!cJSON_IsObject(root)) {
-		diag_path(d, "$", "expected an object, got %s", type_name(root));
+		diag_path(d, "$", _("expected an object, got %s"), type_name(root));
 		return -1;
 	}
 
@@ -389,19 +390,19 @@ int inventory_load_tree(struct inventory *inv, const struct catalog *cat, const 
 	check_keys(&L, root, "$", root_keys);
 	const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
 	if (!fmt)
-		diag_path(d, "$", "missing required key \"format\" (\"bunkai-inventory/1\")");
+		diag_path(d, "$", _("missing required key \"format\" (\"bunkai-inventory/1\")"));
 	else if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, "bunkai-inventory/1"))
-		diag_path(d, "$.format", "unsupported format%s%s%s; expected \"bunkai-inventory/1\"",
+		diag_path(d, "$.format", _("unsupported format%s%s%s; expected \"bunkai-inventory/1\""),
 			  cJSON_IsString(fmt) ? " \"" : "", cJSON_IsString(fmt) ? shown(show, fmt->valuestring) : "",
 			  cJSON_IsString(fmt) ? "\"" : "");
 
 	/* The organization: one object, its as_of at the root. */
 	const cJSON *org = cJSON_GetObjectItemCaseSensitive(root, "organization");
 	if (!org || cJSON_IsNull(org)) {
-		diag_path(d, "$", "missing required key \"organization\"");
+		diag_path(d, "$", _("missing required key \"organization\""));
 		org = NULL;
 	} else if (!cJSON_IsObject(org)) {
-		diag_path(d, "$.organization", "expected an object, got %s", type_name(org));
+		diag_path(d, "$.organization", _("expected an object, got %s"), type_name(org));
 		org = NULL;
 	}
 	load_element(&L, &entities[0], 0, org, root);

@@ -9,6 +9,7 @@
 #include "model/json/save.h"
 #include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 static void add_field(cJSON *o, const struct field *f, const void *obj, const struct catalog *cat);
 
@@ -99,7 +100,7 @@ char *inventory_to_json(const struct inventory *inv, const struct catalog *cat)
 	char *text = cJSON_Print(root);
 	cJSON_Delete(root);
 	if (!text)
-		die(EXIT_FAILURE_IO, "out of memory writing the inventory");
+		die(EXIT_FAILURE_IO, _("out of memory writing the inventory"));
 	char *out = xstrdup(text);
 	cJSON_free(text);
 	return out;

@@ -10,6 +10,7 @@
 #include "model/util/exit_codes.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 static char *join(const char *dir, const char *name)
 {
@@ -27,7 +28,7 @@ static int owned_present(const char *dir, const char *const *owned, struct strbu
 		if (lstat(path, &st) == 0) {
 			strbuf_addf(present, "%s%s", present->len ? ", " : "", owned[i]);
 			if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
-				rc = error("%s: is not a file; bunkai will not replace it", path);
+				rc = error(_("%s: is not a file; bunkai will not replace it"), path);
 		}
 		free(path);
 	}
@@ -38,7 +39,7 @@ int folder_output_begin(struct folder_output *f, const char *dir, const char *co
 {
 	memset(f, 0, sizeof(*f));
 	if (!dir[0])
-		return error("empty folder name"), EXIT_USAGE;
+		return error(_("empty folder name")), EXIT_USAGE;
 	size_t n = strlen(dir);
 	while (n > 1 && dir[n - 1] == '/')
 		n--;
@@ -47,7 +48,7 @@ int folder_output_begin(struct folder_output *f, const char *dir, const char *co
 	struct stat st;
 	if (stat(f->dir, &st) == 0) {
 		if (!S_ISDIR(st.st_mode)) {
-			error("%s: exists and is not a folder", f->dir);
+			error(_("%s: exists and is not a folder"), f->dir);
 			folder_output_abort(f);
 			return EXIT_USAGE;
 		}
@@ -55,8 +56,8 @@ int folder_output_begin(struct folder_output *f, const char *dir, const char *co
 		struct strbuf present = STRBUF_INIT;
 		int bad = owned_present(f->dir, owned, &present) < 0;
 		if (!bad && present.len && !force) {
-			error("%s: already holds ledger files (%s); nothing was written. Use --force to replace the whole "
-			      "set (other files in the folder are kept)",
+			error(_("%s: already holds ledger files (%s); nothing was written. Use --force to replace the whole "
+			      "set (other files in the folder are kept)"),
 			      f->dir, strbuf_str(&present));
 			bad = 1;
 		}
@@ -74,7 +75,7 @@ int folder_output_begin(struct folder_output *f, const char *dir, const char *co
 	f->stage = xasprintf("%s.tmp.XXXXXX", f->dir);
 	if (!mkdtemp(f->stage)) {
 		int saved = errno;
-		error("%s: cannot create a folder beside it: %s", f->dir, strerror(saved));
+		error(_("%s: cannot create a folder beside it: %s"), f->dir, strerror(saved));
 		free(f->stage);
 		f->stage = NULL;
 		folder_output_abort(f);
@@ -110,7 +111,7 @@ int folder_output_commit(struct folder_output *f)
 	int rc = 0;
 	if (!f->existed) {
 		if (rename(f->stage, f->dir) < 0) {
-			error("%s: cannot move into place: %s", f->dir, strerror(errno));
+			error(_("%s: cannot move into place: %s"), f->dir, strerror(errno));
 			folder_output_abort(f);
 			return EXIT_FAILURE_IO;
 		}
@@ -125,10 +126,10 @@ int folder_output_commit(struct folder_output *f)
 		if (lstat(from, &st) == 0) {
 			keep_attributes(from, to);
 			if (rename(from, to) < 0)
-				rc = error("%s: cannot move into place: %s", to, strerror(errno));
+				rc = error(_("%s: cannot move into place: %s"), to, strerror(errno));
 		} else if (unlink(to) < 0 && errno != ENOENT) {
 			/* Not in the new set: a stale ledger would be read by import. */
-			rc = error("%s: cannot remove the old file: %s", to, strerror(errno));
+			rc = error(_("%s: cannot remove the old file: %s"), to, strerror(errno));
 		}
 		free(from);
 		free(to);

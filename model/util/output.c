@@ -9,6 +9,7 @@
 
 #include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 /* Write into an existing character device or FIFO as it is. */
 static int open_in_place(struct output *o, const char *path)
@@ -18,7 +19,7 @@ static int open_in_place(struct output *o, const char *path)
 		int saved = errno;
 		if (fd >= 0)
 			close(fd);
-		return error("%s: cannot open for writing: %s", path, strerror(saved)), EXIT_FAILURE_IO;
+		return error(_("%s: cannot open for writing: %s"), path, strerror(saved)), EXIT_FAILURE_IO;
 	}
 	o->path = xstrdup(path);
 	return 0;
@@ -30,7 +31,7 @@ void output_take_attributes(int fd, const char *path)
 	if (lstat(path, &old) == 0 && S_ISREG(old.st_mode)) {
 		/* Owner first: chown clears set-id bits that fchmod then restores. */
 		if (geteuid() == 0 && fchown(fd, old.st_uid, old.st_gid) < 0)
-			error("%s: cannot keep the owner: %s", path, strerror(errno));
+			error(_("%s: cannot keep the owner: %s"), path, strerror(errno));
 		fchmod(fd, old.st_mode & 07777);
 	} else {
 		/* mkstemp creates 0600; a new output is an ordinary document. */
@@ -49,7 +50,7 @@ static int open_replacement(struct output *o, const char *path)
 	if (fd < 0) {
 		int saved = errno;
 		free(tmp);
-		error("%s: cannot create: %s", path, strerror(saved));
+		error(_("%s: cannot create: %s"), path, strerror(saved));
 		/* A folder that does not exist is a mistake in the path, not a failure. */
 		return saved == ENOENT || saved == ENOTDIR ? EXIT_USAGE : EXIT_FAILURE_IO;
 	}
@@ -59,7 +60,7 @@ static int open_replacement(struct output *o, const char *path)
 		close(fd);
 		unlink(tmp);
 		free(tmp);
-		return error("%s: cannot create: %s", path, strerror(saved)), EXIT_FAILURE_IO;
+		return error(_("%s: cannot create: %s"), path, strerror(saved)), EXIT_FAILURE_IO;
 	}
 	o->path = xstrdup(path);
 	o->tmp = tmp;
@@ -75,7 +76,7 @@ static int refuse(const char *path, const struct stat *st, const char *option)
 			   : S_ISCHR(st->st_mode)  ? "a character device"
 			   : S_ISFIFO(st->st_mode) ? "a FIFO"
 						   : "not a file";
-	error("%s: is %s; %s takes a file name", path, what, option);
+	error(_("%s: is %s; %s takes a file name"), path, what, option);
 	return EXIT_USAGE;
 }
 
@@ -112,7 +113,7 @@ int output_check(const char *path, const char *option, int whole_file)
 	if (!path || !strcmp(path, "-"))
 		return 0;
 	if (!path[0])
-		return error("%s: empty path%s", option, whole_file ? "" : " (use -o - for standard output)"), EXIT_USAGE;
+		return error(_("%s: empty path%s"), option, whole_file ? "" : " (use -o - for standard output)"), EXIT_USAGE;
 	if (lstat(path, &st) < 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
 		return 0;
 	if (!whole_file && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
@@ -125,7 +126,7 @@ int output_commit(struct output *o)
 	int rc = 0;
 	if (!o->path) {
 		if (fflush(stdout) != 0 || ferror(stdout))
-			rc = error("standard output: write failed: %s", strerror(errno));
+			rc = error(_("standard output: write failed: %s"), strerror(errno));
 		return rc < 0 ? EXIT_FAILURE_IO : 0;
 	}
 	errno = 0;
@@ -136,9 +137,9 @@ int output_commit(struct output *o)
 		saved = errno;
 	}
 	if (bad)
-		rc = error("%s: write failed: %s", o->path, strerror(saved ? saved : EIO));
+		rc = error(_("%s: write failed: %s"), o->path, strerror(saved ? saved : EIO));
 	else if (o->tmp && rename(o->tmp, o->path) < 0)
-		rc = error("%s: cannot rename into place: %s", o->path, strerror(errno));
+		rc = error(_("%s: cannot rename into place: %s"), o->path, strerror(errno));
 	if (rc < 0 && o->tmp)
 		unlink(o->tmp);
 	free(o->path);

@@ -8,19 +8,20 @@
 #include "model/util/read_input.h"
 #include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
+#include "model/util/i18n.h"
 
 int read_input(const char *file, char **buf, size_t *len)
 {
 	FILE *f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
 	if (!f) {
-		error("%s: cannot open: %s", file, strerror(errno));
+		error(_("%s: cannot open: %s"), file, strerror(errno));
 		return EXIT_USAGE;
 	}
 	struct stat st;
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		if (f != stdin)
 			fclose(f);
-		error("%s: is a folder, not a file", file);
+		error(_("%s: is a folder, not a file"), file);
 		return EXIT_USAGE;
 	}
 	size_t cap = 0, n = 0;
@@ -33,7 +34,7 @@ int read_input(const char *file, char **buf, size_t *len)
 			free(p);
 			if (f != stdin)
 				fclose(f);
-			error("%s: larger than %d MiB; split the inventory", file, INPUT_MAX >> 20);
+			error(_("%s: larger than %d MiB; split the inventory"), file, INPUT_MAX >> 20);
 			return EXIT_USAGE;
 		}
 		if (got == 0)
@@ -45,7 +46,7 @@ int read_input(const char *file, char **buf, size_t *len)
 		fclose(f);
 	if (bad) {
 		free(p);
-		error("%s: cannot read: %s", file, strerror(saved));
+		error(_("%s: cannot read: %s"), file, strerror(saved));
 		return EXIT_FAILURE_IO;
 	}
 	p[n] = '\0';
