@@ -86,7 +86,10 @@ static const char *checked(struct field_checks *fc, const struct entity *e, long
 			return NULL;
 		}
 		if (!name_valid(s)) {
-			diag_place(fc->d, AT(sub), _("%s contains a control character"), f->type == FT_NAME ? "name" : "text");
+			if (f->type == FT_NAME)
+				diag_place(fc->d, AT(sub), _("name contains a control character"));
+			else
+				diag_place(fc->d, AT(sub), _("text contains a control character"));
 			return NULL;
 		}
 	}

@@ -120,7 +120,7 @@ static void value(struct strbuf *out, struct namebook *nb, const char *name, siz
 	for (const char *p = v; *p;) {
 		size_t n = strcspn(p, ",");
 		if (p != v)
-			strbuf_addstr(out, ", ");
+			strbuf_addstr(out, list_sep());
 		one(out, nb, kind, p, n);
 		p += n + (p[n] == ',');
 	}

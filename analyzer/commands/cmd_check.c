@@ -20,7 +20,7 @@ static int run(struct invocation *inv)
 	{
 		fputs("  ", stdout);
 		printf(ngettext("%zu network", "%zu networks", in->n_networks), in->n_networks);
-		fputs(_(", "), stdout);
+		fputs(list_sep(), stdout);
 		printf(ngettext("%zu device check", "%zu device checks", in->n_device_checks), in->n_device_checks);
 		fputc('\n', stdout);
 	}

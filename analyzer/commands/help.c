@@ -37,7 +37,7 @@ static const char *const program_examples =
 void word_list(struct strbuf *sb, const char *const *words)
 {
 	for (size_t i = 0; words[i]; i++)
-		strbuf_addf(sb, "%s%s", i == 0 ? "" : words[i + 1] ? ", " : _(" or "), words[i]);
+		strbuf_addf(sb, "%s%s", i == 0 ? "" : words[i + 1] ? list_sep() : _(" or "), words[i]);
 }
 
 /* A text of the command table in the language of the messages ("" stays

@@ -219,8 +219,12 @@ int diff_run(struct diff *d, const char *old_path, const char *new_path, const c
 		rc = EXIT_USAGE;
 	else if (ko != kn) {
 		char so[SHOWN_SIZE], sn[SHOWN_SIZE];
-		error(_("%s is %s and %s %s: compare two inventories or two bunkai-report/1 files"), shown(so, old_path),
-		      ko ? "a report" : "an inventory", shown(sn, new_path), kn ? "a report" : "an inventory");
+		if (ko)
+			error(_("%s is a report and %s an inventory: compare two inventories or two bunkai-report/1 files"),
+			      shown(so, old_path), shown(sn, new_path));
+		else
+			error(_("%s is an inventory and %s a report: compare two inventories or two bunkai-report/1 files"),
+			      shown(so, old_path), shown(sn, new_path));
 		rc = EXIT_USAGE;
 	}
 	if (rc == EXIT_OK)

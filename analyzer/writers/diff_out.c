@@ -29,7 +29,7 @@ static void parties(FILE *fp, char **v, size_t n)
 	if (!n)
 		fputs(_("nobody"), fp);
 	for (size_t i = 0; i < n; i++)
-		fprintf(fp, "%s%s", i ? _(", ") : "", v[i]);
+		fprintf(fp, "%s%s", i ? list_sep() : "", v[i]);
 }
 
 void diff_text(FILE *fp, const struct diff *d)

@@ -145,7 +145,7 @@ static void finding_rows(FILE *fp, const struct analysis *a, const size_t *idx, 
 		struct strbuf parties = STRBUF_INIT, names = STRBUF_INIT;
 		for (size_t p = 0; p < f->n_parties; p++) {
 			strbuf_addf(&parties, "%s%s", p ? " " : "", f->parties[p]);
-			strbuf_addf(&names, "%s%s", p ? ", " : "", party_label(a, f->parties[p]));
+			strbuf_addf(&names, "%s%s", p ? list_sep() : "", party_label(a, f->parties[p]));
 		}
 		fprintf(fp, "<tr class=\"%s\" data-severity=\"%s\" data-system=\"", f->severity, f->severity);
 		html_text(fp, f->system ? f->system : "");

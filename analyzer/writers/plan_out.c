@@ -40,7 +40,7 @@ const char *plan_step_summary(const struct plan *p, size_t k, char *buf, size_t 
 		if (!counts[s] || len >= size)
 			continue;
 		if (len)
-			len += (size_t)snprintf(buf + len, size - len, "%s", ", ");
+			len += (size_t)snprintf(buf + len, size - len, "%s", list_sep());
 		unsigned long n = (unsigned long)counts[s];
 		if (len >= size)
 			break;

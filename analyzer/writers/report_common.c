@@ -37,24 +37,23 @@ char *short_recommendation(const char *text, size_t max)
 void print_counts(FILE *fp, long vendors, long systems, long devices, long contracts, long subcontracts,
 		  long assignments, long remotes, long interfaces)
 {
-	/* One literal per count, so that the compiler checks each translation's format. */
-#define COUNT(n, one, many) fprintf(fp, ngettext(one, many, (unsigned long)(n)), (n))
-	COUNT(vendors, "%ld vendor", "%ld vendors");
-	fputs(", ", fp);
-	COUNT(systems, "%ld system", "%ld systems");
-	fputs(", ", fp);
-	COUNT(devices, "%ld device", "%ld devices");
-	fputs(", ", fp);
-	COUNT(contracts, "%ld contract", "%ld contracts");
-	fputs(", ", fp);
-	COUNT(subcontracts, "%ld subcontract", "%ld subcontracts");
-	fputs(", ", fp);
-	COUNT(assignments, "%ld assignment", "%ld assignments");
-	fputs(", ", fp);
-	COUNT(remotes, "%ld remote link", "%ld remote links");
-	fputs(", ", fp);
-	COUNT(interfaces, "%ld interface agreement", "%ld interface agreements");
-#undef COUNT
+	/* One call per count: xgettext and the compiler each see every literal. */
+	fprintf(fp, ngettext("%ld vendor", "%ld vendors", (unsigned long)vendors), vendors);
+	fputs(list_sep(), fp);
+	fprintf(fp, ngettext("%ld system", "%ld systems", (unsigned long)systems), systems);
+	fputs(list_sep(), fp);
+	fprintf(fp, ngettext("%ld device", "%ld devices", (unsigned long)devices), devices);
+	fputs(list_sep(), fp);
+	fprintf(fp, ngettext("%ld contract", "%ld contracts", (unsigned long)contracts), contracts);
+	fputs(list_sep(), fp);
+	fprintf(fp, ngettext("%ld subcontract", "%ld subcontracts", (unsigned long)subcontracts), subcontracts);
+	fputs(list_sep(), fp);
+	fprintf(fp, ngettext("%ld assignment", "%ld assignments", (unsigned long)assignments), assignments);
+	fputs(list_sep(), fp);
+	fprintf(fp, ngettext("%ld remote link", "%ld remote links", (unsigned long)remotes), remotes);
+	fputs(list_sep(), fp);
+	fprintf(fp, ngettext("%ld interface agreement", "%ld interface agreements", (unsigned long)interfaces),
+		interfaces);
 }
 
 size_t cause_groups(const struct analysis *a, struct cause_group **out)
@@ -92,7 +91,7 @@ char *what_if_line(const struct analysis *a)
 		return NULL;
 	struct strbuf who = STRBUF_INIT;
 	for (size_t i = 0; i < a->n_without; i++)
-		strbuf_addf(&who, "%s%s", i == 0 ? "" : i + 1 == a->n_without ? _(" and ") : ", ", a->without[i]);
+		strbuf_addf(&who, "%s%s", i == 0 ? "" : i + 1 == a->n_without ? _(" and ") : list_sep(), a->without[i]);
 	char *line = xasprintf(ngettext("as if %s left on %s: its contracts and subcontracts end the day before, its "
 					"remote paths and assignments are dropped (--without)",
 					"as if %s left on %s: their contracts and subcontracts end the day before, their "

@@ -62,7 +62,7 @@ static void findings_table(FILE *fp, const struct analysis *a, const size_t *idx
 		free(item);
 		fputs("| ", fp);
 		for (size_t k = 0; k < f->n_parties; k++) {
-			fputs(k ? ", " : "", fp);
+			fputs(k ? list_sep() : "", fp);
 			md_text(fp, party_label(a, f->parties[k]));
 		}
 		fputc(' ', fp);

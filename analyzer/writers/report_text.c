@@ -12,6 +12,8 @@
 #include "analyzer/writers/plan_out.h"
 #include "analyzer/writers/report.h"
 #include "model/util/i18n.h"
+#include "model/util/textcheck.h"
+#include "model/util/xalloc.h"
 
 
 static void header(FILE *fp, const struct analysis *a)
@@ -29,9 +31,9 @@ static void header(FILE *fp, const struct analysis *a)
 		a->summary.applicable, a->summary.led, a->summary.unowned, a->summary.conflicts);
 	fputs(_("  Findings: "), fp);
 	fprintf(fp, ngettext("%ld error", "%ld errors", (unsigned long)a->summary.errors), a->summary.errors);
-	fputs(", ", fp);
+	fputs(list_sep(), fp);
 	fprintf(fp, ngettext("%ld warning", "%ld warnings", (unsigned long)a->summary.warnings), a->summary.warnings);
-	fputs(", ", fp);
+	fputs(list_sep(), fp);
 	fprintf(fp, ngettext("%ld info", "%ld infos", (unsigned long)a->summary.infos), a->summary.infos);
 	if (a->summary.accepted)
 		fprintf(fp, _("; %ld accepted (リスク受容, listed last)"), a->summary.accepted);
@@ -43,13 +45,16 @@ static void coverage(FILE *fp, const struct analysis *a)
 	if (!a->n_systems)
 		return;
 	const char *head = _("SYSTEM");
-	size_t w = strlen(head);
+	size_t w = display_width(head);
 	for (size_t i = 0; i < a->n_systems; i++)
 		if (strlen(a->systems[i].system) > w)
 			w = strlen(a->systems[i].system);
 	fprintf(fp, "\n%s\n", _("Coverage per system"));
 	/* TRANSLATORS: column heads; each as wide as the numbers under it (5, 5, 7, 9, 8). */
-	fprintf(fp, _("  %-*s  ITEMS    LED  UNOWNED  CONFLICTS  FINDINGS  NAME\n"), (int)w, head);
+	/* The head by display width: "システム" is 12 bytes but 8 columns. */
+	char *padded = xasprintf("%s%*s", head, (int)(w - display_width(head)), "");
+	fprintf(fp, _("  %-*s  ITEMS    LED  UNOWNED  CONFLICTS  FINDINGS  NAME\n"), (int)strlen(padded), padded);
+	free(padded);
 	for (size_t i = 0; i < a->n_systems; i++) {
 		const struct coverage *c = &a->systems[i];
 		if (c->in_scope)

@@ -116,16 +116,16 @@ static size_t skip_ws(const char *buf, size_t len, size_t off)
 static const char *type_name(const cJSON *v)
 {
 	if (cJSON_IsString(v))
-		return "a string";
+		return _("a string");
 	if (cJSON_IsNumber(v))
-		return "a number";
+		return _("a number");
 	if (cJSON_IsBool(v))
-		return "a boolean";
+		return _("a boolean");
 	if (cJSON_IsNull(v))
 		return "null";
 	if (cJSON_IsArray(v))
-		return "an array";
-	return "an object";
+		return _("an array");
+	return _("an object");
 }
 
 /* Report unknown and duplicate keys of an object. `allowed` ends with NULL. */
@@ -179,7 +179,7 @@ static void raw_of(struct loader *L, const cJSON *v, const struct place *p, stru
 	if (f->type == FT_REFS || f->type == FT_TEXTS || f->type == FT_ITEMS) {
 		int items = f->type == FT_ITEMS;
 		if (!cJSON_IsArray(v)) {
-			diag_place(L->d, p, _("expected an array of %s, got %s"), items ? "item ids" : "strings", type_name(v));
+			diag_place(L->d, p, _("expected an array of %s, got %s"), items ? _("item ids") : _("strings"), type_name(v));
 		} else if (cJSON_GetArraySize(v) > LIST_MAX) {
 			diag_place(L->d, p, _("more than %d entries (limit, see docs/limits.md)"), LIST_MAX);
 		} else {
@@ -191,7 +191,7 @@ static void raw_of(struct loader *L, const cJSON *v, const struct place *p, stru
 					(*elems)[i] = e->valuestring;
 				else
 					diag_place(L->d, &(struct place){ p->e, p->index, f, (long)i }, _("expected %s, got %s"),
-						   items ? "an item id" : "a string", type_name(e));
+						   items ? _("an item id") : _("a string"), type_name(e));
 				i++;
 			}
 			raw->kind = RAW_LIST;

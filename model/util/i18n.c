@@ -100,6 +100,12 @@ void i18n_init(const char *lang)
 	textdomain(DOMAIN);
 }
 
+const char *list_sep(void)
+{
+	/* TRANSLATORS: between the items of a list ("a, b"). */
+	return _(", ");
+}
+
 const char *i18n_lang(void)
 {
 	/* TRANSLATORS: the language code of this catalog ("ja"). */

@@ -19,6 +19,8 @@
 ** $BUNKAI_LOCALEDIR, the build tree beside the binary, or the installed one.
 */
 void i18n_init(const char *lang);
+/* What goes between the items of a list: ", " or "、". */
+const char *list_sep(void);
 /* "ja" or "en": the language the messages come out in. */
 const char *i18n_lang(void);
 /* The value of `--lang X` or `--lang=X` in argv, or NULL: read before the

@@ -70,12 +70,12 @@ static int open_replacement(struct output *o, const char *path)
 /* Say why what is at path cannot take an output; EXIT_USAGE. */
 static int refuse(const char *path, const struct stat *st, const char *option)
 {
-	const char *what = S_ISDIR(st->st_mode)	  ? "a folder"
-			   : S_ISSOCK(st->st_mode) ? "a socket"
-			   : S_ISBLK(st->st_mode)  ? "a block device"
-			   : S_ISCHR(st->st_mode)  ? "a character device"
-			   : S_ISFIFO(st->st_mode) ? "a FIFO"
-						   : "not a file";
+	const char *what = S_ISDIR(st->st_mode)	  ? _("a folder")
+			   : S_ISSOCK(st->st_mode) ? _("a socket")
+			   : S_ISBLK(st->st_mode)  ? _("a block device")
+			   : S_ISCHR(st->st_mode)  ? _("a character device")
+			   : S_ISFIFO(st->st_mode) ? _("a FIFO")
+						   : _("not a file");
 	error(_("%s: is %s; %s takes a file name"), path, what, option);
 	return EXIT_USAGE;
 }
@@ -113,7 +113,9 @@ int output_check(const char *path, const char *option, int whole_file)
 	if (!path || !strcmp(path, "-"))
 		return 0;
 	if (!path[0])
-		return error(_("%s: empty path%s"), option, whole_file ? "" : " (use -o - for standard output)"), EXIT_USAGE;
+		return (whole_file ? error(_("%s: empty path"), option)
+				   : error(_("%s: empty path (use -o - for standard output)"), option)),
+		       EXIT_USAGE;
 	if (lstat(path, &st) < 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
 		return 0;
 	if (!whole_file && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))

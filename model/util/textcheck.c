@@ -189,3 +189,29 @@ void message_put(FILE *fp, const char *msg)
 		p += len;
 	}
 }
+
+static int wide(unsigned long c)
+{
+	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) ||
+	       (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+	       (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+size_t display_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+	size_t w = 0;
+	while (p < end) {
+		size_t n = utf8_seq_len(p, end);
+		if (!n) {
+			p++, w++;
+			continue;
+		}
+		unsigned long c = n == 1 ? p[0] : n == 2 ? (p[0] & 0x1Fu) : n == 3 ? (p[0] & 0x0Fu) : (p[0] & 0x07u);
+		for (size_t i = 1; i < n; i++)
+			c = (c << 6) | (p[i] & 0x3Fu);
+		w += wide(c) ? 2 : 1;
+		p += n;
+	}
+	return w;
+}

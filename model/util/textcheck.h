@@ -17,6 +17,9 @@ size_t utf8_seq_len(const unsigned char *s, const unsigned char *end);
 /* Offset of the first invalid byte, or `n` when all of s[0..n) is UTF-8. */
 size_t utf8_check(const char *s, size_t n);
 /* 1–64 characters of A-Za-z0-9._:- */
+/* Columns a terminal gives s: 2 for East Asian wide characters (漢字, かな,
+   full-width forms), 1 for the rest; for aligning text tables. */
+size_t display_width(const char *s);
 bool id_valid(const char *s);
 /* Any valid UTF-8 without C0/C1 control characters or DEL. */
 bool name_valid(const char *s);
