@@ -41,6 +41,20 @@ int main(int argc, char **argv)
 	/* The man page and the completion are built files: always English. */
 	int generated = argc > 1 && (!strcmp(argv[1], "--man") || !strcmp(argv[1], "--completion"));
 	i18n_init(generated ? "en" : i18n_lang_arg(argc, argv));
+	/* "bunkai --lang ja analyze …": the language, chosen above, may come first. */
+	const char *lang = argc > 1 && !strncmp(argv[1], "--lang", 6) ? i18n_lang_arg(argc, argv) : NULL;
+	if (lang && strcmp(lang, "ja") && strcmp(lang, "en")) {
+		char buf[SHOWN_SIZE];
+		error(_("--lang: unknown language \"%s\" (ja or en)"), shown(buf, lang));
+		return EXIT_USAGE;
+	}
+	if (argc > 1 && !strncmp(argv[1], "--lang=", 7)) {
+		argv[1] = argv[0];
+		argc--, argv++;
+	} else if (argc > 2 && !strcmp(argv[1], "--lang")) {
+		argv[2] = argv[0];
+		argc -= 2, argv += 2;
+	}
 	if (argc < 2) {
 		program_help(stderr);
 		return EXIT_USAGE;

@@ -49,8 +49,8 @@ static void define_all(struct checker *C)
 			const char *id = *(const char **)field_ptr(entity_at(C->inv, e, i), f);
 			const struct idref *prev = id ? idmap_put(&C->ids, id, e->kind, i) : NULL;
 			if (prev)
-				problem(C, &(struct place){ e, (long)i, f, -1 }, "duplicate id \"%s\" (already used by %s)", id,
-					id_kind_names[prev->kind]);
+				problem(C, &(struct place){ e, (long)i, f, -1 }, _("duplicate id \"%s\" (already used by %s)"),
+					id, _(id_kind_names[prev->kind]));
 		}
 	}
 }
@@ -62,13 +62,16 @@ static void expect(struct checker *C, const char *id, enum id_kind kind, const s
 	int party = kind == ID_PARTY;
 	if (r && (r->kind == kind || (party && (r->kind == ID_VENDOR || r->kind == ID_ORGANIZATION))))
 		return;
-	if (!r)
-		problem(C, p, "unknown %s \"%s\"%s", id_kind_names[kind], id, party ? " (the organization or a vendor)" : "");
+	if (!r && party)
+		problem(C, p, _("unknown party \"%s\" (the organization or a vendor)"), id);
+	else if (!r)
+		problem(C, p, _("unknown %s \"%s\""), _(id_kind_names[kind]), id);
 	else if (party)
-		problem(C, p, "\"%s\" is a %s, not a party (the organization or a vendor)", id, id_kind_names[r->kind]);
+		problem(C, p, _("\"%s\" is a %s, not a party (the organization or a vendor)"), id, _(id_kind_names[r->kind]));
+	else if (r->kind == ID_ORGANIZATION)
+		problem(C, p, _("\"%s\" is the organization, not a %s"), id, _(id_kind_names[kind]));
 	else
-		problem(C, p, "\"%s\" is %s%s, not a %s", id, r->kind == ID_ORGANIZATION ? "" : "a ",
-			id_kind_names[r->kind], id_kind_names[kind]);
+		problem(C, p, _("\"%s\" is a %s, not a %s"), id, _(id_kind_names[r->kind]), _(id_kind_names[kind]));
 }
 
 static void check_references(struct checker *C)
@@ -94,7 +97,7 @@ static void check_references(struct checker *C)
 				const struct subcontract *s = obj;
 				if (s->prime && s->sub && !strcmp(s->prime, s->sub))
 					problem(C, &(struct place){ e, (long)i, entity_field(e, "sub"), -1 },
-						"a vendor cannot subcontract to itself (\"%s\")", s->sub);
+						_("a vendor cannot subcontract to itself (\"%s\")"), s->sub);
 			}
 		}
 	}
@@ -143,7 +146,7 @@ static void visit(struct cycle_search *S, size_t root)
 				strbuf_addf(&sb, "%s -> ", inv->vendors[S->stack[k]].id);
 			strbuf_addstr(&sb, inv->vendors[w].id);
 			problem(S->C, &(struct place){ entity_by_array("subcontracts"), (long)e, NULL, -1 },
-				"subcontract cycle %s", strbuf_str(&sb));
+				_("subcontract cycle %s"), strbuf_str(&sb));
 			strbuf_release(&sb);
 		} else if (S->colour[w] == WHITE) {
 			S->colour[w] = GREY;

@@ -18,8 +18,8 @@ static int run(struct invocation *inv)
 
 static const struct command_option options[] = {
 	{ "summary", SUMMARY, NULL,
-	  "count devices per system instead of drawing them\n"
-	  "(automatic above 1,500 nodes, so any inventory renders in seconds)",
+	  N_("count devices per system instead of drawing them\n"
+	     "(automatic above 1,500 nodes, so any inventory renders in seconds)"),
 	  NULL },
 	{ NULL, 0, NULL, NULL, NULL },
 };

@@ -15,8 +15,8 @@ static int run(struct invocation *inv)
 
 static const struct command_option options[] = {
 	{ "force", FORCE, NULL,
-	  "replace the whole set of ledger files in DIR, stale ones\n"
-	  "such as an old matrix.csv included (other files are kept)",
+	  N_("replace the whole set of ledger files in DIR, stale ones\n"
+	     "such as an old matrix.csv included (other files are kept)"),
 	  NULL },
 	{ NULL, 0, NULL, NULL, NULL },
 };

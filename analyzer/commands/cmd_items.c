@@ -30,7 +30,7 @@ static void items_text(FILE *fp, const struct catalog *cat)
 		if (it->each_vendor)
 			fprintf(fp, "  [%s]", _("every vendor"));
 		fputc('\n', fp);
-		char *s = short_recommendation(it->recommendation, 70);
+		char *s = recommendation_excerpt(it->recommendation);
 		fprintf(fp, _("         対応例: %s\n"), s);
 		free(s);
 	}

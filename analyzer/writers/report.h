@@ -36,9 +36,10 @@ struct cause_group {
 size_t cause_groups(const struct analysis *a, struct cause_group **out);
 void cause_groups_release(struct cause_group *g, size_t n);
 
-/* The first sentence of a recommendation, at most `max` characters, for
-   one-line summaries (caller frees). */
-char *short_recommendation(const char *text, size_t max);
+/* What the text report shows of a 推奨される対応例: its first sentence,
+   whole, or all of it when an enumerated list (a) (b) … runs past that
+   sentence — a list is never cut (SPEC 9.4). Caller frees. */
+char *recommendation_excerpt(const char *text);
 
 /* "as if v-si left on 2026-04-01 (…)" for a --without report, or NULL;
    caller frees. Every report says so, so a what-if is never taken for the

@@ -8,30 +8,39 @@
 #include "model/util/strbuf.h"
 #include "model/util/textcheck.h"
 
-char *short_recommendation(const char *text, size_t max)
+/* Does an enumeration mark "(b)" … "(z)" (or ②…) come at or after p? */
+static int list_continues(const char *p)
 {
-	static const char stop[] = "。"; /* the Japanese full stop ends the first sentence */
-	struct strbuf sb = STRBUF_INIT;
-	const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text);
-	size_t chars = 0;
-	/* Drop a leading "(a) " enumeration mark. */
-	if (p[0] == '(' && p[1] && p[2] == ')' && p[3] == ' ')
-		p += 4;
-	while (p < end) {
-		size_t n = utf8_seq_len(p, end);
-		if (!n)
-			break;
-		if (chars == max) {
-			strbuf_addstr(&sb, "…");
-			break;
-		}
-		strbuf_add(&sb, p, n);
-		chars++;
-		if (n == sizeof(stop) - 1 && !memcmp(p, stop, n))
-			break;
-		p += n;
+	static const char *const circled[] = { "②", "③", "④", "⑤" };
+	for (; *p; p++) {
+		if (p[0] == '(' && p[1] >= 'b' && p[1] <= 'z' && p[2] == ')')
+			return 1;
+		for (size_t i = 0; i < sizeof(circled) / sizeof(circled[0]); i++)
+			if (!strncmp(p, circled[i], strlen(circled[i])))
+				return 1;
 	}
-	return strbuf_detach(&sb);
+	return 0;
+}
+
+char *recommendation_excerpt(const char *text)
+{
+	/* The first sentence: up to the first 。 outside （…） — unless a list
+	   (a) (b) … goes on after it, which is never cut: then all of it. */
+	static const char stop[] = "。", open[] = "（", close[] = "）";
+	int depth = 0;
+	for (const char *p = text; *p; p++) {
+		if (!strncmp(p, open, sizeof(open) - 1))
+			depth++;
+		else if (!strncmp(p, close, sizeof(close) - 1) && depth > 0)
+			depth--;
+		else if (!depth && !strncmp(p, stop, sizeof(stop) - 1)) {
+			const char *end = p + sizeof(stop) - 1;
+			if (list_continues(end))
+				break;
+			return xstrndup(text, (size_t)(end - text));
+		}
+	}
+	return xstrdup(text);
 }
 
 void print_counts(FILE *fp, long vendors, long systems, long devices, long contracts, long subcontracts,

@@ -76,7 +76,7 @@ static void finding(FILE *fp, const struct finding *f, int with_code)
 	fprintf(fp, "%s\n", f->message);
 	/* The checklist's recommendation helps where an item must be negotiated. */
 	if (f->item_recommendation && f->rank == SEV_ERROR) {
-		char *s = short_recommendation(f->item_recommendation, 60);
+		char *s = recommendation_excerpt(f->item_recommendation);
 		fprintf(fp, _("      対応例: %s\n"), s);
 		free(s);
 	}

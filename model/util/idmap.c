@@ -1,5 +1,7 @@
 #include "idmap.h"
 
+#include "model/util/i18n.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +13,10 @@ struct idmap_slot {
 	struct idref ref;
 };
 
-const char *const id_kind_names[] = { "nothing", "the organization", "vendor", "system", "device",
-				      "contract", "subcontract", "remote access", "interface", "network", "party" };
+/* Marked for the catalog: messages print them through gettext. */
+const char *const id_kind_names[] = { N_("nothing"), N_("the organization"), N_("vendor"), N_("system"), N_("device"),
+				      N_("contract"), N_("subcontract"), N_("remote access"), N_("interface"), N_("network"),
+				      N_("party") };
 
 static uint64_t hash(const char *s)
 {
