@@ -6,8 +6,8 @@
 -- fix.ja: 誰が主担当かを合意し（契約の主担当一覧または割当で）、記録する
 -- message nobody: nobody leads {item} {title}[[ (organization item){org}]]
 -- message.ja nobody: {item} {title} の主担当がいない[[（医療機関の項目）{org}]]
--- message invalid: no valid lead for {item} {title}[[ (organization item){org}]][[; ended: {expired_leads} ({expired_sources})]][[; not started: {future_leads} ({future_sources})]][[; not bound to the system: {unbound_leads}]]
--- message.ja invalid: {item} {title} の有効な主担当がいない[[（医療機関の項目）{org}]][[。契約期間終了: {expired_leads}（{expired_sources}）]][[。契約開始前: {future_leads}（{future_sources}）]][[。システムの契約なし: {unbound_leads}]]
+-- message invalid: no valid lead for {item} {title}[[ (organization item){org}]][[; only {expired_leads}, whose contract {expired_sources} has expired]][[; only {future_leads}, whose contract {future_sources} has not started]][[; only {unbound_leads}, not bound to the system]]
+-- message.ja invalid: {item} {title} の有効な主担当がいない[[（医療機関の項目）{org}]][[。{expired_leads} の契約 {expired_sources} は終了している]][[。{future_leads} の契約 {future_sources} はまだ始まっていない]][[。{unbound_leads} はこのシステムの契約がない]]
 -- passage: 「いずれの事業者が責任をもって導入、保守、運用等を担当するのか不明な部分がないよう確認する」
 -- An applicable item on a system (or the organization item A-2) has no valid
 -- lead. Lapsed, not-yet-started and unbound claims are named in the message.

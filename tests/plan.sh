@@ -123,7 +123,7 @@ plan_tests() {
 		not_ok "$tag --without the only vendor into pacs" "$(jq -r '.findings[].id' "$tmp/out" | head -20)"
 	fi
 	expect "$tag --without in the matrix" 0 "$B" matrix -f csv --without v-pacs --system pacs fixtures/demo-hospital.json
-	if ! grep -q 'v-pacs' "$tmp/out" && grep -q '^pacs,PACS,[^,]*,I-1,.*,未割当 / unowned' "$tmp/out" &&
+	if ! grep -q 'v-pacs' "$tmp/out" && grep -q '^pacs,PACS,[^,]*,I-1,.*,unowned (未割当)' "$tmp/out" &&
 		! grep -q '^pacs,PACS,[^,]*,I-3,' "$tmp/out"; then
 		ok "$tag --without v-pacs: the matrix has no v-pacs column, I-1 unowned, no I-3 row"
 	else

@@ -7,7 +7,7 @@ tooling() {
 
 	# The man page is well-formed roff that man renders.
 	"$B" --man >"$tmp/bunkai.1"
-	if MANWIDTH=80 man -l "$tmp/bunkai.1" >"$tmp/man.txt" 2>"$tmp/man.err" && grep -q 'bunkai analyze INVENTORY' "$tmp/man.txt" &&
+	if MANWIDTH=80 man -l "$tmp/bunkai.1" >"$tmp/man.txt" 2>"$tmp/man.err" && grep -qE 'bunkai +analyze +INVENTORY' "$tmp/man.txt" &&
 		! grep -v "can't break line" "$tmp/man.err" | grep -q .; then
 		ok "man renders bunkai.1 with every command"
 	else
