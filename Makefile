@@ -129,6 +129,10 @@ deps:
 test-deps:
 	$(call install_missing,$(DEB_PACKAGES) $(TEST_PACKAGES))
 
+# The demo's pictures are committed: whatever the caller's locale, the
+# English ones are drawn in English (the Japanese one asks with --lang ja).
+demo: export LC_ALL = C.UTF-8
+demo: export LANGUAGE =
 demo: deps
 	@$(MAKE) --no-print-directory build/bunkai
 	@mkdir -p build/demo
@@ -142,11 +146,14 @@ demo: deps
 	./build/bunkai matrix -o build/demo/matrix.csv fixtures/demo-hospital.json
 	./build/bunkai matrix -f md -o build/demo/matrix.md fixtures/demo-hospital.json
 	./build/bunkai report -o build/demo/report.html fixtures/demo-hospital.json
+	./build/bunkai report --lang ja -o build/demo/report-ja.html fixtures/demo-hospital.json
 	@if command -v chromium >/dev/null; then \
-	  rm -rf build/demo/chrome; \
-	  chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
-	    --disable-sync --no-first-run --user-data-dir=build/demo/chrome --window-size=1400,1800 \
-	    --screenshot=docs/demo-report.png "file://$(CURDIR)/build/demo/report.html" >/dev/null 2>&1 || true; \
+	  for r in report report-ja; do \
+	    rm -rf build/demo/chrome; \
+	    chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+	      --disable-sync --no-first-run --user-data-dir=build/demo/chrome --window-size=1400,1800 \
+	      --screenshot=docs/demo-$$r.png "file://$(CURDIR)/build/demo/$$r.html" >/dev/null 2>&1 || true; \
+	  done; \
 	fi
 	./build/bunkai analyze --fail-on none fixtures/demo-hospital.json
 	@echo "written to build/demo/: report.md report.json report.html matrix.csv matrix.md diagram.svg diagram.png"

@@ -287,10 +287,10 @@ e2e() {
 	t=$(gvpr 'E [class == "reach"] { print(tail.name, " -> ", head.name, " ", lhead) }' "$tmp/out")
 	if [ "$t" = "vital-vpn -> call-srv cluster_nursecall" ]; then ok "$tag diagram: the path's reach into another party's system is drawn"; else not_ok "$tag diagram: reach edge" "$t"; fi
 	t=$(gvpr 'N [name == "vital-vpn"] { print(peripheries, " ", xlabel) }' "$tmp/out")
-	if [ "$t" = "2 パッチ確認済" ]; then ok "$tag diagram: a checked door has a green double border"; else not_ok "$tag diagram: checked door" "$t"; fi
+	if [ "$t" = "2 patches confirmed" ]; then ok "$tag diagram: a checked door has a green double border"; else not_ok "$tag diagram: checked door" "$t"; fi
 	expect "$tag diagram of the demo" 0 "$B" diagram -T dot fixtures/demo-hospital.json
 	t=$(gvpr 'N [name == "food-vpn"] { print(peripheries, " ", xlabel, " ", color) }' "$tmp/out")
-	if [ "$t" = "2 パッチ未確認 #c00000" ]; then ok "$tag diagram: an unchecked door is red"; else not_ok "$tag diagram: unchecked door" "$t"; fi
+	if [ "$t" = "2 patches not confirmed #c00000" ]; then ok "$tag diagram: an unchecked door is red"; else not_ok "$tag diagram: unchecked door" "$t"; fi
 	has "$tag diagram legend explains the door" "door of a path, patches not confirmed (door-unchecked)" "$tmp/out"
 	expect "$tag diagram --vendor" 0 "$B" diagram -T dot --vendor v-pacs fixtures/demo-hospital.json
 	expect "$tag diagram unknown format" 2 "$B" diagram -T gif fixtures/demo-hospital.json

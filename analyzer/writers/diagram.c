@@ -170,7 +170,9 @@ static Agraph_t *place_party(struct diagram *D, struct party *v, size_t n, size_
 	add_text(&label, v[i].name);
 	strbuf_addstr(&label, "\\n(");
 	add_text(&label, v[i].id);
-	strbuf_addstr(&label, v[i].is_prime ? ") プライム / prime" : v[i].prime ? ") 再委託先 / subcontractor" : ")");
+	strbuf_addstr(&label, ")");
+	if (v[i].is_prime || v[i].prime)
+		strbuf_addf(&label, " %s", v[i].is_prime ? _("prime") : _("subcontractor"));
 	set(c, "label", label.buf);
 	set(c, "style", "rounded,filled");
 	set(c, "fillcolor", v[i].prime ? "#f4f4f4" : "#fbfaf0");
@@ -283,17 +285,17 @@ static const char *systems_sql =
 static const char *type_label(const char *type)
 {
 	static const char *const map[][2] = {
-		{ "server", "サーバ" },         { "terminal", "端末" },   { "network", "ネットワーク機器" },
-		{ "medical-device", "医療機器" }, { "printer", "プリンタ" }, { "storage", "ストレージ" },
-		{ "other", "その他" },
+		{ "server", N_("server") },         { "terminal", N_("terminal") },   { "network", N_("network device") },
+		{ "medical-device", N_("medical device") }, { "printer", N_("printer") }, { "storage", N_("storage") },
+		{ "other", N_("other") },
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(*map); i++)
 		if (!strcmp(map[i][0], type))
-			return map[i][1];
+			return _(map[i][1]);
 	return type;
 }
 
-/* "server ×3 / terminal ×120" with the types in Japanese. */
+/* "server ×3 / terminal ×120", the types in the language of the messages. */
 static void add_counts(struct strbuf *sb, const char *counts)
 {
 	char *copy = xstrdup(counts), *save = NULL;
@@ -352,11 +354,11 @@ static void build_systems(struct diagram *D)
 			strbuf_addf(&label, _("errors: %d"), errors);
 		}
 		if (unowned) {
-			strbuf_addstr(&label, "\\n未割当 / unowned: ");
+			strbuf_addf(&label, "\\n%s ", _("unowned:"));
 			add_text(&label, unowned);
 		}
 		if (conflicts) {
-			strbuf_addstr(&label, "\\n重複 / conflicting: ");
+			strbuf_addf(&label, "\\n%s ", _("conflicting:"));
 			add_text(&label, conflicts);
 		}
 		if (D->summary && counts) {
@@ -652,7 +654,7 @@ static void build_doors_and_reach(struct diagram *D)
 		set(n, "peripheries", "2");
 		set(n, "color", unchecked ? "#c00000" : "#2f6f2f");
 		set(n, "penwidth", unchecked ? "2.5" : "1.5");
-		set(n, "xlabel", unchecked ? "パッチ未確認" : "パッチ確認済");
+		set(n, "xlabel", unchecked ? _("patches not confirmed") : _("patches confirmed"));
 		set(n, "fontcolor", unchecked ? "#c00000" : "#2f6f2f");
 		*(unchecked ? &D->used_door_unchecked : &D->used_door_ok) = 1;
 	}

@@ -32,7 +32,7 @@ static const char style[] =
 	"vertical-align:top}th{background:#eef2f7}\n"
 	"td.num{text-align:right}td.cell{text-align:center}code{font-size:.9em}\n"
 	".meta td{border:none;padding:.05em .6em .05em 0}\n"
-	"tr.error td.sev{background:#c00000;color:#fff}tr.warning td.sev{background:#f0b000}"
+	"td.sev{white-space:nowrap}tr.error td.sev{background:#c00000;color:#fff}tr.warning td.sev{background:#f0b000}"
 	"tr.info td.sev{background:#dde6f0}\n"
 	"tr.unowned{background:#fde9e7}tr.conflicting{background:#fff3cd}\n"
 	".controls{display:none;margin:.5em 0;padding:.4em;background:#f4f6f9}.js .controls{display:block}\n"
