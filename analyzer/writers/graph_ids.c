@@ -7,8 +7,12 @@
 #include "model/util/xalloc.h"
 
 /* Named objects get even IDs 2, 4, 6 … (their name at names[id / 2 - 1]);
-   anonymous ones (edges) odd IDs, as cgraph's own discipline does. */
+   anonymous ones (edges) odd IDs, as cgraph's own discipline does. The names
+   are the graph's own strings (agstrdup): cgraph reads a string's header
+   to tell an HTML-like string from a plain one (aghtmlstr), and would read
+   garbage before a string of ours — a name printed as <…> in the DOT. */
 struct ids {
+	Agraph_t *g;
 	struct idmap map; /* name → index into names */
 	char **names;
 	size_t n, cap;
@@ -17,9 +21,9 @@ struct ids {
 
 static void *ids_open(Agraph_t *g, Agdisc_t *disc)
 {
-	(void)g;
 	(void)disc;
 	struct ids *s = xcalloc(1, sizeof(*s));
+	s->g = g;
 	idmap_init(&s->map, 256);
 	s->anonymous = 1;
 	return s;
@@ -39,7 +43,7 @@ static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createf
 		if (!createflag)
 			return 0;
 		s->names = xgrow(s->names, &s->cap, s->n + 1, sizeof(*s->names));
-		s->names[s->n] = xstrdup(str);
+		s->names[s->n] = agstrdup(s->g, str);
 		idmap_put(&s->map, s->names[s->n], ID_NONE, s->n);
 		r = idmap_get(&s->map, str);
 		s->n++;
@@ -75,7 +79,7 @@ static void ids_close(void *state)
 	struct ids *s = state;
 	idmap_release(&s->map);
 	for (size_t i = 0; i < s->n; i++)
-		free(s->names[i]);
+		agstrfree(s->g, s->names[i]);
 	free(s->names);
 	free(s);
 }
