@@ -143,6 +143,14 @@ i18n_names_first() {
 	has "names first: a vendor in a message" "給食サービス株式会社 (v-food)" "$tmp/n.txt"
 	has "names first: a device in a message" "電子カルテサーバ (ehr-srv)" "$tmp/n.txt"
 	has "names first: a party in the plan" "画像医療機器株式会社 (v-pacs)" "$tmp/n.txt"
+	# The text report: a first sentence whole, a list never cut.
+	has "text report: a 推奨される対応例 list is never cut" "(b) 契約後も必要に応じて当該遵守状況を示す資料の提出を求めることができること等を取り決める。" "$tmp/n.txt"
+	has "text report: the first sentence, whole" "対応例: 異常発生時に切り替えて利用するためのバックアップ環境を適切に構築する（ホストスタンバイ/コールドスタンバイ、ネットワーク等の二重化、バックアップデータの確保）など、システム障害時やセキュリティパッチの適用等を想定し、冗長性を適切に確保する方法について取り決める。" "$tmp/n.txt"
+	if grep -q "バックアップデータについては、激甚災害" "$tmp/n.txt"; then
+		not_ok "text report: only the first sentence of a recommendation without a list"
+	else
+		ok "text report: only the first sentence of a recommendation without a list"
+	fi
 	"$B" report -o "$tmp/n.html" "$f"
 	has "names first: the HTML report's party column" "<td>給食サービス株式会社 (v-food)</td>" "$tmp/n.html"
 	has "the HTML report shows the whole 推奨される対応例" "(c) 医療機関は当該方策を検討・承認して事業者とともに実施することを取り決める。" "$tmp/n.html"

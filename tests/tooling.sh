@@ -35,6 +35,13 @@ tooling() {
 	else
 		not_ok "make install" "$(cat "$tmp/install.log"; find "$root" -type f | head)"
 	fi
+	# The installed program finds its installed catalog (PREFIX/share/locale).
+	if [ -s "$root/usr/share/locale/ja/LC_MESSAGES/bunkai.mo" ] &&
+		env -u LANGUAGE LANG=C.UTF-8 "$root/usr/bin/bunkai" check --lang ja fixtures/demo-hospital.json 2>&1 | grep -q "として正しい"; then
+		ok "make install: the Japanese catalog, found by the installed program"
+	else
+		not_ok "make install: the Japanese catalog" "$(find "$root" -name '*.mo')"
+	fi
 	if make --no-print-directory uninstall DESTDIR="$root" PREFIX=/usr >"$tmp/install.log" 2>&1 &&
 		[ -z "$(find "$root" -type f)" ]; then
 		ok "make uninstall removes every installed file"

@@ -5,6 +5,7 @@
 #include "analyzer/plan/whatif.h"
 #include "model/db/db.h"
 #include "model/util/exit_codes.h"
+#include "model/util/i18n.h"
 #include "model/util/progress.h"
 
 int pipeline_analyze(sqlite3 *db, const struct ruleset *rules, int user_rules, const char *max_check_age,
@@ -26,7 +27,7 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 	for (size_t i = 0; i < o->n_rule_dirs; i++)
 		if (ruleset_add_dir(&p->rules, o->rule_dirs[i]) < 0)
 			return EXIT_USAGE;
-	progress_phase("reading and checking");
+	progress_phase(_("reading and checking"));
 	/* The plan patches the document, and a what-if changes it before the
 	   model is built. */
 	int doc = o->plan || o->n_without;
@@ -37,17 +38,17 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 		rc = session_build_db(&p->s);
 	if (rc != EXIT_OK)
 		return rc;
-	progress_phase("analyzing");
+	progress_phase(_("analyzing"));
 	if ((rc = pipeline_analyze(p->s.db, &p->rules, o->n_rule_dirs > 0, o->max_check_age, v)) != EXIT_OK)
 		return rc;
 	if (o->plan) {
-		progress_phase("planning");
+		progress_phase(_("planning"));
 		struct measure m = { p->s.doc, &p->s.cat, &p->rules, p->s.as_of, o->max_check_age, v };
 		if (plan_build(&p->plan, p->s.db, &m) < 0)
 			return EXIT_FAILURE_IO;
 	}
 	if (o->read_findings) {
-		progress_phase("reading the findings");
+		progress_phase(_("reading the findings"));
 		if (analysis_read(p->s.db, v, &p->a) < 0 || (o->read_leads && leads_read(p->s.db, v, &p->a) < 0))
 			return EXIT_FAILURE_IO;
 		p->a.without = o->without;

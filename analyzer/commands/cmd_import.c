@@ -47,11 +47,11 @@ static int run(struct invocation *inv)
 	int folder = is_directory(inv->args[0]);
 	int enc = inv->values[ENCODING] ? encoding_of(inv->values[ENCODING]) : ENC_AUTO;
 	struct session *s = &inv->p.s;
-	progress_phase("reading and checking");
+	progress_phase(_("reading and checking"));
 	int rc = session_load_csv(s, folder ? inv->args[0] : NULL, folder ? NULL : (const char *const *)inv->args,
 				  folder ? 0 : (size_t)inv->n_args, enc, NULL, 0);
 	if (rc == EXIT_OK) {
-		progress_phase("writing");
+		progress_phase(_("writing"));
 		char *json = inventory_to_json(&s->inv, &s->cat);
 		fputs(json, inv->o.fp);
 		fputc('\n', inv->o.fp);

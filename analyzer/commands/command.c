@@ -248,7 +248,7 @@ int run_command(const struct command *cmd, int argc, char **argv)
 	if (rc == EXIT_OK && (cmd->flags & CMD_OUTPUT))
 		rc = output_open(&inv.o, inv.out);
 	if (rc == EXIT_OK) {
-		progress_phase("writing");
+		progress_phase(_("writing"));
 		rc = cmd->run(&inv);
 		if (cmd->flags & CMD_OUTPUT) {
 			if (rc == EXIT_OK || rc == EXIT_FINDINGS) {

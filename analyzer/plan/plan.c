@@ -5,6 +5,7 @@
 
 #include "analyzer/analysis/rules.h"
 #include "model/util/progress.h"
+#include "model/util/i18n.h"
 #include "model/util/xalloc.h"
 
 /* The codes of errors "on a path into the hospital" (SPEC 9.2). */
@@ -172,7 +173,7 @@ int plan_build(struct plan *p, sqlite3 *db, const struct measure *m)
 		actions_group_by_kind(&p->offered);
 		p->grouped = 1;
 	}
-	progress_phase("measuring the plan's actions");
+	progress_phase(_("measuring the plan's actions"));
 	for (size_t i = 0; i < p->offered.n; i++)
 		if (measure_one(p, m, &p->offered.v[i]) < 0)
 			return -1;
