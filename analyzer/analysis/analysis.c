@@ -264,7 +264,8 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 		"         ORDER BY rank, code)),"
 		"       " LABEL("coalesce(td.name, ts.name)", "r.target") ", " LABEL("dd.name", "pd.door") ","
 		"       (SELECT group_concat(l, ', ') FROM (SELECT " LABEL("s.name", "s.id") " AS l FROM systems s"
-		"         WHERE s.id IN (SELECT pr.system FROM path_reach pr WHERE pr.remote = r.id) ORDER BY s.id))"
+		"         WHERE s.id IN (SELECT pr.system FROM path_reach pr WHERE pr.remote = r.id) ORDER BY s.id)),"
+		"       " LABEL("cp.name", "c.checked_by")
 		"  FROM remote_access r JOIN parties p ON p.id = r.vendor JOIN path_doors pd ON pd.remote = r.id"
 		"  LEFT JOIN devices td ON td.id = r.target LEFT JOIN systems ts ON ts.id = r.target"
 		"  LEFT JOIN devices dd ON dd.id = pd.door"
@@ -272,6 +273,7 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 		"        WHERE x.device = pd.door AND x.check_kind = 'patch'"
 		"          AND x.check_date <= (SELECT value FROM meta WHERE key = 'as_of')"
 		"        ORDER BY x.check_date DESC, x.answer = 'no' DESC LIMIT 1)"
+		"  LEFT JOIN parties cp ON cp.id = c.checked_by"
 		" WHERE r.id IN (SELECT id FROM view_remotes) ORDER BY r.seq",
 		"paths");
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -293,6 +295,7 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 		p->target_label = db_column_dup(st, 15);
 		p->door_label = db_column_dup(st, 16);
 		p->reached_labels = db_column_dup(st, 17);
+		p->check_by_label = db_column_dup(st, 18);
 	}
 	sqlite3_finalize(st);
 }
@@ -367,7 +370,7 @@ void paths_release(struct remote_path *v, size_t n)
 		struct remote_path *p = &v[i];
 		char *fields[] = { p->id, p->vendor, p->vendor_name, p->target, p->door, p->reached_systems, p->approved,
 				   p->auth, p->check_date, p->check_answer, p->check_by, p->open, p->target_label,
-				   p->door_label, p->reached_labels };
+				   p->door_label, p->reached_labels, p->check_by_label };
 		for (size_t k = 0; k < sizeof(fields) / sizeof(*fields); k++)
 			free(fields[k]);
 	}

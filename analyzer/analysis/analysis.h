@@ -55,6 +55,7 @@ struct remote_path {
 	char *check_date, *check_answer, *check_by; /* the door's latest patch check; NULL: none */
 	char *open;               /* the codes of its open findings, "weak-remote-access, …"; NULL: none */
 	char *target_label, *door_label; /* "name (id)" for people; door_label NULL without door */
+	char *check_by_label;            /* the same for check_by */
 };
 
 struct plan;

@@ -55,7 +55,8 @@ static void cells(const struct remote_path *p, struct strbuf out[C_COLUMNS])
 	if (!p->door)
 		strbuf_addstr(&out[C_CHECK], _("no door named"));
 	else if (p->check_date)
-		strbuf_addf(&out[C_CHECK], _("%s on %s by %s"), answer(p->check_answer), p->check_date, p->check_by);
+		strbuf_addf(&out[C_CHECK], _("%s on %s by %s"), answer(p->check_answer), p->check_date,
+			    p->check_by_label ? p->check_by_label : p->check_by);
 	else
 		strbuf_addstr(&out[C_CHECK], _("none"));
 	strbuf_addstr(&out[C_OPEN], p->open ? p->open : "-");
