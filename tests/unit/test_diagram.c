@@ -193,7 +193,7 @@ static void test_summary(void **state)
 	assert_null(agnode(g, (char *)"ehr-pc-01", 0));
 	Agnode_t *ehr = agnode(g, (char *)"ehr", 0);
 	assert_non_null(ehr);
-	assert_non_null(strstr(attr(ehr, "label"), "端末 ×1"));
+	assert_non_null(strstr(attr(ehr, "label"), "terminal ×1"));
 	assert_edge(g, "v-food", "ehr", "nocontract", "bold"); /* the worst along the path */
 	assert_non_null(strstr(attr(g, "label"), "summary: devices counted per system"));
 	agclose(g);
