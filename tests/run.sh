@@ -384,6 +384,7 @@ for bin in build/asan/tests/test_*; do [ "${bin%.d}" = "$bin" ] && unit "$bin" "
 . tests/plan.sh
 . tests/tracking.sh
 . tests/i18n.sh
+. tests/diagram.sh
 for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	set -- $build
 	e2e "$1" "$2"
@@ -393,7 +394,9 @@ for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	hostile_messages "$1" "$2"
 	plan_tests "$1" "$2"
 	tracking_tests "$1" "$2"
+	diagram_tests "$1" "$2"
 done
+diagram_pages
 spreadsheet_round_trip
 csv_row_limit
 i18n_tests build/bunkai

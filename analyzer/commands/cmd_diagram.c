@@ -6,13 +6,21 @@
 #include "analyzer/writers/diagram.h"
 #include "model/util/exit_codes.h"
 
-enum { SUMMARY };
+#include <string.h>
+
+enum { SUMMARY, PAGE };
 
 static const char *const formats[] = { "svg", "png", "pdf", "dot", NULL };
+static const char *const pages[] = { "a3", "a4", NULL };
 
 static int run(struct invocation *inv)
 {
-	struct diagram_options o = { inv->values[SUMMARY] != NULL };
+	struct diagram_options o = {
+		.detail_max = inv->values[SUMMARY] ? 1 : 0,
+		/* One system's or one vendor's part: the appendix, every device drawn. */
+		.full_detail = inv->view.n_systems > 0 || inv->view.vendor != NULL,
+		.page = inv->values[PAGE] && !strcmp(inv->values[PAGE], "a4") ? PAGE_A4 : PAGE_A3,
+	};
 	return diagram_render(inv->p.s.db, &o, inv->format, inv->o.fp) == 0 ? EXIT_OK : EXIT_FAILURE_IO;
 }
 
@@ -21,6 +29,10 @@ static const struct command_option options[] = {
 	  N_("count devices per system instead of drawing them\n"
 	     "(automatic above 1,500 nodes, so any inventory renders in seconds)"),
 	  NULL },
+	{ "page", PAGE, "SIZE",
+	  N_("the paper: a3 (default) or a4, landscape; the picture is\n"
+	     "scaled to fit, a PNG printed sharp on it (docs/diagram.md)"),
+	  pages },
 	{ NULL, 0, NULL, NULL, NULL },
 };
 
@@ -40,7 +52,11 @@ const struct command cmd_diagram = {
 		       "\"no owner\" area), devices inside their system, and every remote link from\n"
 		       "the vendor through the entry devices to the target, styled by what the\n"
 		       "analysis found. Systems with error findings are red and list the unowned\n"
-		       "items. A legend explains every style used (docs/diagram.md).\n"
+		       "items. Inside a system, devices of one type are collapsed into one node\n"
+		       "(\"terminal ×120\"), another maintainer's in a group of their own; the doors\n"
+		       "and targets of remote paths and devices with errors stay nodes named by id;\n"
+		       "with --system or --vendor every device of that part is drawn. A title\n"
+		       "block in the corner explains every style used (docs/diagram.md).\n"
 		       "\n"
 		       "In the DOT output every entity keeps its inventory id: nodes are named by\n"
 		       "id, clusters \"cluster_ID\", so the graph can be post-processed with gvpr.\n"),

@@ -31,9 +31,17 @@ static void set(void *obj, const char *name, const char *value)
 	agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
 
+/* A cluster's label sits at its top: set on each, since a graph attribute
+   set on the root (the title block's bottom-right place) becomes the
+   default of every subgraph. */
 static Agraph_t *subgraph(Agraph_t *parent, const char *name)
 {
-	return agsubg(parent, (char *)name, 1);
+	Agraph_t *c = agsubg(parent, (char *)name, 1);
+	if (!strncmp(name, "cluster", 7)) {
+		set(c, "labelloc", "t");
+		set(c, "labeljust", "c");
+	}
+	return c;
 }
 
 static Agnode_t *node(Agraph_t *g, const char *name)
@@ -92,6 +100,8 @@ struct diagram {
 	void **where;      /* the cluster (parties, systems) or node (devices) of each id */
 	size_t n, cap;
 	int summary;       /* devices counted, not drawn */
+	int full_detail;   /* every device a node (a narrowed view) */
+	size_t groups;     /* device groups drawn */
 	size_t edges;      /* link edges drawn */
 	size_t hidden;     /* links not drawn in a summary (over LINKS_MAX) */
 	sqlite3_stmt *find_by_id, *find_crossing; /* prepared once, used per link */
@@ -406,37 +416,150 @@ static const struct {
 	{ "printer", "tab" },   { "storage", "cylinder" },  { "other", "ellipse" },
 };
 
+/*
+** Which devices are drawn one by one (docs/diagram.md, "What stays a node"):
+** every device when the view is narrowed to a system or a vendor (the
+** appendix of an audit report); otherwise the ones that matter — the doors
+** and targets of remote paths, the devices a path passes, and devices with
+** an open error finding — and the rest of each system collapsed by type,
+** with the devices maintained by another party than the system's I-6 lead
+** in a group of their own. A group of one is drawn as its device.
+*/
+static const char *devices_sql =
+	"SELECT d.id, d.name, d.type, d.system,"
+	"       ?1 OR d.id IN (SELECT door FROM path_doors WHERE door IS NOT NULL)"
+	"          OR d.id IN (SELECT target FROM remote_access) OR d.id IN (SELECT device FROM remote_via)"
+	"          OR EXISTS (SELECT 1 FROM findings f WHERE f.device = d.id AND f.rank = 0 AND f.in_view"
+	"                      AND f.accepted IS NULL),"
+	"       CASE WHEN d.maintainer IS NOT NULL AND NOT EXISTS (SELECT 1 FROM leads l WHERE l.item = 'I-6'"
+	"                 AND l.system IS d.system AND l.party = d.maintainer) THEN d.maintainer END,"
+	"       (SELECT p.name FROM parties p WHERE p.id = d.maintainer)"
+	"  FROM devices d"
+	" WHERE d.system IN (SELECT id FROM view_systems)"
+	"    OR (d.system IS NULL AND (SELECT count(*) FROM view_systems) = (SELECT count(*) FROM systems))"
+	" ORDER BY d.system, d.type, 6, d.seq";
+
+struct device_row {
+	const char *id, *name, *type, *system, *other, *other_name;
+	int keep;
+};
+
+static Agraph_t *device_container(struct diagram *D, const char *system)
+{
+	Agraph_t *container = system ? lookup(D, system) : NULL;
+	if (!container) {
+		container = area(D, "cluster_~no-system", _("devices without a system"), "#d06000");
+		D->used_no_system = 1;
+	}
+	return container;
+}
+
+static const char *device_shape(const char *type)
+{
+	for (size_t i = 0; i < sizeof(device_shapes) / sizeof(*device_shapes); i++)
+		if (!strcmp(device_shapes[i].type, type))
+			return device_shapes[i].shape;
+	return "ellipse";
+}
+
+static void device_node(struct diagram *D, const struct device_row *r)
+{
+	Agnode_t *nd = node(device_container(D, r->system), r->id);
+	struct strbuf label = STRBUF_INIT;
+	add_text(&label, r->name);
+	strbuf_addstr(&label, "\\n(");
+	add_text(&label, r->id);
+	strbuf_addstr(&label, ")");
+	set(nd, "label", label.buf);
+	strbuf_release(&label);
+	set(nd, "shape", device_shape(r->type));
+	set(nd, "tooltip", type_label(r->type));
+	remember(D, r->id, nd);
+}
+
+/* The devices v[i..j) (same system, type and other maintainer) as one node. */
+static void group_node(struct diagram *D, const struct device_row *v, size_t i, size_t j)
+{
+	const struct device_row *r = &v[i];
+	char *name = xasprintf("~group:%s:%s%s%s", r->system ? r->system : "", r->type, r->other ? ":" : "",
+			       r->other ? r->other : "");
+	Agnode_t *nd = node(device_container(D, r->system), name);
+	free(name);
+	struct strbuf label = STRBUF_INIT;
+	strbuf_addf(&label, "%s ×%zu", type_label(r->type), j - i);
+	if (r->other) {
+		strbuf_addstr(&label, "\\n");
+		char *who = diagram_escape(r->other_name ? r->other_name : r->other);
+		strbuf_addf(&label, _("(maintained by %s)"), who);
+		free(who);
+	}
+	set(nd, "label", label.buf);
+	strbuf_release(&label);
+	set(nd, "shape", device_shape(r->type));
+	set(nd, "peripheries", "1");
+	set(nd, "style", "filled");
+	set(nd, "fillcolor", r->other ? "#fff3e0" : "#f0f0f0");
+	set(nd, "tooltip", type_label(r->type));
+	for (size_t k = i; k < j; k++)
+		remember(D, v[k].id, nd);
+	D->groups++;
+}
+
+static int same_group(const struct device_row *a, const struct device_row *b)
+{
+	return !a->keep && !b->keep && !strcmp(a->system ? a->system : "", b->system ? b->system : "") &&
+	       !strcmp(a->type, b->type) && !strcmp(a->other ? a->other : "", b->other ? b->other : "");
+}
+
 static void build_devices(struct diagram *D)
 {
-	sqlite3_stmt *st = query(D,
-				 "SELECT d.id, d.name, d.type, d.system FROM devices d"
-				 " WHERE d.system IN (SELECT id FROM view_systems)"
-				 "    OR (d.system IS NULL AND (SELECT count(*) FROM view_systems) = (SELECT count(*) FROM systems))"
-				 " ORDER BY d.system, d.type, d.seq");
+	sqlite3_stmt *st = query(D, devices_sql);
+	sqlite3_bind_int(st, 1, D->full_detail);
+	struct device_row *v = NULL;
+	size_t n = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *id = col(st, 0), *type = col(st, 2), *system = col(st, 3);
-		Agraph_t *container = system ? lookup(D, system) : NULL;
-		if (!container) {
-			container = area(D, "cluster_~no-system", _("devices without a system"), "#d06000");
-			D->used_no_system = 1;
-		}
-		Agnode_t *nd = node(container, id);
-		struct strbuf label = STRBUF_INIT;
-		add_text(&label, col(st, 1));
-		strbuf_addstr(&label, "\\n(");
-		add_text(&label, id);
-		strbuf_addstr(&label, ")");
-		set(nd, "label", label.buf);
-		strbuf_release(&label);
-		const char *shape = "ellipse";
-		for (size_t i = 0; i < sizeof(device_shapes) / sizeof(*device_shapes); i++)
-			if (!strcmp(device_shapes[i].type, type))
-				shape = device_shapes[i].shape;
-		set(nd, "shape", shape);
-		set(nd, "tooltip", type_label(type));
-		remember(D, id, nd);
+		v = xgrow(v, &cap, n + 1, sizeof(*v));
+		struct device_row *r = &v[n++];
+		r->id = pool_strdup(&D->pool, col(st, 0));
+		r->name = pool_strdup(&D->pool, col(st, 1));
+		r->type = pool_strdup(&D->pool, col(st, 2));
+		r->system = col(st, 3) ? pool_strdup(&D->pool, col(st, 3)) : NULL;
+		r->keep = sqlite3_column_int(st, 4);
+		r->other = col(st, 5) ? pool_strdup(&D->pool, col(st, 5)) : NULL;
+		r->other_name = col(st, 6) ? pool_strdup(&D->pool, col(st, 6)) : NULL;
 	}
 	sqlite3_finalize(st);
+	/* One system at a time: its kept devices, then its groups (the order
+	   of its grid, diagram_arrange.c). */
+	struct device_row *g = xmalloc((n ? n : 1) * sizeof(*g));
+	for (size_t s0 = 0; s0 < n;) {
+		size_t s1 = s0 + 1;
+		while (s1 < n && !strcmp(v[s1].system ? v[s1].system : "", v[s0].system ? v[s0].system : ""))
+			s1++;
+		for (size_t i = s0; i < s1; i++)
+			if (v[i].keep)
+				device_node(D, &v[i]);
+		for (size_t i = s0; i < s1;) {
+			if (v[i].keep) {
+				i++;
+				continue;
+			}
+			size_t j = i + 1, k = 0;
+			while (j < s1 && (v[j].keep || same_group(&v[i], &v[j])))
+				j++;
+			for (size_t x = i; x < j; x++)
+				if (!v[x].keep)
+					g[k++] = v[x];
+			if (k == 1)
+				device_node(D, &g[0]);
+			else
+				group_node(D, g, 0, k);
+			i = j;
+		}
+		s0 = s1;
+	}
+	free(g);
+	free(v);
 }
 
 /* ---- remote links ---- */
@@ -532,9 +655,11 @@ static void hop(struct diagram *D, Agnode_t *t, Agraph_t *tc, Agnode_t *h, Agrap
 		free(id);
 		set(e, "remote", remote);
 	}
-	if (tc)
+	/* Clip at a box only when the other end is outside it (dot warns and
+	   draws nothing sensible otherwise). */
+	if (tc && !agcontains(tc, h))
 		set(e, "ltail", agnameof(tc));
-	if (hc)
+	if (hc && !agcontains(hc, t))
 		set(e, "lhead", agnameof(hc));
 	D->used[ls] = 1;
 }
@@ -679,81 +804,109 @@ static void build_doors_and_reach(struct diagram *D)
 
 /* ---- title and legend ---- */
 
-/* Only the styles that occur in this picture. The entries stack in two
-   columns (rank=same: one rank is a column when the graph runs left to
-   right), so the legend stays compact beside the boundaries. */
-static void build_legend(struct diagram *D)
+/* User text for an HTML-like label: & < > " escaped. */
+static void add_html(struct strbuf *sb, const char *s)
 {
-	Agraph_t *c = subgraph(D->g, "cluster_~legend");
-	set(c, "label", _("legend"));
-	set(c, "style", "rounded");
-	set(c, "color", "#808080");
-	Agraph_t *left = subgraph(c, "~legend:left"), *right = subgraph(c, "~legend:right");
-	set(left, "rank", "same");
-	set(right, "rank", "same");
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&': strbuf_addstr(sb, "&amp;"); break;
+		case '<': strbuf_addstr(sb, "&lt;"); break;
+		case '>': strbuf_addstr(sb, "&gt;"); break;
+		case '"': strbuf_addstr(sb, "&quot;"); break;
+		default: strbuf_addch(sb, *s);
+		}
+	}
+}
+
+/* A line as text, for the legend's sample of a link style. */
+static const char *line_sample(const char *style)
+{
+	return !strcmp(style, "bold") ? "━━━━▶" : !strcmp(style, "dashed") ? "╍╍╍╍▶"
+		: !strcmp(style, "dotted") ? "┈┈┈┈▶" : "────▶";
+}
+
+/*
+** The title block: one table in the bottom-right corner of the page, as on
+** a drawing — the title, the organization and the as-of date, a note when
+** the picture is summarized, and one row per style the picture uses. A
+** table is a fraction of the old legend's area, and Graphviz keeps it out of
+** the way of the boundaries (the graph's own label).
+*/
+static void build_title_block(struct diagram *D)
+{
+	struct strbuf t = STRBUF_INIT;
+	strbuf_addstr(&t, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" COLOR=\"#808080\">");
+	sqlite3_stmt *st = query(D, "SELECT (SELECT value FROM meta WHERE key = 'organization_name'),"
+				    " (SELECT value FROM meta WHERE key = 'as_of')");
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		strbuf_addstr(&t, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\"><B>");
+		add_html(&t, _("responsibility boundaries (責任分界図)"));
+		strbuf_addstr(&t, "</B></FONT></TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">");
+		add_html(&t, col(st, 0));
+		strbuf_addstr(&t, " — ");
+		add_html(&t, _("as of"));
+		strbuf_addch(&t, ' ');
+		add_html(&t, col(st, 1));
+		strbuf_addstr(&t, "</TD></TR>");
+	}
+	sqlite3_finalize(st);
+	if (D->summary || D->groups || D->hidden) {
+		char *note = D->hidden ? xasprintf(_("summary: devices counted per system; %zu more remote links not drawn — see the report"), D->hidden)
+			     : D->summary ? xstrdup(_("summary: devices counted per system"))
+					  : xstrdup(_("devices of one type collapsed per system; doors, targets and devices with errors drawn one by one"));
+		strbuf_addstr(&t, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">");
+		add_html(&t, note);
+		strbuf_addstr(&t, "</FONT></TD></TR>");
+		free(note);
+	}
 	for (int ls = 0; ls < LS_N; ls++) {
 		if (!D->used[ls])
 			continue;
-		char *a = xasprintf("~legend:%s:from", link_styles[ls].key);
-		char *b = xasprintf("~legend:%s:to", link_styles[ls].key);
-		Agnode_t *na = node(left, a), *nb = node(right, b);
-		set(na, "shape", "point");
-		set(nb, "shape", "plaintext");
-		char *text = link_styles[ls].label[0]
-				     ? xasprintf("%s: %s", _(link_styles[ls].label), _(link_styles[ls].legend))
-				     : xstrdup(_(link_styles[ls].legend));
-		set(nb, "label", text);
-		free(text);
-		Agedge_t *e = agedge(c, na, nb, NULL, 1);
-		set(e, "color", link_styles[ls].color);
-		set(e, "style", link_styles[ls].style);
-		set(e, "penwidth", link_styles[ls].penwidth);
-		free(a);
-		free(b);
+		strbuf_addf(&t, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT></TD><TD ALIGN=\"LEFT\">",
+			    link_styles[ls].color, line_sample(link_styles[ls].style));
+		if (link_styles[ls].label[0]) {
+			add_html(&t, _(link_styles[ls].label));
+			strbuf_addstr(&t, ": ");
+		}
+		add_html(&t, _(link_styles[ls].legend));
+		strbuf_addstr(&t, "</TD></TR>");
 	}
 	const struct {
 		int used;
-		const char *name, *label, *color, *style;
+		const char *label, *color, *style, *fill;
 	} boxes[] = {
-		{ D->used_gap, "~legend:gap", N_("⚠ system with error findings (red)"), "#c00000", "filled" },
-		{ D->used_no_owner, "~legend:no-owner", N_("no owner: nobody coordinates the system"), "#c00000", "dashed" },
-		{ D->used_no_system, "~legend:no-system", N_("device without a system"), "#d06000", "dashed" },
-		{ D->used_unknown, "~legend:unknown", N_("id not in the ledger"), "#c00000", "dashed" },
-		{ D->used_door_unchecked, "~legend:door-unchecked",
-		  N_("door of a path, patches not confirmed (door-unchecked)"), "#c00000", "bold" },
-		{ D->used_door_ok, "~legend:door-ok", N_("door of a path, patches confirmed"), "#2f6f2f", "solid" },
-		{ 1, "~legend:boundary", N_("box = a party's boundary; a prime's encloses its subcontractors'"), "#404040",
-		  "rounded" },
+		{ D->used_gap, N_("⚠ system with error findings (red)"), "#c00000", "solid", "#fde9e7" },
+		{ D->used_no_owner, N_("no owner: nobody coordinates the system"), "#c00000", "dashed", NULL },
+		{ D->used_no_system, N_("device without a system"), "#d06000", "dashed", NULL },
+		{ D->used_unknown, N_("id not in the ledger"), "#c00000", "dashed", "#fde9e7" },
+		{ D->used_door_unchecked, N_("door of a path, patches not confirmed (door-unchecked)"), "#c00000", "solid", NULL },
+		{ D->used_door_ok, N_("door of a path, patches confirmed"), "#2f6f2f", "solid", NULL },
+		{ D->groups > 0, N_("devices of one type, collapsed (×N)"), "#404040", "solid", "#f0f0f0" },
+		{ 1, N_("box = a party's boundary; a prime's encloses its subcontractors'"), "#404040", "solid", NULL },
 	};
 	for (size_t i = 0; i < sizeof(boxes) / sizeof(*boxes); i++) {
 		if (!boxes[i].used)
 			continue;
-		Agnode_t *nd = node(right, boxes[i].name);
-		set(nd, "shape", "box");
-		set(nd, "label", _(boxes[i].label));
-		set(nd, "color", boxes[i].color);
-		set(nd, "style", boxes[i].style);
-		if (!strncmp(boxes[i].name, "~legend:door", 12))
-			set(nd, "peripheries", "2"); /* as the doors are drawn */
-		if (!strcmp(boxes[i].style, "filled"))
-			set(nd, "fillcolor", "#fde9e7");
+		/* A small box drawn as the picture draws it: border colour and
+		   style, double for doors, fill where the picture fills. */
+		strbuf_addf(&t, "<TR><TD><TABLE BORDER=\"%d\" CELLBORDER=\"0\" CELLSPACING=\"0\" COLOR=\"%s\"",
+			    strstr(boxes[i].label, "door") ? 3 : 1, boxes[i].color);
+		if (strcmp(boxes[i].style, "solid"))
+			strbuf_addf(&t, " STYLE=\"%s\"", boxes[i].style);
+		strbuf_addstr(&t, "><TR><TD");
+		if (boxes[i].fill)
+			strbuf_addf(&t, " BGCOLOR=\"%s\"", boxes[i].fill);
+		strbuf_addstr(&t, ">    </TD></TR></TABLE></TD><TD ALIGN=\"LEFT\">");
+		add_html(&t, _(boxes[i].label));
+		strbuf_addstr(&t, "</TD></TR>");
 	}
-}
-
-static void title(struct diagram *D)
-{
-	sqlite3_stmt *st = query(D, "SELECT (SELECT value FROM meta WHERE key = 'organization_name'),"
-				    " (SELECT value FROM meta WHERE key = 'as_of')");
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		struct strbuf label = STRBUF_INIT;
-		strbuf_addf(&label, "%s — ", _("responsibility boundaries (責任分界図)"));
-		add_text(&label, col(st, 0));
-		strbuf_addf(&label, " — %s ", _("as of"));
-		add_text(&label, col(st, 1));
-		set(D->g, "label", label.buf);
-		strbuf_release(&label);
-	}
-	sqlite3_finalize(st);
+	strbuf_addstr(&t, "</TABLE>");
+	char *html = agstrdup_html(D->g, t.buf);
+	agsafeset(D->g, (char *)"label", html, (char *)"");
+	agstrfree(D->g, html);
+	set(D->g, "labelloc", "b");
+	set(D->g, "labeljust", "r");
+	strbuf_release(&t);
 }
 
 Agraph_t *diagram_build(sqlite3 *db, const struct diagram_options *opts)
@@ -765,6 +918,7 @@ Agraph_t *diagram_build(sqlite3 *db, const struct diagram_options *opts)
 
 	/* Summarize when drawing every device would make the layout slow. */
 	size_t max = opts && opts->detail_max ? opts->detail_max : DIAGRAM_DETAIL_MAX;
+	D.full_detail = opts && opts->full_detail;
 	long nodes = scalar(&D, "SELECT (SELECT count(*) FROM devices) + (SELECT count(*) FROM systems)"
 				" + (SELECT count(*) FROM parties)");
 	D.summary = nodes > (long)max;
@@ -777,29 +931,21 @@ Agraph_t *diagram_build(sqlite3 *db, const struct diagram_options *opts)
 	agattr(D.g, AGEDGE, (char *)"fontsize", (char *)"9");
 	set(D.g, "rankdir", "LR");
 	set(D.g, "compound", "true");
-	set(D.g, "labelloc", "t");
-	set(D.g, "fontsize", "16");
+	set(D.g, "fontsize", "10");
 	set(D.g, "newrank", "true");
+	/* A label that cannot be placed without covering a node is left out:
+	   each link style differs in colour and pattern, and the title block
+	   names them. */
+	set(D.g, "forcelabels", "false");
 	if (D.summary)
 		set(D.g, "comment", "devices summarized per system (too many to draw one by one)");
-	title(&D);
 	build_parties(&D);
 	build_systems(&D);
 	if (!D.summary)
 		build_devices(&D);
 	build_links(&D);
 	build_doors_and_reach(&D);
-	build_legend(&D);
-	if (D.hidden) {
-		char *note = xasprintf(_("%s\\n(summary: devices counted per system; %zu more remote links not drawn — see the report)"),
-				       agget(D.g, (char *)"label"), D.hidden);
-		set(D.g, "label", note);
-		free(note);
-	} else if (D.summary) {
-		char *note = xasprintf(_("%s\\n(summary: devices counted per system)"), agget(D.g, (char *)"label"));
-		set(D.g, "label", note);
-		free(note);
-	}
+	build_title_block(&D);
 
 	sqlite3_finalize(D.find_by_id);
 	sqlite3_finalize(D.find_crossing);

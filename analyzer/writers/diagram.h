@@ -18,8 +18,13 @@
 
 enum { DIAGRAM_DETAIL_MAX = 1500 }; /* nodes before devices are summarized */
 
+/* The paper the picture is made for (docs/diagram.md): landscape. */
+enum diagram_page { PAGE_A3, PAGE_A4 };
+
 struct diagram_options {
 	size_t detail_max; /* summarize above this many nodes; 0 = DIAGRAM_DETAIL_MAX */
+	int full_detail;   /* every device a node (the view names a system or vendor) */
+	enum diagram_page page;
 };
 
 /* Build the graph from a model whose findings and view are in place

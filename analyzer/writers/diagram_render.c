@@ -5,6 +5,7 @@
 */
 #include <gvc.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analyzer/writers/diagram.h"
 #include "model/util/strbuf.h"
@@ -19,6 +20,31 @@ static int collect_error(char *msg)
 	return 0;
 }
 
+/*
+** The page (docs/diagram.md): A3 or A4 landscape, less a margin. `size`
+** scales a larger drawing down to it (never a smaller one up); a PNG gets the
+** resolution that prints sharp on that paper without passing 4000 pixels on
+** the long side; a PDF is one vector page of that size.
+*/
+static const struct {
+	const char *size, *page;
+	const char *dpi; /* PNG: 4000 px / the page's long side in inches, rounded down */
+} papers[] = {
+	[PAGE_A3] = { "15.74,10.89", "16.54,11.69", "240" }, /* 420 × 297 mm */
+	[PAGE_A4] = { "10.89,7.47", "11.69,8.27", "340" },   /* 297 × 210 mm */
+};
+
+static void fit_page(Agraph_t *g, enum diagram_page page, const char *format)
+{
+	agsafeset(g, (char *)"size", (char *)papers[page].size, (char *)"");
+	if (!strcmp(format, "png"))
+		agsafeset(g, (char *)"dpi", (char *)papers[page].dpi, (char *)"");
+	if (!strcmp(format, "pdf")) {
+		agsafeset(g, (char *)"page", (char *)papers[page].page, (char *)"");
+		agsafeset(g, (char *)"center", (char *)"true", (char *)"");
+	}
+}
+
 int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *format, FILE *fp)
 {
 	int rc = -1;
@@ -28,6 +54,7 @@ int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *
 		agseterrf(old);
 		return -1;
 	}
+	fit_page(g, opts ? opts->page : PAGE_A3, format);
 	GVC_t *gvc = gvContext();
 	if (gvLayout(gvc, g, "dot") != 0) {
 		error(_("graph layout failed%s%s"), gv_errors.len ? ": " : "", strbuf_str(&gv_errors));

@@ -1,12 +1,14 @@
 /*
-** gen_inventory DEVICES [SEED] > inventory.json
+** gen_inventory DEVICES [SEED [SYSTEMS VENDORS]] > inventory.json
 **
 ** A synthetic inventory shaped like a real hospital group, scaled by the
 ** number of devices: one system per 100 devices, vendors ~ systems / 3
 ** (at most 300), prime chains 3 deep (prime -> sub -> sub-sub), one
 ** assignment per 2 devices, one remote link per 50 devices (entering through
 ** a network device), a few lapsed contracts and gaps so that every rule has
-** work. Deterministic for a given seed. For `make bench` only.
+** work. SYSTEMS and VENDORS override the scaling (the printable diagram's
+** test hospital: 300 devices, 10 systems, 10 vendors). Deterministic for a
+** given seed. For `make bench` and the tests only.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +26,7 @@ static unsigned long rnd(unsigned long n)
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		fprintf(stderr, "usage: gen_inventory DEVICES [SEED]\n");
+		fprintf(stderr, "usage: gen_inventory DEVICES [SEED [SYSTEMS VENDORS]]\n");
 		return 2;
 	}
 	long devices = atol(argv[1]);
@@ -32,6 +34,14 @@ int main(int argc, char **argv)
 		state += (unsigned long long)atoll(argv[2]);
 	long systems = devices / 100 < 3 ? 3 : devices / 100;
 	long vendors = systems / 3 < 4 ? 4 : systems / 3 > 300 ? 300 : systems / 3;
+	if (argc > 4) {
+		systems = atol(argv[3]);
+		vendors = atol(argv[4]);
+		if (systems < 1 || vendors < 4) {
+			fprintf(stderr, "gen_inventory: at least 1 system and 4 vendors\n");
+			return 2;
+		}
+	}
 	long assignments = devices / 2, remotes = devices / 50 < 3 ? 3 : devices / 50;
 	static const char *const types[] = { "server", "terminal", "terminal", "terminal", "network", "medical-device", "printer" };
 	static const char *const items[] = { "I-2", "A-3", "A-4", "A-6", "B-1", "B-4", "C-3", "C-4", "C-5" };
