@@ -841,9 +841,10 @@ static void build_title_block(struct diagram *D)
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		strbuf_addstr(&t, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\"><B>");
 		add_html(&t, _("responsibility boundaries (責任分界図)"));
+		/* The organization alone in its cell: its name exactly as written. */
 		strbuf_addstr(&t, "</B></FONT></TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">");
 		add_html(&t, col(st, 0));
-		strbuf_addstr(&t, " — ");
+		strbuf_addstr(&t, "</TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">");
 		add_html(&t, _("as of"));
 		strbuf_addch(&t, ' ');
 		add_html(&t, col(st, 1));
