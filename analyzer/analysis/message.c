@@ -1,8 +1,10 @@
 #include "message.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/util/i18n.h"
+#include "model/util/xalloc.h"
 
 /* How a placeholder's value is printed, by the placeholder's name. */
 enum kind { K_PLAIN, K_PARTY, K_SYSTEM, K_DEVICE, K_TARGET, K_WORD };
@@ -31,47 +33,67 @@ static const char *const words[] __attribute__((unused)) = {
 
 void namebook_open(struct namebook *nb, sqlite3 *db)
 {
-	sqlite3_prepare_v2(db, "SELECT name FROM parties WHERE id = ?", -1, &nb->party, NULL);
-	sqlite3_prepare_v2(db, "SELECT name FROM systems WHERE id = ?", -1, &nb->system, NULL);
-	sqlite3_prepare_v2(db, "SELECT name FROM devices WHERE id = ?", -1, &nb->device, NULL);
+	memset(nb, 0, sizeof(*nb));
+	nb->db = db;
 }
 
 void namebook_close(struct namebook *nb)
 {
-	sqlite3_finalize(nb->party);
-	sqlite3_finalize(nb->system);
-	sqlite3_finalize(nb->device);
+	if (nb->loaded)
+		idmap_release(&nb->ids);
+	free(nb->names);
+	pool_release(&nb->pool);
 	memset(nb, 0, sizeof(*nb));
 }
 
-/* Appends the name of id if st finds one other than the id; 1 if it did. */
-static int add_name(struct strbuf *out, sqlite3_stmt *st, const char *id, size_t len)
+/* One query for all names: a lookup per placeholder was a third of the
+   rules' time at 100,000 devices. */
+static void load(struct namebook *nb)
 {
-	if (!st)
-		return 0;
-	int found = 0;
-	sqlite3_bind_text(st, 1, id, (int)len, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(st, 0);
-		if (name && *name && (strlen(name) != len || memcmp(name, id, len))) {
-			strbuf_addf(out, "%s (%.*s)", name, (int)len, id);
-			found = 1;
-		}
+	nb->loaded = 1;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(nb->db,
+			       "SELECT id, name FROM parties UNION ALL SELECT id, name FROM systems"
+			       " UNION ALL SELECT id, name FROM devices",
+			       -1, &st, NULL) != SQLITE_OK) {
+		idmap_init(&nb->ids, 16);
+		return;
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return found;
+	idmap_init(&nb->ids, 1024);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0), *name = (const char *)sqlite3_column_text(st, 1);
+		if (!id || !name || !*name || !strcmp(id, name))
+			continue;
+		nb->names = xgrow(nb->names, &nb->cap, nb->n + 1, sizeof(*nb->names));
+		nb->names[nb->n] = pool_strdup(&nb->pool, name);
+		idmap_put(&nb->ids, pool_strdup(&nb->pool, id), ID_NONE, nb->n);
+		nb->n++;
+	}
+	sqlite3_finalize(st);
+}
+
+/* Appends "NAME (ID)" if id has another name; 1 if it did. */
+static int add_name(struct strbuf *out, struct namebook *nb, const char *id, size_t len)
+{
+	if (!nb->loaded)
+		load(nb);
+	char key[256];
+	if (len >= sizeof(key))
+		return 0;
+	memcpy(key, id, len);
+	key[len] = '\0';
+	const struct idref *r = idmap_get(&nb->ids, key);
+	if (!r)
+		return 0;
+	strbuf_addf(out, "%s (%.*s)", nb->names[r->index], (int)len, id);
+	return 1;
 }
 
 static void one(struct strbuf *out, struct namebook *nb, enum kind kind, const char *id, size_t len)
 {
 	int done = 0;
-	if (kind == K_PARTY)
-		done = add_name(out, nb->party, id, len);
-	else if (kind == K_SYSTEM)
-		done = add_name(out, nb->system, id, len);
-	else if (kind == K_DEVICE || kind == K_TARGET)
-		done = add_name(out, nb->device, id, len) || (kind == K_TARGET && add_name(out, nb->system, id, len));
+	if (kind == K_PARTY || kind == K_SYSTEM || kind == K_DEVICE || kind == K_TARGET)
+		done = add_name(out, nb, id, len);
 	else if (kind == K_WORD) {
 		char word[128];
 		if (len < sizeof(word)) {

@@ -13,11 +13,19 @@
 
 #include <sqlite3.h>
 
+#include "model/util/idmap.h"
+#include "model/util/pool.h"
 #include "model/util/strbuf.h"
 
-/* Looks names up in the model; one per rules run. */
+/* Every party's, system's and device's name by id (ids are unique across
+   them), read from the model at the first lookup; one per rules run. */
 struct namebook {
-	sqlite3_stmt *party, *system, *device;
+	sqlite3 *db;
+	int loaded;
+	struct idmap ids;   /* id -> index into names */
+	const char **names; /* in pool */
+	size_t n, cap;
+	struct pool pool;
 };
 void namebook_open(struct namebook *nb, sqlite3 *db);
 void namebook_close(struct namebook *nb);

@@ -9,12 +9,12 @@
 #include "model/util/progress.h"
 
 int pipeline_analyze(sqlite3 *db, const struct ruleset *rules, int user_rules, const char *max_check_age,
-		     const struct view *v)
+		     const struct view *v, int messages)
 {
 	if (max_check_age && db_set_meta(db, "max_check_age", max_check_age) < 0)
 		return EXIT_FAILURE_IO;
 	/* A built-in rule failing is our bug; a user's rule, theirs. */
-	if (rules_run(db, rules) < 0)
+	if (rules_run(db, rules, messages) < 0)
 		return user_rules ? EXIT_USAGE : EXIT_FAILURE_IO;
 	return view_apply(db, v);
 }
@@ -39,7 +39,7 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 	if (rc != EXIT_OK)
 		return rc;
 	progress_phase(_("analyzing"));
-	if ((rc = pipeline_analyze(p->s.db, &p->rules, o->n_rule_dirs > 0, o->max_check_age, v)) != EXIT_OK)
+	if ((rc = pipeline_analyze(p->s.db, &p->rules, o->n_rule_dirs > 0, o->max_check_age, v, 1)) != EXIT_OK)
 		return rc;
 	if (o->plan) {
 		progress_phase(_("planning"));

@@ -33,10 +33,11 @@ struct pipeline_options {
 };
 
 /* The analysis of a built model — its parameters, the rules, the view —
-   for pipeline_run() and for the plan's re-analyses alike. Returns EXIT_OK,
+   for pipeline_run() and for the plan's re-analyses alike (those without
+   messages: rules_run()). Returns EXIT_OK,
    or EXIT_USAGE (a user's rule, an unknown view id) / EXIT_FAILURE_IO. */
 int pipeline_analyze(sqlite3 *db, const struct ruleset *rules, int user_rules, const char *max_check_age,
-		     const struct view *v);
+		     const struct view *v, int messages);
 
 /* Returns EXIT_OK, or EXIT_USAGE / EXIT_FAILURE_IO after printing why.
    Release with pipeline_release() in every case. */

@@ -300,6 +300,7 @@ struct sink {
 	sqlite3 *db;
 	sqlite3_stmt *finding, *party;
 	struct namebook names;
+	int messages; /* fill the templates (rules_run) */
 };
 
 static int store(struct sink *S, const struct rule *r, size_t seq, const char *val[C_N])
@@ -359,14 +360,6 @@ static int store(struct sink *S, const struct rule *r, size_t seq, const char *v
 	return rc;
 }
 
-static const struct rule_template *find_template(const struct rule *r, const char *key)
-{
-	for (size_t i = 0; i < r->n_templates; i++)
-		if (!strcmp(r->templates[i].key, key))
-			return &r->templates[i];
-	return NULL;
-}
-
 /* Every placeholder of a template names a column of the rule's SELECT. */
 struct placeholder_check {
 	sqlite3_stmt *st;
@@ -391,6 +384,10 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 	sqlite3_stmt *st = NULL;
 	const char *tail = NULL;
 	struct strbuf msg = STRBUF_INIT;
+	/* Each template in the language of the messages, looked up once. */
+	const char **texts = xcalloc(r->n_templates + 1, sizeof(*texts));
+	for (size_t k = 0; k < r->n_templates; k++)
+		texts[k] = template_text(&r->templates[k]);
 	if (sqlite3_prepare_v2(S->db, r->sql, -1, &st, &tail) != SQLITE_OK)
 		return error("%s: %s", r->origin, sqlite3_errmsg(S->db));
 	int rc = 0;
@@ -444,15 +441,19 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 			goto out;
 		}
 		if (r->n_templates) {
-			const struct rule_template *t = find_template(r, val[C_MESSAGE]);
-			if (!t) {
+			size_t k = 0;
+			while (k < r->n_templates && strcmp(r->templates[k].key, val[C_MESSAGE]))
+				k++;
+			if (k == r->n_templates) {
 				rc = error(_("%s: a row's message \"%s\" names no \"-- message KEY:\" template"), r->origin,
 					   val[C_MESSAGE]);
 				goto out;
 			}
-			strbuf_reset(&msg);
-			message_fill(&msg, template_text(t), st, &S->names);
-			val[C_MESSAGE] = strbuf_str(&msg);
+			if (S->messages) {
+				strbuf_reset(&msg);
+				message_fill(&msg, texts[k], st, &S->names);
+				val[C_MESSAGE] = strbuf_str(&msg);
+			}
 		}
 		if (store(S, r, seq, val) < 0) {
 			rc = -1;
@@ -462,6 +463,7 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 	if (step != SQLITE_DONE)
 		rc = error("%s: %s", r->origin, sqlite3_errmsg(S->db));
 out:
+	free(texts);
 	strbuf_release(&msg);
 	sqlite3_finalize(st);
 	return rc;
@@ -485,9 +487,9 @@ static int describe(sqlite3 *db, const struct rule *r, size_t seq)
 	return rc;
 }
 
-int rules_run(sqlite3 *db, const struct ruleset *rs)
+int rules_run(sqlite3 *db, const struct ruleset *rs, int messages)
 {
-	struct sink S = { db, NULL, NULL, { 0 } };
+	struct sink S = { db, NULL, NULL, { 0 }, messages };
 	namebook_open(&S.names, db);
 	int rc = -1;
 	S.finding = db_prepare(db,

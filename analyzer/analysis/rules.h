@@ -67,8 +67,11 @@ void ruleset_release(struct ruleset *rs);
 /* The rule's what-to-do in the language of the messages (i18n.h). */
 const char *rule_fix(const struct rule *r);
 
-/* Run every rule against the model and fill the findings tables.
-   Returns 0, or -1 after printing which rule failed. */
-int rules_run(sqlite3 *db, const struct ruleset *rs);
+/* Run every rule against the model and fill the findings tables. With
+   `messages` 0 a finding's message is its template's key: the plan's
+   re-analyses compare finding ids only, and filling templates with names
+   is most of the rules' time at 100,000 devices. Returns 0, or -1 after
+   printing which rule failed. */
+int rules_run(sqlite3 *db, const struct ruleset *rs, int messages);
 
 #endif

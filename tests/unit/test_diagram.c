@@ -21,7 +21,7 @@ static Agraph_t *render(const char *fixture, const char *vendor, size_t detail_m
 	struct view v = { NULL, 0, vendor };
 	assert_int_equal(session_load_buffer(&s, fixture, json, strlen(json), NULL, 1), 0);
 	assert_int_equal(ruleset_add_builtin(&rules), 0);
-	assert_int_equal(rules_run(s.db, &rules), 0);
+	assert_int_equal(rules_run(s.db, &rules, 1), 0);
 	assert_int_equal(view_apply(s.db, &v), 0);
 	struct diagram_options o = { .detail_max = detail_max };
 	Agraph_t *g = diagram_build(s.db, &o);

@@ -78,7 +78,7 @@ static inline int run_analysis(const char *json, const char *as_of, const char *
 	int rc = session_load_buffer(&s, "test.json", json, strlen(json), as_of, 1);
 	if (rc == 0) {
 		assert_int_equal(ruleset_add_builtin(&rules), 0);
-		assert_int_equal(rules_run(s.db, &rules), 0);
+		assert_int_equal(rules_run(s.db, &rules, 1), 0);
 		assert_int_equal(view_apply(s.db, view ? view : &all), 0);
 		assert_int_equal(analysis_read(s.db, view ? view : &all, &a), 0);
 		size_t cap = 0;
