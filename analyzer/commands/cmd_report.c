@@ -17,15 +17,17 @@
 #define BUNKAI_VERSION "0.1.0"
 #endif
 
-/* The diagram as an <svg> element: rendered to memory, prolog cut. Caller frees. */
-static char *inline_svg(sqlite3 *db)
+/* The diagram as an <svg> element: rendered to memory, prolog cut; every
+   device drawn when the view names a system or vendor, as `bunkai diagram`
+   does. Caller frees. */
+static char *inline_svg(sqlite3 *db, int full_detail)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
 	if (!mem)
 		return NULL;
-	struct diagram_options o = { 0 };
+	struct diagram_options o = { .full_detail = full_detail };
 	int rc = diagram_render(db, &o, "svg", mem);
 	if (fclose(mem) != 0 || rc < 0) {
 		free(buf);
@@ -41,7 +43,7 @@ static int run(struct invocation *inv)
 {
 	struct matrix m;
 	int rc = matrix_read(inv->p.s.db, &m) == 0 ? EXIT_OK : EXIT_FAILURE_IO;
-	char *svg = rc == EXIT_OK ? inline_svg(inv->p.s.db) : NULL;
+	char *svg = rc == EXIT_OK ? inline_svg(inv->p.s.db, inv->view.n_systems > 0 || inv->view.vendor != NULL) : NULL;
 	if (svg)
 		report_html(inv->o.fp, &inv->p.a, &m, svg, inv->p.s.sha256, "bunkai " BUNKAI_VERSION);
 	else
