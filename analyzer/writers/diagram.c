@@ -529,8 +529,7 @@ static void build_devices(struct diagram *D)
 		r->other_name = col(st, 6) ? pool_strdup(&D->pool, col(st, 6)) : NULL;
 	}
 	sqlite3_finalize(st);
-	/* One system at a time: its kept devices, then its groups (the order
-	   of its grid, diagram_arrange.c). */
+	/* One system at a time: its kept devices first, then its groups. */
 	struct device_row *g = xmalloc((n ? n : 1) * sizeof(*g));
 	for (size_t s0 = 0; s0 < n;) {
 		size_t s1 = s0 + 1;
