@@ -166,7 +166,23 @@ i18n_names_first() {
 	has "refs in Japanese name the チェックリスト Q&A" "根拠: 医療機関におけるサイバーセキュリティ対策チェックリスト Q&A Q-8" "$tmp/n.txt"
 }
 
+# A user's rule (--rules DIR) may carry its own templates and Japanese:
+# names come first, an optional part without a value is left out, and the
+# rule's Japanese is used although the catalog does not know it.
+i18n_user_rules() {
+	local B=$1 f=fixtures/demo-hospital.json
+	expect "i18n: a user's templated rule" 0 "$B" analyze --fail-on none --rules tests/rules/templated "$f"
+	has "i18n: a user's template, names first" "device 電子カルテサーバ (ehr-srv) of 電子カルテ (ehr) is maintained by 株式会社みなとシステム (v-si)" "$tmp/out"
+	if grep -q ", a vendor of" "$tmp/out"; then not_ok "i18n: an optional part without a value is left out"; else ok "i18n: an optional part without a value is left out"; fi
+	expect "i18n: a user's templated rule in Japanese" 0 "$B" analyze --lang ja --fail-on none --rules tests/rules/templated "$f"
+	has "i18n: a user's rule speaks its own Japanese" "電子カルテ (ehr) の機器 電子カルテサーバ (ehr-srv) の保守事業者は 株式会社みなとシステム (v-si)" "$tmp/out"
+	has "i18n: a user's fix.ja" "対応は不要: テンプレートを持つ利用者のルール" "$tmp/out"
+	expect "i18n: a template naming a column the SELECT lacks" 2 "$B" analyze --rules tests/rules/bad-template "$f"
+	has "i18n: the message names the placeholder" 'template "oops" uses {nowhere}, which the SELECT does not return' "$tmp/err"
+}
+
 i18n_tests() {
+	i18n_user_rules "$1"
 	i18n_catalog
 	i18n_language_choice "$1"
 	i18n_json_stable "$1"
