@@ -8,7 +8,7 @@ i18n_catalog() {
 	make --no-print-directory build/gen/bunkai.pot >"$tmp/pot.log" 2>&1 || not_ok "i18n: xgettext" "$(cat "$tmp/pot.log")"
 	msgmerge -q --no-fuzzy-matching rules/po/ja.po build/gen/bunkai.pot -o "$tmp/merged.po" 2>"$tmp/merge.log"
 	local stats
-	stats=$(msgfmt --check --statistics -o /dev/null "$tmp/merged.po" 2>&1)
+	stats=$(msgfmt --check --statistics -o "$tmp/merged.mo" "$tmp/merged.po" 2>&1)
 	if grep -q "translated message" <<<"$stats" && ! grep -q "untranslated\|fuzzy" <<<"$stats"; then
 		ok "i18n: msgfmt --statistics: $stats"
 	else
@@ -16,7 +16,7 @@ i18n_catalog() {
 	fi
 	# Every rule's fix and message templates have their Japanese beside them.
 	if awk -f rules/po/rules2po.awk rules/*.sql >"$tmp/rules.po" 2>"$tmp/rules.err" &&
-	   stats=$(msgfmt --check --statistics -o /dev/null "$tmp/rules.po" 2>&1) &&
+	   stats=$(msgfmt --check --statistics -o "$tmp/rules.mo" "$tmp/rules.po" 2>&1) &&
 	   ! grep -q "untranslated\|fuzzy" <<<"$stats"; then
 		local want
 		want=$(cat rules/*.sql | grep -cE '^-- (fix|message [a-z0-9-]+):')

@@ -125,10 +125,12 @@ static enum kind kind_of(const char *name, size_t len, int *list)
 	return *list ? K_PARTY : K_PLAIN;
 }
 
-void name_first(struct strbuf *out, struct namebook *nb, const char *kind, const char *id)
+char *name_label(struct namebook *nb, const char *id)
 {
-	int list;
-	one(out, nb, kind_of(kind, strlen(kind), &list), id, strlen(id));
+	struct strbuf sb = STRBUF_INIT;
+	if (!add_name(&sb, nb, id, strlen(id)))
+		strbuf_addstr(&sb, id);
+	return strbuf_detach(&sb);
 }
 
 static void value(struct strbuf *out, struct namebook *nb, const char *name, size_t len, const char *v)

@@ -30,8 +30,9 @@ struct namebook {
 void namebook_open(struct namebook *nb, sqlite3 *db);
 void namebook_close(struct namebook *nb);
 
-/* "NAME (ID)", or ID when it has no other name (or is not in the model). */
-void name_first(struct strbuf *out, struct namebook *nb, const char *kind, const char *id);
+/* "NAME (ID)" for the id of a party, system or device, or the id when it
+   has no other name (or is not in the model); caller frees. */
+char *name_label(struct namebook *nb, const char *id);
 
 /* Fill `tmpl`'s placeholders from the current row of `row`; a placeholder
    with no column of its name, or a NULL value, prints nothing, and an

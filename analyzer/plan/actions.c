@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/analysis/message.h"
 #include "model/db/db.h"
 #include "model/json/json_find.h"
 #include "model/json/json_patch.h"
@@ -23,9 +24,8 @@ struct edit_ctx {
 	const cJSON *doc;
 	const char *as_of;
 	char renewed[11]; /* as-of + 1 year */
-	struct idmap ids; /* every id of the document, for fresh ones and labels */
-	const cJSON **elems; /* what ids[id].index names */
-	size_t n_elems;
+	struct idmap ids; /* every id of the document, for fresh ones */
+	struct namebook names; /* for the titles */
 	long fresh;       /* the last plan-N handed out */
 	cJSON *patch;
 	char *title;
@@ -35,21 +35,16 @@ struct edit_ctx {
 
 /* ---- finding things in the document ---- */
 
-/* "name (id)" of a party, system or device of the document, for a title
-   people read (SPEC 9.4); the id alone when it has no other name. The
-   string lives until four more labels were made. */
-static const char *label(struct edit_ctx *x, const char *array, const char *id)
+/* "name (id)" of a party, system or device, for a title people read
+   (SPEC 9.4); the id alone when it has no other name. The string lives
+   until four more labels were made. */
+static const char *label(struct edit_ctx *x, const char *id)
 {
-	(void)array; /* ids are unique across the document */
 	if (!id)
 		return "";
-	const struct idref *r = idmap_get(&x->ids, id);
-	const char *name = r ? json_string(x->elems[r->index], "name") : NULL;
-	if (!name || !*name || !strcmp(name, id))
-		return id;
 	char **slot = &x->labels[x->next_label++ % 4];
 	free(*slot);
-	*slot = xasprintf("%s (%s)", name, id);
+	*slot = name_label(&x->names, id);
 	return *slot;
 }
 
@@ -242,7 +237,7 @@ static int trim_subcontract(struct edit_ctx *x, const struct offer *o)
 	char *base = path_of("subcontracts", i, "systems");
 	op(x, "remove", xasprintf("%s/%ld", base, j), NULL);
 	free(base);
-	x->title = xasprintf(_("take %s out of subcontract %s (its prime is not bound to it)"), label(x, "systems", o->b), o->a);
+	x->title = xasprintf(_("take %s out of subcontract %s (its prime is not bound to it)"), label(x, o->b), o->a);
 	return 0;
 }
 
@@ -258,8 +253,8 @@ static int bind_vendor(struct edit_ctx *x, const struct offer *o)
 	cJSON_AddItemToObject(c, "support", cJSON_CreateArray());
 	cJSON_AddStringToObject(c, "start", x->as_of);
 	append_entity(x, "contracts", c);
-	x->title = xasprintf(_("make a contract with %s that covers %s (new contract %s)"), label(x, "vendors", o->b),
-			     label(x, "systems", o->a), id);
+	x->title = xasprintf(_("make a contract with %s that covers %s (new contract %s)"), label(x, o->b),
+			     label(x, o->a), id);
 	free(id);
 	return 0;
 }
@@ -281,9 +276,9 @@ static int name_lead(struct edit_ctx *x, const struct offer *o)
 	if (!o->c)
 		return -1;
 	assign(x, o->a, o->b, o->c, "lead");
-	x->title = o->b ? xasprintf(_("agree that %s leads %s on %s, and record it"), label(x, "vendors", o->c), o->a,
-				    label(x, "systems", o->b))
-			: xasprintf(_("agree that %s leads %s, and record it"), label(x, "vendors", o->c), o->a);
+	x->title = o->b ? xasprintf(_("agree that %s leads %s on %s, and record it"), label(x, o->c), o->a,
+				    label(x, o->b))
+			: xasprintf(_("agree that %s leads %s, and record it"), label(x, o->c), o->a);
 	return 0;
 }
 
@@ -314,9 +309,9 @@ static int drop_lead(struct edit_ctx *x, const struct offer *o)
 	}
 	free(sources);
 	if (rc == 0)
-		x->title = o->b ? xasprintf(_("make %s support, not lead, of %s on %s"), label(x, "vendors", party),
-					    o->a, label(x, "systems", o->b))
-				: xasprintf(_("make %s support, not lead, of %s"), label(x, "vendors", party), o->a);
+		x->title = o->b ? xasprintf(_("make %s support, not lead, of %s on %s"), label(x, party),
+					    o->a, label(x, o->b))
+				: xasprintf(_("make %s support, not lead, of %s"), label(x, party), o->a);
 	return rc;
 }
 
@@ -339,9 +334,9 @@ static int complete_item(struct edit_ctx *x, const struct offer *o)
 	const char *party = strrchr(o->target, '@') + 1;
 	if (rc == 0)
 		x->title = o->b ? xasprintf(_("put %s on %s in place with %s, and record its 完了日"), o->a,
-					    label(x, "systems", o->b), label(x, "vendors", party))
+					    label(x, o->b), label(x, party))
 				: xasprintf(_("put %s in place with %s, and record its 完了日"), o->a,
-					    label(x, "vendors", party));
+					    label(x, party));
 	return rc;
 }
 
@@ -358,8 +353,8 @@ static int unset_prime(struct edit_ctx *x, const struct offer *o)
 static int name_support(struct edit_ctx *x, const struct offer *o)
 {
 	assign(x, o->a, o->b, o->c, "support");
-	x->title = xasprintf(_("agree %s's part (support) in %s on %s, and record it"), label(x, "vendors", o->c), o->a,
-			     label(x, "systems", o->b));
+	x->title = xasprintf(_("agree %s's part (support) in %s on %s, and record it"), label(x, o->c), o->a,
+			     label(x, o->b));
 	return 0;
 }
 
@@ -370,7 +365,7 @@ static int record_disclosure(struct edit_ctx *x, const struct offer *o)
 	if (!v)
 		return -1;
 	append_to(x, v, path_of("vendors", i, "disclosures"), cJSON_CreateString("SDS"));
-	x->title = xasprintf(_("obtain %s's SDS (MDS/SDS disclosure) and record it"), label(x, "vendors", o->target));
+	x->title = xasprintf(_("obtain %s's SDS (MDS/SDS disclosure) and record it"), label(x, o->target));
 	return 0;
 }
 
@@ -383,7 +378,7 @@ static int agree_interface(struct edit_ctx *x, const struct offer *o)
 	cJSON_AddStringToObject(f, "confirmed", x->as_of);
 	append_entity(x, "interfaces", f);
 	x->title = xasprintf(_("agree the boundary between %s and %s in writing (new interface %s)"),
-			     label(x, "vendors", o->a), label(x, "vendors", o->b), id);
+			     label(x, o->a), label(x, o->b), id);
 	free(id);
 	return 0;
 }
@@ -435,7 +430,7 @@ static int check_door(struct edit_ctx *x, const struct offer *o)
 	cJSON_AddStringToObject(c, "by", o->a);
 	append_entity(x, "device_checks", c);
 	x->title = xasprintf(_("have %s confirm that %s's security patches are current, and record it"),
-			     label(x, "vendors", o->a), label(x, "devices", o->target));
+			     label(x, o->a), label(x, o->target));
 	return 0;
 }
 
@@ -454,8 +449,8 @@ static int reassign_check(struct edit_ctx *x, const struct offer *o)
 	}
 	if (!n)
 		return -1;
-	x->title = xasprintf(_("have %s (responsible for %s) answer its checks instead of %s"), label(x, "vendors", o->c),
-			     label(x, "devices", o->a), label(x, "vendors", o->b));
+	x->title = xasprintf(_("have %s (responsible for %s) answer its checks instead of %s"), label(x, o->c),
+			     label(x, o->a), label(x, o->b));
 	return 0;
 }
 
@@ -467,7 +462,7 @@ static int add_to_ledger(struct edit_ctx *x, const struct offer *o)
 	cJSON_AddStringToObject(d, "type", "other");
 	add_string(d, "system", o->a);
 	append_entity(x, "devices", d);
-	x->title = o->a ? xasprintf(_("add %s to the device ledger (台帳), in %s"), o->target, label(x, "systems", o->a))
+	x->title = o->a ? xasprintf(_("add %s to the device ledger (台帳), in %s"), o->target, label(x, o->a))
 			: xasprintf(_("add %s to the device ledger (台帳)"), o->target);
 	return 0;
 }
@@ -478,7 +473,7 @@ static int assign_device(struct edit_ctx *x, const struct offer *o)
 	if (!by_id(x->doc, "devices", o->a, &i))
 		return -1;
 	set(x, "devices", i, "system", cJSON_CreateString(o->b));
-	x->title = xasprintf(_("put device %s in system %s"), label(x, "devices", o->a), label(x, "systems", o->b));
+	x->title = xasprintf(_("put device %s in system %s"), label(x, o->a), label(x, o->b));
 	return 0;
 }
 
@@ -517,26 +512,20 @@ static const struct kind *kind_find(const char *name)
 }
 
 /* Every "id" of the document's entities, and the organization's. */
-static void collect_id(struct edit_ctx *x, const cJSON *el, size_t *cap)
+static void collect_ids(const cJSON *doc, struct idmap *m)
 {
-	const cJSON *id = cJSON_GetObjectItemCaseSensitive(el, "id");
-	if (!cJSON_IsString(id) || idmap_get(&x->ids, id->valuestring))
-		return;
-	x->elems = xgrow(x->elems, cap, x->n_elems + 1, sizeof(*x->elems));
-	x->elems[x->n_elems] = el;
-	idmap_put(&x->ids, id->valuestring, ID_NONE, x->n_elems++);
-}
-
-static void collect_ids(const cJSON *doc, struct edit_ctx *x)
-{
-	size_t cap = 0;
-	idmap_init(&x->ids, 64);
-	const cJSON *arr, *el;
-	collect_id(x, cJSON_GetObjectItemCaseSensitive(doc, "organization"), &cap);
+	idmap_init(m, 64);
+	const cJSON *org = cJSON_GetObjectItemCaseSensitive(doc, "organization"), *arr, *el;
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(org, "id");
+	if (cJSON_IsString(id))
+		idmap_put(m, id->valuestring, ID_NONE, 0);
 	cJSON_ArrayForEach(arr, doc) {
 		if (cJSON_IsArray(arr))
-			cJSON_ArrayForEach(el, arr)
-				collect_id(x, el, &cap);
+			cJSON_ArrayForEach(el, arr) {
+				id = cJSON_GetObjectItemCaseSensitive(el, "id");
+				if (cJSON_IsString(id))
+					idmap_put(m, id->valuestring, ID_NONE, 0);
+			}
 	}
 }
 
@@ -551,7 +540,8 @@ int actions_offer(sqlite3 *db, const cJSON *doc, const char *as_of, struct actio
 	sqlite3_stmt *st = db_prepare(db, sql->data, "plan offers");
 	struct edit_ctx x = { .doc = doc, .as_of = as_of };
 	date_next_year(as_of, x.renewed);
-	collect_ids(doc, &x);
+	collect_ids(doc, &x.ids);
+	namebook_open(&x.names, db);
 	/* The rows come sorted by (kind, target): consecutive rows of one
 	   action add the findings it is offered for. */
 	char *prev_kind = NULL, *prev_target = NULL;
@@ -605,7 +595,7 @@ int actions_offer(sqlite3 *db, const cJSON *doc, const char *as_of, struct actio
 	free(prev_target);
 	sqlite3_finalize(st);
 	idmap_release(&x.ids);
-	free(x.elems);
+	namebook_close(&x.names);
 	for (int k = 0; k < 4; k++)
 		free(x.labels[k]);
 	if (rc != SQLITE_DONE)

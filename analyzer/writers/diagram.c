@@ -477,16 +477,16 @@ static void device_node(struct diagram *D, const struct device_row *r)
 	remember(D, r->id, nd);
 }
 
-/* The devices v[i..j) (same system, type and other maintainer) as one node. */
-static void group_node(struct diagram *D, const struct device_row *v, size_t i, size_t j)
+/* The n devices v[] (same system, type and other maintainer) as one node. */
+static void group_node(struct diagram *D, const struct device_row *v, size_t n)
 {
-	const struct device_row *r = &v[i];
+	const struct device_row *r = &v[0];
 	char *name = xasprintf("~group:%s:%s%s%s", r->system ? r->system : "", r->type, r->other ? ":" : "",
 			       r->other ? r->other : "");
 	Agnode_t *nd = node(device_container(D, r->system), name);
 	free(name);
 	struct strbuf label = STRBUF_INIT;
-	strbuf_addf(&label, "%s ×%zu", type_label(r->type), j - i);
+	strbuf_addf(&label, "%s ×%zu", type_label(r->type), n);
 	if (r->other) {
 		strbuf_addstr(&label, "\\n");
 		char *who = diagram_escape(r->other_name ? r->other_name : r->other);
@@ -496,11 +496,10 @@ static void group_node(struct diagram *D, const struct device_row *v, size_t i, 
 	set(nd, "label", label.buf);
 	strbuf_release(&label);
 	set(nd, "shape", device_shape(r->type));
-	set(nd, "peripheries", "1");
 	set(nd, "style", "filled");
 	set(nd, "fillcolor", r->other ? "#fff3e0" : "#f0f0f0");
 	set(nd, "tooltip", type_label(r->type));
-	for (size_t k = i; k < j; k++)
+	for (size_t k = 0; k < n; k++)
 		remember(D, v[k].id, nd);
 	D->groups++;
 }
@@ -552,7 +551,7 @@ static void build_devices(struct diagram *D)
 			if (k == 1)
 				device_node(D, &g[0]);
 			else
-				group_node(D, g, 0, k);
+				group_node(D, g, k);
 			i = j;
 		}
 		s0 = s1;

@@ -283,10 +283,7 @@ static void recommended_item(void *ctx, const struct finding *f)
 /* The whole 推奨される対応例 of each item the findings name (SPEC 9.4). */
 static void recommendations(FILE *fp, const struct analysis *a)
 {
-	int any = 0;
-	for (size_t i = 0; i < a->n_findings && !any; i++)
-		any = a->findings[i].item_recommendation != NULL;
-	if (!any)
+	if (!has_recommended_item(a))
 		return;
 	fprintf(fp, "<h2 id=\"recommendations\">%s</h2>\n<dl class=\"recommendations\">\n",
 		_("推奨される対応例 of the items above"));

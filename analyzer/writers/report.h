@@ -52,9 +52,11 @@ char *what_if_line(const struct analysis *a);
 char *ref_display(const char *ref);
 /* "error", "warning", "info" as people read them (the JSON and CSV keep the word). */
 const char *severity_label(const char *severity);
-/* The items the findings name, once each in checklist order of first
-   mention, with their whole 推奨される対応例 (SPEC 9.4): fn(ctx, finding). */
+/* The items the findings name, once each in the order of their first
+   finding, with their whole 推奨される対応例 (SPEC 9.4): fn(ctx, finding). */
 void each_recommended_item(const struct analysis *a, void (*fn)(void *ctx, const struct finding *f), void *ctx);
+/* Whether a finding names an item with a 推奨される対応例 (a section to print). */
+int has_recommended_item(const struct analysis *a);
 
 /* What to say when there is no finding: an all-clear only when there was
    something to check (applicable items), never over nothing. */

@@ -149,27 +149,32 @@ const char *severity_label(const char *severity)
 	return severity;
 }
 
-static int by_string(const void *x, const void *y)
-{
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
 void each_recommended_item(const struct analysis *a, void (*fn)(void *ctx, const struct finding *f), void *ctx)
 {
+	/* The catalog has a few dozen items: a list of those seen will do. */
 	const char **seen = xcalloc(a->n_findings + 1, sizeof(*seen));
 	size_t n = 0;
 	for (size_t i = 0; i < a->n_findings; i++) {
 		const struct finding *f = &a->findings[i];
 		if (!f->item || !f->item_recommendation)
 			continue;
-		const char *key = f->item;
-		if (n && bsearch(&key, seen, n, sizeof(*seen), by_string))
+		size_t k = 0;
+		while (k < n && strcmp(seen[k], f->item))
+			k++;
+		if (k < n)
 			continue;
 		seen[n++] = f->item;
-		qsort(seen, n, sizeof(*seen), by_string);
 		fn(ctx, f);
 	}
 	free(seen);
+}
+
+int has_recommended_item(const struct analysis *a)
+{
+	for (size_t i = 0; i < a->n_findings; i++)
+		if (a->findings[i].item && a->findings[i].item_recommendation)
+			return 1;
+	return 0;
 }
 
 const char *no_findings_line(const struct analysis *a)

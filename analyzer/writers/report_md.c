@@ -86,10 +86,7 @@ static void recommended_item(void *ctx, const struct finding *f)
 /* The whole 推奨される対応例 of each item the findings name, once (SPEC 9.4). */
 static void recommendations(FILE *fp, const struct analysis *a)
 {
-	int any = 0;
-	for (size_t i = 0; i < a->n_findings && !any; i++)
-		any = a->findings[i].item_recommendation != NULL;
-	if (!any)
+	if (!has_recommended_item(a))
 		return;
 	fprintf(fp, "\n## %s\n", _("推奨される対応例 of the items above"));
 	each_recommended_item(a, recommended_item, fp);
