@@ -10,7 +10,7 @@
 PREFIX   ?= /usr/local
 CC       ?= cc
 VERSION  := 0.1.0
-PKGS     := libcjson sqlite3 libcgraph libgvc nettle
+PKGS     := libcjson sqlite3 libcgraph libgvc libpathplan nettle
 # Debian 12 packages: what the build and `make demo` need, and what the tests add.
 DEB_PACKAGES  := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev nettle-dev libgraphviz-dev graphviz \
                  libcsv-dev fonts-noto-cjk gettext
@@ -20,7 +20,7 @@ TEST_PACKAGES := libcmocka-dev jq sqlite3 valgrind libxml2-utils chromium time c
 CFLAGS   ?= -O2 -g
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv  # libcsv ships no .pc file
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -lm  # libcsv ships no .pc file
 # Includes are written from the top of the tree ("model/util/xalloc.h");
 # -MMD -MP records what each object includes, so a header change rebuilds
 # only the objects that use it.

@@ -72,6 +72,33 @@ diagram_pages() {
 			not_ok "diagram: $(basename "$f") PNG page size: A3 ${w3}x${h3}, A4 ${w4}x${h4}" "$(cat "$tmp/err")"
 		fi
 	done
+	# The 300-device hospital fills the A3 page both ways (it was a strip
+	# of 349 x 2613 pixels before the boxes were packed).
+	read -r w3 h3 <<<"$(png_size "$tmp/a3.png")"
+	if [ "$w3" -ge 3000 ] && [ "$h3" -ge 2000 ]; then ok "diagram: the 300-device hospital fills an A3 page (${w3}x${h3})"; else not_ok "diagram: the 300-device hospital is a strip: ${w3}x${h3}"; fi
+
+	# The layout's geometry (tests/diagram/layout_check.py): boxes apart,
+	# nodes inside their boxes, every link routed, the text large enough to
+	# read on the page; Graphviz's own neato -n2 draws the DOT again as it is.
+	local page min
+	for f in fixtures/demo-hospital.json "$tmp/h300.json" fixtures/incident-vitals-vpn.json tests/hostile/hostile-names.json; do
+		for page in a3 a4; do
+			"$B" diagram -T dot --page $page -o "$tmp/l.dot" "$f" 2>"$tmp/err"
+			if ! neato -n2 -Tjson "$tmp/l.dot" >"$tmp/l.json" 2>/dev/null; then
+				not_ok "diagram: neato -n2 draws $(basename "$f")'s DOT again"
+				continue
+			fi
+			# 10-point text prints at 5 points or more on A3, 4 on A4 (the 300-device hospital: 6.0 and 4.2).
+			[ $page = a3 ] && set -- 15.74 10.89 5 || set -- 10.89 7.47 4
+			if python3 tests/diagram/layout_check.py "$tmp/l.json" "$@" >"$tmp/lc" 2>&1; then
+				ok "diagram: $(basename "$f") on $page: $(head -1 "$tmp/lc")"
+			else
+				not_ok "diagram: $(basename "$f") on $page layout" "$(cat "$tmp/lc")"
+			fi
+		done
+	done
+	set --
+
 	expect "diagram: --page takes a3 or a4" 2 "$B" diagram --page letter fixtures/demo-hospital.json
 	has "diagram: --page says which" '--page: unknown value "letter" (a3 or a4)' "$tmp/err"
 }

@@ -71,6 +71,26 @@ static void add_text(struct strbuf *sb, const char *s)
 	free(e);
 }
 
+/* A list "a, b, c, …" of user text, broken after every LIST_LINE items: a
+   system nobody leads lists thirty items, and one line of them made its box
+   as wide as three others. */
+enum { LIST_LINE = 8 };
+
+static void add_list(struct strbuf *sb, const char *list)
+{
+	char *e = diagram_escape(list ? list : "");
+	int items = 1;
+	for (const char *p = e; *p; p++) {
+		if (p[0] == ',' && p[1] == ' ' && items++ % LIST_LINE == 0) {
+			strbuf_addstr(sb, ",\\n");
+			p++;
+		} else {
+			strbuf_addch(sb, *p);
+		}
+	}
+	free(e);
+}
+
 /* Remote link styles, worst first; each differs in more than colour. */
 enum link_style { LS_NOCONTRACT, LS_NOTINLEDGER, LS_UNMAINTAINED, LS_CROSSING, LS_COVERED, LS_REACH, LS_N };
 _Static_assert(LS_NOCONTRACT == 0 && LS_NOTINLEDGER == 1 && LS_UNMAINTAINED == 2 && LS_CROSSING == 3 &&
@@ -357,7 +377,7 @@ static void build_systems(struct diagram *D)
 			strbuf_addf(&label, " %s", _("no medical information"));
 		if (vendors && nbound > (owner && strcmp(owner, D->org) ? 1 : 0)) {
 			strbuf_addf(&label, "\\n%s ", _("vendors:"));
-			add_text(&label, vendors);
+			add_list(&label, vendors);
 		}
 		if (errors) {
 			strbuf_addstr(&label, "\\n");
@@ -365,11 +385,11 @@ static void build_systems(struct diagram *D)
 		}
 		if (unowned) {
 			strbuf_addf(&label, "\\n%s ", _("unowned:"));
-			add_text(&label, unowned);
+			add_list(&label, unowned);
 		}
 		if (conflicts) {
 			strbuf_addf(&label, "\\n%s ", _("conflicting:"));
-			add_text(&label, conflicts);
+			add_list(&label, conflicts);
 		}
 		if (D->summary && counts) {
 			strbuf_addstr(&label, "\\n");

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analyzer/writers/diagram.h"
+#include "analyzer/writers/diagram_layout.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
@@ -27,11 +28,12 @@ static int collect_error(char *msg)
 ** the long side; a PDF is one vector page of that size.
 */
 static const struct {
+	double w, h; /* the drawing area: the page less 0.4 in each side, inches */
 	const char *size, *page;
 	const char *dpi; /* PNG: 4000 px / the page's long side in inches, rounded down */
 } papers[] = {
-	[PAGE_A3] = { "15.74,10.89", "16.54,11.69", "240" }, /* 420 × 297 mm */
-	[PAGE_A4] = { "10.89,7.47", "11.69,8.27", "340" },   /* 297 × 210 mm */
+	[PAGE_A3] = { 15.74, 10.89, "15.74,10.89", "16.54,11.69", "240" }, /* 420 × 297 mm */
+	[PAGE_A4] = { 10.89, 7.47, "10.89,7.47", "11.69,8.27", "340" },    /* 297 × 210 mm */
 };
 
 static void fit_page(Agraph_t *g, enum diagram_page page, const char *format)
@@ -54,9 +56,10 @@ int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *
 		agseterrf(old);
 		return -1;
 	}
-	fit_page(g, opts ? opts->page : PAGE_A3, format);
+	enum diagram_page page = opts ? opts->page : PAGE_A3;
+	fit_page(g, page, format);
 	GVC_t *gvc = gvContext();
-	if (gvLayout(gvc, g, "dot") != 0) {
+	if (diagram_layout(gvc, g, papers[page].w, papers[page].h) != 0) {
 		error(_("graph layout failed%s%s"), gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
 	} else {
 		if (gvRender(gvc, g, format, fp) != 0)

@@ -9,6 +9,7 @@
 #include "testlib.h"
 
 #include "analyzer/writers/diagram.h"
+#include "analyzer/writers/diagram_layout.h"
 
 static GVC_t *gvc;
 
@@ -26,7 +27,7 @@ static Agraph_t *render(const char *fixture, const char *vendor, size_t detail_m
 	struct diagram_options o = { .detail_max = detail_max };
 	Agraph_t *g = diagram_build(s.db, &o);
 	assert_non_null(g);
-	assert_int_equal(gvLayout(gvc, g, "dot"), 0);
+	assert_int_equal(diagram_layout(gvc, g, 15.74, 10.89), 0);
 	char *text = NULL;
 	unsigned int len = 0;
 	assert_int_equal(gvRenderData(gvc, g, "dot", &text, &len), 0);
