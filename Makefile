@@ -134,7 +134,7 @@ test-deps:
 demo: export LC_ALL = C.UTF-8
 demo: export LANGUAGE =
 demo: deps
-	@$(MAKE) --no-print-directory build/bunkai
+	@$(MAKE) --no-print-directory build/bunkai build/bench/gen_inventory
 	@mkdir -p build/demo
 	./build/bunkai check fixtures/demo-hospital.json
 	./build/bunkai analyze --fail-on none -f md -o build/demo/report.md fixtures/demo-hospital.json
@@ -143,6 +143,8 @@ demo: deps
 	./build/bunkai diagram -T png -o build/demo/diagram.png fixtures/demo-hospital.json
 	cp build/demo/diagram.svg docs/demo-hospital.svg
 	cp build/demo/diagram.png docs/demo-hospital.png
+	build/bench/gen_inventory 300 0 10 10 >build/demo/hospital-300.json
+	./build/bunkai diagram -T png -o docs/hospital-300.png build/demo/hospital-300.json
 	./build/bunkai matrix -o build/demo/matrix.csv fixtures/demo-hospital.json
 	./build/bunkai matrix -f md -o build/demo/matrix.md fixtures/demo-hospital.json
 	./build/bunkai report -o build/demo/report.html fixtures/demo-hospital.json

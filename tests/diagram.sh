@@ -77,6 +77,20 @@ diagram_pages() {
 	read -r w3 h3 <<<"$(png_size "$tmp/a3.png")"
 	if [ "$w3" -ge 3000 ] && [ "$h3" -ge 2000 ]; then ok "diagram: the 300-device hospital fills an A3 page (${w3}x${h3})"; else not_ok "diagram: the 300-device hospital is a strip: ${w3}x${h3}"; fi
 
+	# A PDF is one page no larger than the paper (A3 1191 x 842 pt, A4 842 x 595).
+	local mb
+	for page in a3:1191:842 a4:842:595; do
+		"$B" diagram -T pdf --page "${page%%:*}" -o "$tmp/p.pdf" "$tmp/h300.json" 2>"$tmp/err"
+		mb=$(python3 -c 'import re,sys; m=re.findall(rb"/MediaBox \[ *0 0 ([0-9.]+) ([0-9.]+) *\]", open(sys.argv[1],"rb").read()); print(len(m), *(m[0] if m else ()))' "$tmp/p.pdf" | tr -d "b'")
+		read -r pages pw ph <<<"$mb"
+		IFS=: read -r _ maxw maxh <<<"$page"
+		if [ "$pages" = 1 ] && [ "${pw%.*}" -le $((maxw + 1)) ] && [ "${ph%.*}" -le $((maxh + 1)) ] && [ "${ph%.*}" -ge $((maxh - 60)) ]; then
+			ok "diagram: the 300-device hospital's PDF is one ${page%%:*} page (${pw} x ${ph} pt)"
+		else
+			not_ok "diagram: PDF page on ${page%%:*}: $mb"
+		fi
+	done
+
 	# The layout's geometry (tests/diagram/layout_check.py): boxes apart,
 	# nodes inside their boxes, every link routed, the text large enough to
 	# read on the page; Graphviz's own neato -n2 draws the DOT again as it is.

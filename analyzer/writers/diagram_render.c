@@ -28,21 +28,31 @@ static int collect_error(char *msg)
 ** the long side; a PDF is one vector page of that size.
 */
 static const struct {
-	double w, h; /* the drawing area: the page less 0.4 in each side, inches */
-	const char *size, *page;
-	const char *dpi; /* PNG: 4000 px / the page's long side in inches, rounded down */
+	double w, h; /* the paper, inches; the drawing gets it less MARGIN each side */
+	const char *dpi; /* PNG: 4000 px / the paper's long side in inches, rounded down */
 } papers[] = {
-	[PAGE_A3] = { 15.74, 10.89, "15.74,10.89", "16.54,11.69", "240" }, /* 420 × 297 mm */
-	[PAGE_A4] = { 10.89, 7.47, "10.89,7.47", "11.69,8.27", "340" },    /* 297 × 210 mm */
+	[PAGE_A3] = { 16.54, 11.69, "240" }, /* 420 × 297 mm */
+	[PAGE_A4] = { 11.69, 8.27, "340" },  /* 297 × 210 mm */
 };
+#define MARGIN 0.4
+
+static void set_inches(Agraph_t *g, const char *name, double w, double h)
+{
+	char buf[64];
+	snprintf(buf, sizeof(buf), "%.2f,%.2f", w, h);
+	agsafeset(g, (char *)name, buf, (char *)"");
+}
 
 static void fit_page(Agraph_t *g, enum diagram_page page, const char *format)
 {
-	agsafeset(g, (char *)"size", (char *)papers[page].size, (char *)"");
+	set_inches(g, "size", papers[page].w - 2 * MARGIN, papers[page].h - 2 * MARGIN);
 	if (!strcmp(format, "png"))
 		agsafeset(g, (char *)"dpi", (char *)papers[page].dpi, (char *)"");
 	if (!strcmp(format, "pdf")) {
-		agsafeset(g, (char *)"page", (char *)papers[page].page, (char *)"");
+		/* The margin is the PDF's own (Graphviz's default is 0.5 in, and
+		   a page a little taller than the paper). */
+		set_inches(g, "page", papers[page].w, papers[page].h);
+		agsafeset(g, (char *)"margin", (char *)"0.4", (char *)"");
 		agsafeset(g, (char *)"center", (char *)"true", (char *)"");
 	}
 }
@@ -59,7 +69,7 @@ int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *
 	enum diagram_page page = opts ? opts->page : PAGE_A3;
 	fit_page(g, page, format);
 	GVC_t *gvc = gvContext();
-	if (diagram_layout(gvc, g, papers[page].w, papers[page].h) != 0) {
+	if (diagram_layout(gvc, g, papers[page].w - 2 * MARGIN, papers[page].h - 2 * MARGIN) != 0) {
 		error(_("graph layout failed%s%s"), gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
 	} else {
 		if (gvRender(gvc, g, format, fp) != 0)
