@@ -30,8 +30,9 @@ static const struct command_option options[] = {
 	     "(automatic above 1,500 nodes, so any inventory renders in seconds)"),
 	  NULL },
 	{ "page", PAGE, "SIZE",
-	  N_("the paper: a3 (default) or a4, landscape; the picture is\n"
-	     "scaled to fit, a PNG printed sharp on it (docs/diagram.md)"),
+	  N_("the paper: a3 (default) or a4, landscape; the boxes are\n"
+	     "arranged to its shape and scaled to fit, a PNG printed\n"
+	     "sharp on it (docs/diagram.md)"),
 	  pages },
 	{ NULL, 0, NULL, NULL, NULL },
 };
@@ -59,7 +60,8 @@ const struct command cmd_diagram = {
 		       "block in the corner explains every style used (docs/diagram.md).\n"
 		       "\n"
 		       "In the DOT output every entity keeps its inventory id: nodes are named by\n"
-		       "id, clusters \"cluster_ID\", so the graph can be post-processed with gvpr.\n"),
+		       "id, clusters \"cluster_ID\", so the graph can be post-processed with gvpr;\n"
+		       "it carries the positions, so neato -n2 draws it again as it is.\n"),
 	.examples = N_("bunkai diagram -o boundaries.svg hospital.json\n"
 		    "bunkai diagram -T png -o v-si.png --vendor v-si hospital.json\n"),
 	.run = run,

@@ -320,7 +320,6 @@ static struct packing pack(struct block *b, size_t n, double page_w, double page
 		}
 	}
 	struct packing p = shelf(b, order, n, best_limit, lw, lh, 1);
-	if (getenv("BUNKAI_DEBUG_PACK")) { for (size_t i = 0; i < n; i++) fprintf(stderr, "block %zu %.0fx%.0f at %.0f,%.0f\n", i, b[i].w, b[i].h, b[i].x, b[i].y); fprintf(stderr, "limit %.0f legend %.0fx%.0f at %.0f,%.0f size %.0fx%.0f\n", best_limit, lw, lh, p.lx, p.ly, p.w, p.h); }
 	free(order);
 	return p;
 }

@@ -57,6 +57,25 @@ static void fit_page(Agraph_t *g, enum diagram_page page, const char *format)
 	}
 }
 
+/*
+** What Graphviz said about a drawing that succeeded, in our words. It
+** reports the link labels it could not place without covering a node:
+** those are left out by design (forcelabels=false; the title block names
+** every line style, docs/diagram.md), so that is not repeated. Anything else
+** is passed on, once per message, as a note.
+*/
+static void pass_on_notes(void)
+{
+	char *save = NULL;
+	for (char *line = strtok_r(gv_errors.buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (strstr(line, "exterior labels positioned"))
+			continue;
+		if (!strncmp(line, "Warning: ", 9))
+			line += 9;
+		fprintf(stderr, _("bunkai: note: the diagram is drawn; Graphviz adds: %s\n"), line);
+	}
+}
+
 int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *format, FILE *fp)
 {
 	int rc = -1;
@@ -72,10 +91,13 @@ int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *
 	if (diagram_layout(gvc, g, papers[page].w - 2 * MARGIN, papers[page].h - 2 * MARGIN) != 0) {
 		error(_("graph layout failed%s%s"), gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
 	} else {
-		if (gvRender(gvc, g, format, fp) != 0)
+		if (gvRender(gvc, g, format, fp) != 0) {
 			error(_("cannot render %s%s%s"), format, gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
-		else
+		} else {
 			rc = 0;
+			if (gv_errors.len)
+				pass_on_notes();
+		}
 		gvFreeLayout(gvc, g);
 	}
 	agclose(g);
