@@ -10,12 +10,12 @@
 PREFIX   ?= /usr/local
 CC       ?= cc
 VERSION  := 0.1.0
-PKGS     := libcjson sqlite3 libcgraph libgvc libpathplan nettle
+PKGS     := libcjson sqlite3 libcgraph libgvc libpathplan nettle xlsxwriter
 # Debian 12 packages: what the build and `make demo` need, and what the tests add.
 DEB_PACKAGES  := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev nettle-dev libgraphviz-dev graphviz \
-                 libcsv-dev fonts-noto-cjk gettext
+                 libcsv-dev fonts-noto-cjk gettext libxlsxwriter-dev
 TEST_PACKAGES := libcmocka-dev jq sqlite3 valgrind libxml2-utils chromium time clang libclang-rt-14-dev \
-                 libreoffice-calc-nogui python3-jsonpatch
+                 libreoffice-calc-nogui python3-jsonpatch python3-openpyxl
 
 CFLAGS   ?= -O2 -g
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2

@@ -63,6 +63,10 @@ i18n_language_choice() {
 	# Usage errors and --help come out in the language chosen.
 	expect "i18n: a usage error in Japanese" 2 "$B" analyze --lang ja --fail-on bad "$f"
 	has "i18n: the usage error is Japanese" '--fail-on: 値「bad」は不明' "$tmp/err"
+	# The system's own words (strerror) come out in Japanese too, not as
+	# question marks (glibc converts them to LC_CTYPE, which bunkai leaves C).
+	expect "i18n: an output error in Japanese" 2 "$B" analyze --lang ja -o "$tmp/no/such/dir/r.txt" "$f"
+	has "i18n: the system's reason is Japanese" 'そのようなファイルやディレクトリはありません' "$tmp/err"
 	"$B" --lang ja analyze --help >"$tmp/h.txt" 2>&1 || true
 	has "i18n: bunkai analyze --help in Japanese" "台帳を確認表 Part2 の項目と突き合わせ" "$tmp/h.txt"
 	# The man page is a built file: English whatever the locale.

@@ -385,6 +385,7 @@ for bin in build/asan/tests/test_*; do [ "${bin%.d}" = "$bin" ] && unit "$bin" "
 . tests/tracking.sh
 . tests/i18n.sh
 . tests/diagram.sh
+. tests/xlsx.sh
 for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	set -- $build
 	e2e "$1" "$2"
@@ -395,8 +396,10 @@ for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	plan_tests "$1" "$2"
 	tracking_tests "$1" "$2"
 	diagram_tests "$1" "$2"
+	xlsx_tests "$1" "$2"
 done
 diagram_pages
+xlsx_print
 spreadsheet_round_trip
 csv_row_limit
 i18n_tests build/bunkai
@@ -445,6 +448,7 @@ if command -v valgrind >/dev/null; then
 	vg "analyze" 0 build/bunkai analyze --fail-on none -f json fixtures/demo-hospital.json
 	vg "analyze -f text with --vendor" 0 build/bunkai analyze --fail-on none --vendor v-si fixtures/demo-hospital.json
 	vg "matrix" 0 build/bunkai matrix -f html fixtures/demo-hospital.json
+	vg "matrix -f xlsx" 0 build/bunkai matrix -f xlsx -o "$tmp/vg.xlsx" fixtures/demo-hospital.json
 	vg "diagram" 0 build/bunkai diagram -T png -o "$tmp/vg.png" fixtures/demo-hospital.json
 	vg "report" 0 build/bunkai report -o "$tmp/vg.html" fixtures/midsize-prime-cloud.json
 	vg "plan with --without" 0 build/bunkai plan -f json --without v-si fixtures/demo-hospital.json

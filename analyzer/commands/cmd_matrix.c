@@ -6,17 +6,21 @@
 #include "analyzer/writers/matrix.h"
 #include "model/util/exit_codes.h"
 
-static const char *const formats[] = { "csv", "md", "html", "paths-csv", NULL };
+static const char *const formats[] = { "csv", "md", "html", "paths-csv", "xlsx", NULL };
+/* The text formats cannot fail but for the stream (checked on commit); a
+   workbook can (its temporary file). */
 static void (*const writers[])(FILE *, const struct matrix *) = { matrix_csv, matrix_md, matrix_html,
-								     matrix_paths_csv };
+								     matrix_paths_csv, NULL };
 _Static_assert(sizeof(writers) / sizeof(*writers) + 1 == sizeof(formats) / sizeof(*formats), "a writer per format");
 
 static int run(struct invocation *inv)
 {
 	struct matrix m;
 	int rc = matrix_read(inv->p.s.db, &m) == 0 ? EXIT_OK : EXIT_FAILURE_IO;
-	if (rc == EXIT_OK)
+	if (rc == EXIT_OK && writers[inv->format_index])
 		writers[inv->format_index](inv->o.fp, &m);
+	else if (rc == EXIT_OK && matrix_xlsx(inv->o.fp, &m) != 0)
+		rc = EXIT_FAILURE_IO;
 	matrix_release(&m);
 	return rc;
 }
@@ -30,7 +34,8 @@ const struct command cmd_matrix = {
 	.formats = formats,
 	.format_help = N_("csv (default: one sheet, UTF-8 with BOM and CRLF, opens in\n"
 		       "Excel), md or html (a table per system, then the remote paths),\n"
-		       "paths-csv (the remote paths as a CSV file of their own)"),
+		       "paths-csv (the remote paths as a CSV file of their own),\n"
+		       "xlsx (an Excel workbook: a sheet per system, then the paths)"),
 	.description = N_("Writes the 責任分界表: per system, the applicable checklist items in order\n"
 		       "(項番, 分類, 項目), a column per party — the organization first, then the\n"
 		       "vendors, each prime before its subcontractors — with ○ lead (主担当) and\n"
@@ -41,8 +46,12 @@ const struct command cmd_matrix = {
 		       "hospital (SPEC 9.1): one row per remote path with its vendor, door,\n"
 		       "approval, authentication, source restriction, on-demand and the door's\n"
 		       "last patch check; -f paths-csv writes that table alone, so that the\n"
-		       "matrix CSV keeps the layout import reads.\n"),
+		       "matrix CSV keeps the layout import reads. -f xlsx writes an Excel\n"
+		       "workbook: a sheet per system and one of the paths, ○/△ and はい/いいえ\n"
+		       "as drop-down lists, dates as date cells, gaps coloured, the header\n"
+		       "frozen and filtered, printed A4 landscape one page wide.\n"),
 	.examples = N_("bunkai matrix -o 責任分界表.csv hospital.json\n"
+		    "bunkai matrix -f xlsx -o 責任分界表.xlsx hospital.json\n"
 		    "bunkai matrix -f html --vendor v-si -o v-si.html hospital.json\n"),
 	.run = run,
 };

@@ -232,9 +232,9 @@ int matrix_shows(const struct matrix *m, size_t from, size_t to, size_t p)
 	return 0;
 }
 
-static const char *cell_mark(char c)
+const char *matrix_mark(char cell)
 {
-	return c == 'L' ? "○" : c == 'S' ? "△" : "";
+	return cell == 'L' ? "○" : cell == 'S' ? "△" : "";
 }
 
 static const char *gap_label(enum matrix_gap g)
@@ -242,8 +242,27 @@ static const char *gap_label(enum matrix_gap g)
 	return g == GAP_UNOWNED ? _("unowned (未割当)") : g == GAP_CONFLICTING ? _("conflicting (重複)") : "";
 }
 
-/* The end of the block of rows of the system that rows[from] belongs to. */
-static size_t block_end(const struct matrix *m, size_t from)
+/* The spreadsheet's columns: the form's names in both languages, since
+   import reads them back (docs/matrix.md). */
+const char *const matrix_head[MATRIX_HEAD_COLS] = { "システムID", "システム", "区分", "項番", "分類", "項目" };
+const char *const matrix_tail[MATRIX_TAIL_COLS] = { "初回確認", "初回確認日", "完了日", "分担区分", "指摘" };
+
+void matrix_row_head(const struct matrix_row *r, const char *out[MATRIX_HEAD_COLS])
+{
+	const char *v[MATRIX_HEAD_COLS] = { r->system ? r->system : "",
+					    r->system ? r->system_name : _("organization (組織全体)"),
+					    r->section, r->item, r->category, r->title };
+	memcpy(out, v, sizeof(v));
+}
+
+void matrix_row_tail(const struct matrix_row *r, const char *out[MATRIX_TAIL_COLS])
+{
+	const char *v[MATRIX_TAIL_COLS] = { r->first_check, r->first_check_date, r->completed, r->ownership,
+					    gap_label(r->gap) };
+	memcpy(out, v, sizeof(v));
+}
+
+size_t matrix_block_end(const struct matrix *m, size_t from)
 {
 	size_t to = from + 1;
 	const char *sys = m->rows[from].system;
@@ -257,36 +276,28 @@ static size_t block_end(const struct matrix *m, size_t from)
 
 void matrix_csv(FILE *fp, const struct matrix *m)
 {
-	static const char *const head[] = { "システムID", "システム", "区分", "項番", "分類", "項目" };
 	csv_bom(fp);
-	for (size_t i = 0; i < sizeof(head) / sizeof(*head); i++)
-		csv_field(fp, head[i], i == 0);
+	for (size_t i = 0; i < MATRIX_HEAD_COLS; i++)
+		csv_field(fp, matrix_head[i], i == 0);
 	for (size_t p = 0; p < m->n_parties; p++) {
 		char *h = xasprintf("%s (%s)", m->parties[p].name, m->parties[p].id);
 		csv_field(fp, h, 0);
 		free(h);
 	}
-	csv_field(fp, "初回確認", 0);
-	csv_field(fp, "初回確認日", 0);
-	csv_field(fp, "完了日", 0);
-	csv_field(fp, "分担区分", 0);
-	csv_field(fp, "指摘", 0);
+	for (size_t i = 0; i < MATRIX_TAIL_COLS; i++)
+		csv_field(fp, matrix_tail[i], 0);
 	csv_end(fp);
 	for (size_t i = 0; i < m->n_rows; i++) {
 		const struct matrix_row *r = &m->rows[i];
-		csv_field(fp, r->system ? r->system : "", 1);
-		csv_field(fp, r->system ? r->system_name : _("organization (組織全体)"), 0);
-		csv_field(fp, r->section, 0);
-		csv_field(fp, r->item, 0);
-		csv_field(fp, r->category, 0);
-		csv_field(fp, r->title, 0);
+		const char *head[MATRIX_HEAD_COLS], *tail[MATRIX_TAIL_COLS];
+		matrix_row_head(r, head);
+		matrix_row_tail(r, tail);
+		for (size_t k = 0; k < MATRIX_HEAD_COLS; k++)
+			csv_field(fp, head[k], k == 0);
 		for (size_t p = 0; p < m->n_parties; p++)
-			csv_field(fp, cell_mark(r->cells[p]), 0);
-		csv_field(fp, r->first_check, 0);
-		csv_field(fp, r->first_check_date, 0);
-		csv_field(fp, r->completed, 0);
-		csv_field(fp, r->ownership, 0);
-		csv_field(fp, gap_label(r->gap), 0);
+			csv_field(fp, matrix_mark(r->cells[p]), 0);
+		for (size_t k = 0; k < MATRIX_TAIL_COLS; k++)
+			csv_field(fp, tail[k], 0);
 		csv_end(fp);
 	}
 }
@@ -299,7 +310,7 @@ void matrix_md(FILE *fp, const struct matrix *m)
 	md_text(fp, m->org_name);
 	fprintf(fp, _("\n\nAs of %s. ○ lead (主担当), △ support (協力).\n"), m->as_of);
 	for (size_t from = 0; from < m->n_rows;) {
-		size_t to = block_end(m, from);
+		size_t to = matrix_block_end(m, from);
 		const struct matrix_row *first = &m->rows[from];
 		fputs("\n## ", fp);
 		if (first->system) {
@@ -331,7 +342,7 @@ void matrix_md(FILE *fp, const struct matrix *m)
 			fputs(" |", fp);
 			for (size_t p = 0; p < m->n_parties; p++)
 				if (matrix_shows(m, from, to, p))
-					fprintf(fp, " %s |", cell_mark(r->cells[p]));
+					fprintf(fp, " %s |", matrix_mark(r->cells[p]));
 			fprintf(fp, " %s%s%s | %s | %s | %s%s%s |\n", r->first_check ? r->first_check : "",
 				r->first_check_date ? " " : "", r->first_check_date ? r->first_check_date : "",
 				r->completed ? r->completed : "", r->ownership, r->gap ? "**" : "", gap_label(r->gap),
@@ -348,7 +359,7 @@ size_t matrix_html_tables(FILE *fp, const struct matrix *m, size_t max_tables)
 {
 	size_t tables = 0, left = 0;
 	for (size_t from = 0; from < m->n_rows;) {
-		size_t to = block_end(m, from);
+		size_t to = matrix_block_end(m, from);
 		if (tables++ == max_tables || left) {
 			left++;
 			from = to;
@@ -385,7 +396,7 @@ size_t matrix_html_tables(FILE *fp, const struct matrix *m, size_t max_tables)
 			fputs("</td>", fp);
 			for (size_t p = 0; p < m->n_parties; p++)
 				if (matrix_shows(m, from, to, p))
-					fprintf(fp, "<td class=\"cell\">%s</td>", cell_mark(r->cells[p]));
+					fprintf(fp, "<td class=\"cell\">%s</td>", matrix_mark(r->cells[p]));
 			fputs("<td>", fp);
 			html_text(fp, r->first_check);
 			if (r->first_check_date) {

@@ -50,6 +50,18 @@ void matrix_release(struct matrix *m);
    organization always, a vendor when it has a cell or is bound there. */
 int matrix_shows(const struct matrix *m, size_t from, size_t to, size_t p);
 
+/* The matrix as a spreadsheet's columns (matrix.csv, the xlsx sheets):
+   matrix_head, then a column per party ("name (id)", ○/△ from
+   matrix_mark), then matrix_tail; a row's values in the same order. */
+enum { MATRIX_HEAD_COLS = 6, MATRIX_TAIL_COLS = 5 };
+extern const char *const matrix_head[MATRIX_HEAD_COLS];
+extern const char *const matrix_tail[MATRIX_TAIL_COLS];
+void matrix_row_head(const struct matrix_row *r, const char *out[MATRIX_HEAD_COLS]);
+void matrix_row_tail(const struct matrix_row *r, const char *out[MATRIX_TAIL_COLS]);
+const char *matrix_mark(char cell); /* "○", "△" or "" */
+/* The end of the block of rows of the system that rows[from] belongs to. */
+size_t matrix_block_end(const struct matrix *m, size_t from);
+
 void matrix_csv(FILE *fp, const struct matrix *m);
 /* The remote-path table as its own CSV file (-f paths-csv). */
 void matrix_paths_csv(FILE *fp, const struct matrix *m);
@@ -58,5 +70,8 @@ void matrix_md(FILE *fp, const struct matrix *m);
    report), at most max_tables of them, and returns how many it left out. */
 void matrix_html(FILE *fp, const struct matrix *m);
 size_t matrix_html_tables(FILE *fp, const struct matrix *m, size_t max_tables);
+/* An Excel workbook: a sheet per system, then the remote paths
+   (matrix_xlsx.c). 0, or -1 after printing why. */
+int matrix_xlsx(FILE *fp, const struct matrix *m);
 
 #endif

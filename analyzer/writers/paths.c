@@ -132,24 +132,36 @@ void paths_html(FILE *fp, const struct remote_path *v, size_t n)
 	fputs("</tbody>\n</table>\n", fp);
 }
 
+const char *const paths_head[PATHS_COLS] = { "経路ID", "事業者ID", "事業者", "接続先ID", "入口機器", "到達機器数",
+					     "到達システム", "許可日", "認証方式", "接続元制限", "都度接続",
+					     "パッチ確認日", "回答", "確認者ID", "未解決の指摘" };
+
+static const char *yes_no(int v)
+{
+	return v < 0 ? NULL : v ? "はい" : "いいえ";
+}
+
+void paths_row(const struct remote_path *p, const char *out[PATHS_COLS], char reached[24])
+{
+	snprintf(reached, 24, "%ld", p->reached);
+	const char *row[PATHS_COLS] = { p->id, p->vendor, p->vendor_name, p->target, p->door, reached, p->reached_systems,
+					p->approved, p->auth, yes_no(p->source_restricted), yes_no(p->on_demand),
+					p->check_date, p->check_answer ? yes_no(p->check_answer[0] == 'y') : NULL,
+					p->check_by, p->open };
+	memcpy(out, row, sizeof(row));
+}
+
 void paths_csv(FILE *fp, const struct remote_path *v, size_t n)
 {
-	static const char *const head[] = { "経路ID", "事業者ID", "事業者", "接続先ID", "入口機器", "到達機器数", "到達システム",
-					    "許可日", "認証方式", "接続元制限", "都度接続", "パッチ確認日", "回答", "確認者ID",
-					    "未解決の指摘" };
 	csv_bom(fp);
-	for (size_t i = 0; i < sizeof(head) / sizeof(*head); i++)
-		csv_field(fp, head[i], i == 0);
+	for (size_t i = 0; i < PATHS_COLS; i++)
+		csv_field(fp, paths_head[i], i == 0);
 	csv_end(fp);
 	for (size_t i = 0; i < n; i++) {
-		const struct remote_path *p = &v[i];
+		const char *row[PATHS_COLS];
 		char reached[24];
-		snprintf(reached, sizeof(reached), "%ld", p->reached);
-		const char *row[] = { p->id, p->vendor, p->vendor_name, p->target, p->door, reached, p->reached_systems,
-				      p->approved, p->auth, p->source_restricted < 0 ? NULL : p->source_restricted ? "はい" : "いいえ",
-				      p->on_demand < 0 ? NULL : p->on_demand ? "はい" : "いいえ", p->check_date,
-				      p->check_answer ? (p->check_answer[0] == 'y' ? "はい" : "いいえ") : NULL, p->check_by, p->open };
-		for (size_t k = 0; k < sizeof(row) / sizeof(*row); k++)
+		paths_row(&v[i], row, reached);
+		for (size_t k = 0; k < PATHS_COLS; k++)
 			csv_field(fp, row[k], k == 0);
 		csv_end(fp);
 	}

@@ -17,4 +17,11 @@ void paths_html(FILE *fp, const struct remote_path *v, size_t n);
    matrix CSV keeps the layout import reads. */
 void paths_csv(FILE *fp, const struct remote_path *v, size_t n);
 
+/* The same table as a spreadsheet's columns (the CSV above, the matrix
+   workbook's sheet): the headers, and one path's values in their order
+   (`reached` holds the count's digits). */
+enum { PATHS_COLS = 15 };
+extern const char *const paths_head[PATHS_COLS];
+void paths_row(const struct remote_path *p, const char *out[PATHS_COLS], char reached[24]);
+
 #endif

@@ -97,6 +97,9 @@ void i18n_init(const char *lang)
 	}
 	bind_catalog();
 	bind_textdomain_codeset(DOMAIN, "UTF-8"); /* whatever LC_CTYPE says */
+	/* glibc's own messages (strerror) too: under LC_CTYPE=C it would turn
+	   their Japanese into question marks. */
+	bind_textdomain_codeset("libc", "UTF-8");
 	textdomain(DOMAIN);
 }
 
