@@ -449,6 +449,7 @@ if command -v valgrind >/dev/null; then
 	vg "analyze -f text with --vendor" 0 build/bunkai analyze --fail-on none --vendor v-si fixtures/demo-hospital.json
 	vg "matrix" 0 build/bunkai matrix -f html fixtures/demo-hospital.json
 	vg "matrix -f xlsx" 0 build/bunkai matrix -f xlsx -o "$tmp/vg.xlsx" fixtures/demo-hospital.json
+	vg "analyze -f xlsx" 0 build/bunkai analyze --fail-on none -f xlsx -o "$tmp/vg.xlsx" fixtures/demo-hospital.json
 	vg "diagram" 0 build/bunkai diagram -T png -o "$tmp/vg.png" fixtures/demo-hospital.json
 	vg "report" 0 build/bunkai report -o "$tmp/vg.html" fixtures/midsize-prime-cloud.json
 	vg "plan with --without" 0 build/bunkai plan -f json --without v-si fixtures/demo-hospital.json

@@ -17,6 +17,24 @@ xlsx_tests() {
 			not_ok "$tag matrix -f xlsx of $(basename "$f")" "$(cat "$tmp/x")"
 		fi
 	done
+	# The gap report's workbook equals the JSON (plan) and CSV (findings,
+	# paths) reports of the same run; without a plan it has no plan sheet.
+	for f in fixtures/demo-hospital.json fixtures/midsize-prime-cloud.json tests/hostile/hostile-names.json; do
+		for plan in "" --no-plan; do
+			"$B" analyze --fail-on none $plan -f xlsx -o "$tmp/r.xlsx" "$f" 2>"$tmp/err" &&
+				"$B" analyze --fail-on none $plan -f json -o "$tmp/r.json" "$f" &&
+				"$B" analyze --fail-on none $plan -f csv -o "$tmp/r.csv" "$f" &&
+				"$B" matrix -f paths-csv -o "$tmp/p.csv" "$f"
+			if /usr/bin/python3 tests/xlsx/check_report.py "$tmp/r.xlsx" "$tmp/r.json" "$tmp/r.csv" "$tmp/p.csv" >"$tmp/x" 2>&1 && [ ! -s "$tmp/err" ]; then
+				ok "$tag analyze -f xlsx ${plan:+$plan }of $(basename "$f"): $(head -1 "$tmp/x")"
+			else
+				not_ok "$tag analyze -f xlsx ${plan:+$plan }of $(basename "$f")" "$(cat "$tmp/err" "$tmp/x")"
+			fi
+		done
+	done
+	# --fail-on still decides the exit status.
+	expect "$tag analyze -f xlsx exits 1 on errors" 1 "$B" analyze -f xlsx -o "$tmp/r.xlsx" fixtures/demo-hospital.json
+
 	# A vendor's view: only its systems, and the same bytes to standard output.
 	"$B" matrix -f xlsx --vendor v-pacs -o "$tmp/v.xlsx" fixtures/demo-hospital.json
 	"$B" matrix -f xlsx --vendor v-pacs fixtures/demo-hospital.json >"$tmp/v-stdout.xlsx"
@@ -48,25 +66,31 @@ xlsx_tests() {
 	has "$tag matrix -f xlsx says why" "cannot create a temporary file in /nonexistent" "$tmp/err"
 }
 
-# LibreOffice opens the workbook and prints it: one A4 landscape page per
-# sheet of the demo (plain build only).
+# LibreOffice opens each workbook and prints it on A4 landscape pages: the
+# matrix of the demo one page per sheet, the gap report at least one page
+# per sheet (plain build only).
 xlsx_print() {
-	local lo d="$tmp/xlo"
+	local lo d="$tmp/xlo" book want got
 	lo=$(command -v soffice || command -v libreoffice || true)
 	if [ -z "$lo" ]; then not_ok "LibreOffice: not installed (make test installs libreoffice-calc-nogui)"; return; fi
 	rm -rf "$d" && mkdir -p "$d"
 	build/bunkai matrix -f xlsx -o "$d/matrix.xlsx" fixtures/demo-hospital.json
-	timeout 300 "$lo" -env:UserInstallation="file://$d/profile" --headless --convert-to pdf --outdir "$d" "$d/matrix.xlsx" >"$d/log" 2>&1
-	local got
-	got=$(/usr/bin/python3 -c '
+	build/bunkai analyze --fail-on none -f xlsx -o "$d/report.xlsx" fixtures/demo-hospital.json
+	for book in matrix report; do
+		timeout 300 "$lo" -env:UserInstallation="file://$d/profile" --headless --convert-to pdf --outdir "$d" \
+			"$d/$book.xlsx" >"$d/log" 2>&1
+		got=$(/usr/bin/python3 -c '
 import re, sys
 d = open(sys.argv[1], "rb").read()
 pages = len(re.findall(rb"/Type\s*/Page[^s]", d))
 boxes = {tuple(round(float(v)) for v in m.split()) for m in re.findall(rb"/MediaBox\s*\[\s*([0-9. ]+?)\s*\]", d)}
-print(pages, *sorted(boxes))' "$d/matrix.pdf" 2>&1)
-	if [ "$got" = "6 (0, 0, 842, 595)" ]; then
-		ok "LibreOffice prints the matrix workbook: 6 sheets on A4 landscape pages"
-	else
-		not_ok "LibreOffice print of the matrix workbook: $got" "$(cat "$d/log")"
-	fi
+print(pages, *sorted(boxes))' "$d/$book.pdf" 2>&1)
+		# The matrix: 6 sheets of one page; the report: 3 sheets, the findings over several pages.
+		want=$([ $book = matrix ] && echo "6 (0, 0, 842, 595)" || echo "A4")
+		if [ "$got" = "$want" ] || { [ "$want" = A4 ] && [ "${got#* }" = "(0, 0, 842, 595)" ] && [ "${got%% *}" -ge 3 ]; }; then
+			ok "LibreOffice prints the $book workbook: $got"
+		else
+			not_ok "LibreOffice print of the $book workbook: $got" "$(cat "$d/log")"
+		fi
+	done
 }

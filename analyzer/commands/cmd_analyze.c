@@ -12,8 +12,10 @@
 
 enum { FAIL_ON, DB };
 
-static const char *const formats[] = { "text", "json", "csv", "md", NULL };
-static const report_writer writers[] = { report_text, report_json, report_csv, report_md };
+static const char *const formats[] = { "text", "json", "csv", "md", "xlsx", NULL };
+/* The text formats fail only with the stream (checked on commit); a
+   workbook can fail on its own (its temporary file): NULL, see run. */
+static const report_writer writers[] = { report_text, report_json, report_csv, report_md, NULL };
 _Static_assert(sizeof(writers) / sizeof(*writers) + 1 == sizeof(formats) / sizeof(*formats), "a writer per format");
 
 static int prepare(struct invocation *inv)
@@ -27,7 +29,10 @@ static int run(struct invocation *inv)
 	const struct analysis *a = &inv->p.a;
 	if (inv->values[DB] && db_save(inv->p.s.db, inv->values[DB]) < 0)
 		return EXIT_FAILURE_IO;
-	writers[inv->format_index](inv->o.fp, a);
+	if (writers[inv->format_index])
+		writers[inv->format_index](inv->o.fp, a);
+	else if (report_xlsx(inv->o.fp, a) != 0)
+		return EXIT_FAILURE_IO;
 	/* --fail-on: the first severity at or above which a finding fails the run. */
 	enum severity fail_on = severity_from_name(inv->values[FAIL_ON]);
 	/* Accepted findings (SPEC 9.3) do not count. */
@@ -52,7 +57,8 @@ const struct command cmd_analyze = {
 	.formats = formats,
 	.format_help = N_("text (default: summary, what to fix first, the paths into\n"
 		       "the hospital, coverage, findings under the action that\n"
-		       "resolves them), json (bunkai-report/1), csv, md"),
+		       "resolves them), json (bunkai-report/1), csv, md, xlsx (an\n"
+		       "Excel workbook: the plan, the findings, the paths)"),
 	.options = options,
 	.description = N_("Joins the inventory against the Part2 checklist items and reports every gap:\n"
 		       "items nobody leads (unowned-item), items several parties lead\n"

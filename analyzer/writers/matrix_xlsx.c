@@ -15,8 +15,6 @@
 #include "model/util/i18n.h"
 #include "model/util/xalloc.h"
 
-static const char *const marks[] = { "○", "△", NULL };
-static const char *const yes_no[] = { "はい", "いいえ", NULL };
 
 /* Column widths, in characters, of matrix_head and matrix_tail. */
 static const double head_widths[MATRIX_HEAD_COLS] = { 10, 16, 14, 6, 20, 46 };
@@ -80,8 +78,8 @@ static void system_sheet(struct xlsx *x, const struct matrix *m, size_t from, si
 		xlsx_end_row(x, ws, row);
 	}
 	if (n_shown)
-		xlsx_list(ws, 1, MATRIX_HEAD_COLS, rows, tail0 - 1, marks);
-	xlsx_list(ws, 1, tail0 + FIRST_CHECK, rows, tail0 + FIRST_CHECK, yes_no);
+		xlsx_list(ws, 1, MATRIX_HEAD_COLS, rows, tail0 - 1, xlsx_marks);
+	xlsx_list(ws, 1, tail0 + FIRST_CHECK, rows, tail0 + FIRST_CHECK, xlsx_yes_no);
 	xlsx_finish(ws, rows, cols, MATRIX_HEAD_COLS);
 
 	for (size_t k = 0; k < n_shown; k++)
@@ -90,37 +88,6 @@ static void system_sheet(struct xlsx *x, const struct matrix *m, size_t from, si
 	free(widths);
 	free(titles);
 	free(shown);
-}
-
-/* The paths into the hospital (SPEC 9.1): the columns of -f paths-csv. */
-static void paths_sheet(struct xlsx *x, const struct matrix *m)
-{
-	static const double widths[PATHS_COLS] = { 10, 10, 18, 12, 12, 8, 16, 11, 10, 8, 8, 11, 6, 10, 30 };
-	/* Which columns hold dates and which はい/いいえ (paths_head's order). */
-	enum { REACHED = 5, APPROVED = 7, RESTRICTED = 9, ON_DEMAND = 10, CHECKED = 11, ANSWER = 12, OPEN = 14 };
-	char *title = xasprintf("%s: %s — %s %s", _("Paths into the hospital"), m->org_name, _("as of"), m->as_of);
-	lxw_worksheet *ws = xlsx_sheet(x, "リモート経路", title);
-	free(title);
-	xlsx_header(x, ws, paths_head, widths, PATHS_COLS);
-	for (size_t i = 0; i < m->n_paths; i++) {
-		const char *row[PATHS_COLS];
-		char reached[24];
-		paths_row(&m->paths[i], row, reached);
-		enum xlsx_row rk = m->paths[i].open ? XR_UNOWNED : XR_PLAIN;
-		for (int k = 0; k < PATHS_COLS; k++)
-			xlsx_cell(x, ws, (int)i + 1, k, row[k],
-				  k == APPROVED || k == CHECKED ? XC_DATE
-				  : k == RESTRICTED || k == ON_DEMAND || k == ANSWER ? XC_MARK
-				  : k == OPEN ? XC_WRAP : k == REACHED ? XC_NUMBER : XC_TEXT,
-				  rk);
-		xlsx_end_row(x, ws, (int)i + 1);
-	}
-	int rows = (int)m->n_paths;
-	if (rows) {
-		xlsx_list(ws, 1, RESTRICTED, rows, ON_DEMAND, yes_no);
-		xlsx_list(ws, 1, ANSWER, rows, ANSWER, yes_no);
-	}
-	xlsx_finish(ws, rows, PATHS_COLS, 1);
 }
 
 int matrix_xlsx(FILE *fp, const struct matrix *m)
@@ -136,7 +103,9 @@ int matrix_xlsx(FILE *fp, const struct matrix *m)
 		system_sheet(&x, m, from, to);
 		from = to;
 	}
-	paths_sheet(&x, m);
+	char *paths_title = xasprintf("%s: %s — %s %s", _("Paths into the hospital"), m->org_name, _("as of"), m->as_of);
+	paths_xlsx(&x, m->paths, m->n_paths, paths_title);
+	free(paths_title);
 	int rc = xlsx_close(&x, fp);
 	free(title);
 	return rc;

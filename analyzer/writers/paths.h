@@ -24,4 +24,9 @@ enum { PATHS_COLS = 15 };
 extern const char *const paths_head[PATHS_COLS];
 void paths_row(const struct remote_path *p, const char *out[PATHS_COLS], char reached[24]);
 
+/* The table as the sheet リモート経路 of a workbook, `title` in its page
+   header. */
+struct xlsx;
+void paths_xlsx(struct xlsx *x, const struct remote_path *v, size_t n, const char *title);
+
 #endif

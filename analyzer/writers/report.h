@@ -15,6 +15,17 @@ void report_text(FILE *fp, const struct analysis *a);
 void report_json(FILE *fp, const struct analysis *a);
 void report_csv(FILE *fp, const struct analysis *a);
 void report_md(FILE *fp, const struct analysis *a);
+/* An Excel workbook: the plan, the findings, the paths (report_xlsx.c).
+   0, or -1 after printing why. */
+int report_xlsx(FILE *fp, const struct analysis *a);
+
+/* A finding as a spreadsheet's row (the CSV report, the workbook's
+   findings sheet): the columns, and one finding's values in their order
+   (`parties` holds the joined parties). */
+enum { REPORT_COLS = 16 };
+extern const char *const report_head[REPORT_COLS];
+struct strbuf;
+void report_row(const struct finding *f, const char *out[REPORT_COLS], struct strbuf *parties);
 
 /* "accepted until D by WHO: reason (ticket)"; caller frees. */
 char *acceptance_line(const struct acceptance_info *acc);

@@ -17,6 +17,10 @@
 
 enum { SHEET_NAME_MAX = 31 }; /* Excel's limit, in characters */
 
+/* The values people pick from, as the CSV ledgers and the form write them. */
+const char *const xlsx_marks[] = { "○", "△", NULL };
+const char *const xlsx_yes_no[] = { "はい", "いいえ", NULL };
+
 /* Fill colours of a row with a gap, as the HTML matrix marks them. */
 static const lxw_color_t row_fill[XR_KINDS] = { 0, 0xFDE9E7, 0xFFF2CC };
 

@@ -57,7 +57,10 @@ void xlsx_cell(struct xlsx *x, lxw_worksheet *ws, int row, int col, const char *
    themselves, so its height follows the cell with the most lines. */
 void xlsx_end_row(struct xlsx *x, lxw_worksheet *ws, int row);
 
-/* A drop-down list of `values` (NULL-terminated) on a block of cells. */
+/* A drop-down list of `values` (NULL-terminated) on a block of cells:
+   xlsx_marks (○ △) for roles, xlsx_yes_no (はい いいえ) for checks. */
+extern const char *const xlsx_marks[];
+extern const char *const xlsx_yes_no[];
 void xlsx_list(lxw_worksheet *ws, int r0, int c0, int r1, int c1, const char *const *values);
 
 /* Freeze the header row and the first `cols` columns, filter the header. */
