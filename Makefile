@@ -10,10 +10,10 @@
 PREFIX   ?= /usr/local
 CC       ?= cc
 VERSION  := 0.1.0
-PKGS     := libcjson sqlite3 libcgraph libgvc libpathplan nettle xlsxwriter
+PKGS     := libcjson sqlite3 libcgraph libgvc libpathplan nettle xlsxwriter libzip expat
 # Debian 12 packages: what the build and `make demo` need, and what the tests add.
 DEB_PACKAGES  := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev nettle-dev libgraphviz-dev graphviz \
-                 libcsv-dev fonts-noto-cjk gettext libxlsxwriter-dev
+                 libcsv-dev fonts-noto-cjk gettext libxlsxwriter-dev libzip-dev libexpat1-dev
 TEST_PACKAGES := libcmocka-dev jq sqlite3 valgrind libxml2-utils chromium time clang libclang-rt-14-dev \
                  libreoffice-calc-nogui python3-jsonpatch python3-openpyxl
 
@@ -185,7 +185,7 @@ build/fuzz/gen/%.o: build/gen/%.c
 build/fuzz/%.o: %.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -c -o $@ $<
-FUZZ_BIN     := build/fuzz/fuzz_loader build/fuzz/fuzz_csv
+FUZZ_BIN     := build/fuzz/fuzz_loader build/fuzz/fuzz_csv build/fuzz/fuzz_xlsx
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
 

@@ -190,7 +190,7 @@ e2e() {
 	expect "$tag matrix html is well-formed" 0 xmllint --noout tests/golden/demo-hospital.matrix.html
 	expect "$tag matrix --vendor" 0 "$B" matrix --vendor v-pacs fixtures/demo-hospital.json
 	if [ "$(grep -c '^pacs,' "$tmp/out")" = 28 ] && [ "$(grep -vc '^pacs,' "$tmp/out")" = 1 ]; then ok "$tag matrix --vendor v-pacs: only pacs rows"; else not_ok "$tag matrix --vendor v-pacs: only pacs rows"; fi
-	expect "$tag matrix unknown format" 2 "$B" matrix -f xlsx fixtures/demo-hospital.json
+	expect "$tag matrix unknown format" 2 "$B" matrix -f ods fixtures/demo-hospital.json
 	expect "$tag matrix -f paths-csv" 0 "$B" matrix -f paths-csv fixtures/demo-hospital.json &&
 		has "$tag the remote-path table names the food vendor's weak path" 'rm-food,v-food,給食サービス株式会社,ehr-srv,food-vpn,' "$tmp/out"
 	if [ "$(grep -c '^rm-' "$tmp/out")" = 4 ]; then ok "$tag paths-csv: one row per path"; else not_ok "$tag paths-csv: one row per path"; fi
@@ -397,6 +397,7 @@ for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	tracking_tests "$1" "$2"
 	diagram_tests "$1" "$2"
 	xlsx_tests "$1" "$2"
+	xlsx_input "$1" "$2"
 done
 diagram_pages
 xlsx_print
@@ -450,6 +451,8 @@ if command -v valgrind >/dev/null; then
 	vg "matrix" 0 build/bunkai matrix -f html fixtures/demo-hospital.json
 	vg "matrix -f xlsx" 0 build/bunkai matrix -f xlsx -o "$tmp/vg.xlsx" fixtures/demo-hospital.json
 	vg "analyze -f xlsx" 0 build/bunkai analyze --fail-on none -f xlsx -o "$tmp/vg.xlsx" fixtures/demo-hospital.json
+	vg "analyze of a workbook" 0 build/bunkai analyze --fail-on none "$tmp/xin/book.xlsx"
+	vg "check of a hostile workbook" 2 build/bunkai check "$tmp/xin/hostile/bad-string.xlsx"
 	vg "diagram" 0 build/bunkai diagram -T png -o "$tmp/vg.png" fixtures/demo-hospital.json
 	vg "report" 0 build/bunkai report -o "$tmp/vg.html" fixtures/midsize-prime-cloud.json
 	vg "plan with --without" 0 build/bunkai plan -f json --without v-si fixtures/demo-hospital.json
@@ -475,9 +478,10 @@ fuzz_replay() {
 }
 fuzz_replay fuzz_loader tests/fuzz/regressions
 fuzz_replay fuzz_csv tests/fuzz/regressions-csv
+fuzz_replay fuzz_xlsx tests/fuzz/regressions-xlsx
 secs=${FUZZ_SECONDS:-$([ "${CI:-}" = true ] && echo 60 || echo 15)}
 if tests/fuzz/run.sh "$secs" >"$tmp/fuzz" 2>&1; then
-	ok "fuzz: $secs s per target of libFuzzer (JSON loader with model and rules; CSV reader) found nothing ($(awk '/^stat::number_of_executed_units:/ {n += $2} END {print n}' "$tmp/fuzz") inputs)"
+	ok "fuzz: $secs s per target of libFuzzer (JSON loader with model and rules; CSV reader; xlsx reader) found nothing ($(awk '/^stat::number_of_executed_units:/ {n += $2} END {print n}' "$tmp/fuzz") inputs)"
 else
 	not_ok "fuzz: libFuzzer found a crash (saved under build/fuzz/)" "$(grep -B2 -A20 'ERROR' "$tmp/fuzz" | head -40)"
 fi

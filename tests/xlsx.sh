@@ -94,3 +94,127 @@ print(pages, *sorted(boxes))' "$d/$book.pdf" 2>&1)
 		fi
 	done
 }
+
+# A filled workbook as INVENTORY (SPEC 9.4, docs/csv-import.md "Excel
+# workbooks"): whatever its name, from standard input too, sheets named as
+# the ledgers in English or Japanese, dates in either date system.
+xlsx_input() {
+	local B=$1 tag=$2 d="$tmp/xin" f
+	rm -rf "$d" && mkdir -p "$d"
+	"$B" export fixtures/demo-hospital.json "$d/csv" >/dev/null
+	"$B" analyze --fail-on none -f json "$d/csv" | jq -S 'del(.inventory)' >"$d/want.json"
+	"$B" import "$d/csv" >"$d/want-import.json"
+	for variant in "" --japanese --date1904; do
+		/usr/bin/python3 tests/xlsx/csv_to_xlsx.py "$d/csv" "$d/book.xlsx" $variant
+		"$B" analyze --fail-on none -f json "$d/book.xlsx" 2>"$tmp/err" | jq -S 'del(.inventory)' >"$d/got.json"
+		if cmp -s "$d/want.json" "$d/got.json" && [ ! -s "$tmp/err" ]; then
+			ok "$tag a workbook${variant:+ ($variant)} analyzes as its CSV folder does"
+		else
+			not_ok "$tag workbook${variant:+ ($variant)} vs its CSV folder" "$(cat "$tmp/err"; diff "$d/want.json" "$d/got.json" | head -20)"
+		fi
+	done
+	"$B" import "$d/book.xlsx" >"$d/got-import.json" && same "$tag import of a workbook equals import of the folder" "$d/want-import.json" "$d/got-import.json"
+	cp "$d/book.xlsx" "$d/台帳"
+	"$B" import - <"$d/台帳" >"$d/got-stdin.json" && same "$tag a workbook on standard input, named anything" "$d/want-import.json" "$d/got-stdin.json"
+	expect "$tag check reads a workbook without .xlsx in its name" 0 "$B" check "$d/台帳"
+
+	# The template, filled by a script as a person fills it in Excel (real
+	# dates, 令和 and 年月日 typed as text, ○/△, サーバー, ＭＦＡ, a line break in
+	# a name), gives the findings of the JSON fixture it was filled from.
+	for f in fixtures/demo-hospital.json fixtures/midsize-prime-cloud.json; do
+		rm -rf "$d/ledgers" "$d/t.xlsx"
+		"$B" export "$f" "$d/ledgers" >/dev/null && "$B" template "$d/t.xlsx" &&
+			/usr/bin/python3 tests/xlsx/fill_template.py "$d/t.xlsx" "$d/ledgers" "$d/filled.xlsx"
+		"$B" analyze --fail-on none -f json "$d/filled.xlsx" 2>"$tmp/err" | jq -c '[.findings[] | [.id, .severity]] | sort' >"$d/got"
+		"$B" analyze --fail-on none -f json "$f" | jq -c '[.findings[] | [.id, .severity]] | sort' >"$d/want"
+		if cmp -s "$d/want" "$d/got" && [ -s "$d/want" ] && [ ! -s "$tmp/err" ]; then
+			ok "$tag the template filled like a person gives the findings of $(basename "$f") ($(jq length "$d/want"))"
+		else
+			not_ok "$tag filled template vs $(basename "$f")" "$(cat "$tmp/err"; diff "$d/want" "$d/got" | head)"
+		fi
+	done
+	"$B" import "$d/filled.xlsx" | jq -r '.organization.name' >"$d/name"
+	if grep -q ' ' "$d/name" && [ "$(wc -l <"$d/name")" = 1 ]; then ok "$tag a line break in a name is read as a space ($(cat "$d/name"))"; else not_ok "$tag line break in a name" "$(cat "$d/name")"; fi
+	# The template's sheets, example rows and lists, read by openpyxl.
+	rm -f "$d/t.xlsx" && "$B" template "$d/t.xlsx"
+	if /usr/bin/python3 - "$d/t.xlsx" >"$tmp/x" 2>&1 <<'PY'
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+want = ["医療機関", "事業者", "システム", "ネットワーク", "機器台帳", "契約", "再委託", "項目ごとの担当", "リモート接続",
+        "事業者間の取決め", "機器の確認", "リスク受容", "責任分界表"]
+assert wb.sheetnames == want, wb.sheetnames
+ws = wb["機器台帳"]
+assert [c.value for c in ws[1]] == ["機器ID", "機器名", "機器種別", "システムID", "保守事業者ID", "ネットワーク"]
+assert ws["A2"].value.startswith("#"), ws["A2"].value
+dv = {str(d.sqref): d.formula1 for d in ws.data_validations.dataValidation}
+assert dv["C3:C2002"].startswith('"サーバ,'), dv
+assert dv["D3:D2002"] == "'システム'!$A$3:$A$2002", dv
+m = wb["責任分界表"]
+dv = {str(d.sqref): d.formula1 for d in m.data_validations.dataValidation}
+assert dv["F3:AO2002"] == '"○,△"' and dv["C3:C2002"] == '"はい,いいえ"', dv
+assert wb["契約"].column_dimensions["D"].width > 0
+print("13 sheets with the ledgers' headers, a # example row, lists of types, ids, ○/△ and はい/いいえ")
+PY
+	then ok "$tag template FILE.xlsx: $(cat "$tmp/x")"; else not_ok "$tag template FILE.xlsx" "$(cat "$tmp/x")"; fi
+	expect "$tag template FILE.xlsx keeps an existing workbook" 2 "$B" template "$d/t.xlsx"
+	has "$tag template says why" "already exists (a filled workbook is not replaced without --force)" "$tmp/err"
+	expect "$tag template --force replaces it" 0 "$B" template --force "$d/t.xlsx"
+
+	# Mistakes name the sheet, the cell and its header.
+	/usr/bin/python3 tests/xlsx/csv_to_xlsx.py "$d/csv" "$d/book-ja.xlsx" --japanese
+	/usr/bin/python3 - "$d/book-ja.xlsx" "$d/bad.xlsx" <<'PY'
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["機器台帳"]
+ws["C3"] = "多分"
+ws["A5"] = None
+ws["H1"] = "謎の列"
+ws["G4"] = "迷子の値"
+wb.save(sys.argv[2])
+PY
+	expect "$tag a workbook with mistakes" 2 "$B" check "$d/bad.xlsx"
+	cat >"$d/want-err" <<EOT
+bunkai: $d/bad.xlsx: 機器台帳!H1: unknown column "謎の列" (allowed: 機器ID (id), 機器名 (name), 機器種別 (type), システムID (system), 保守事業者ID (maintainer), ネットワーク (networks))
+bunkai: $d/bad.xlsx: 機器台帳!C3: column 機器種別: unknown value "多分" (allowed: サーバ, 端末, 端末PC, ネットワーク機器, 医療機器, プリンタ, ストレージ, その他, server, terminal, network, medical-device, printer, storage, other)
+bunkai: $d/bad.xlsx: 機器台帳!G4: "迷子の値" is in a column without a header
+bunkai: $d/bad.xlsx: 機器台帳!A5: missing required key "id"
+EOT
+	same "$tag workbook messages name the sheet, the cell and the column" "$d/want-err" "$tmp/err"
+
+	# Merged cells as people use them: a title merged above the header, a
+	# system id merged down its devices.
+	/usr/bin/python3 - "$d/book.xlsx" "$d/merged.xlsx" <<'PY'
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["機器台帳"] if "機器台帳" in wb.sheetnames else wb["devices"]
+ws.insert_rows(1)
+ws["A1"] = "機器台帳（2026年4月）"
+ws.merge_cells("A1:F1")
+col = [c.value for c in ws[2]].index("システムID") + 1
+start = 3
+for r in range(4, ws.max_row + 2):
+    if r > ws.max_row or ws.cell(row=r, column=col).value != ws.cell(row=start, column=col).value:
+        if r - 1 > start and ws.cell(row=start, column=col).value:
+            for k in range(start + 1, r):
+                ws.cell(row=k, column=col).value = None
+            ws.merge_cells(start_row=start, start_column=col, end_row=r - 1, end_column=col)
+        start = r
+wb.save(sys.argv[2])
+PY
+	"$B" import "$d/merged.xlsx" >"$d/got-merged.json" 2>"$tmp/err" && same "$tag merged title and merged system ids read as the plain ledger" "$d/want-import.json" "$d/got-merged.json"
+
+	# Hostile workbooks: exit 2, the part or the cell named, nothing extracted.
+	rm -rf "$d/hostile" "$d/t.xlsx"
+	"$B" template "$d/t.xlsx" && /usr/bin/python3 tests/xlsx/hostile.py "$d/t.xlsx" "$d/hostile"
+	local name message
+	while IFS=$'\t' read -r name message; do
+		"$B" check "$d/hostile/$name" >/dev/null 2>"$tmp/err"
+		local rc=$?
+		if [ "$rc" = 2 ] && grep -qF -- "$message" "$tmp/err" && [ "$(wc -l <"$tmp/err")" -le 3 ]; then
+			ok "$tag hostile workbook $name: exit 2, $(head -1 "$tmp/err" | cut -c1-120)"
+		else
+			not_ok "$tag hostile workbook $name: exit $rc" "$(head -5 "$tmp/err")"
+		fi
+	done <"$d/hostile/expect.tsv"
+	if [ -z "$(find "$d/hostile" -newer "$d/hostile/expect.tsv" -type f)" ]; then ok "$tag nothing was extracted from the hostile workbooks"; else not_ok "$tag files appeared beside the hostile workbooks"; fi
+}

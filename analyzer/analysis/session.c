@@ -12,6 +12,7 @@
 #include "model/json/load_json.h"
 #include "model/json/save.h"
 #include "model/util/read_input.h"
+#include "model/xlsx/read_xlsx.h"
 #include "model/util/diag.h"
 #include "model/util/exit_codes.h"
 #include "model/util/textcheck.h"
@@ -90,6 +91,24 @@ static int finish(struct session *s, const char *as_of, unsigned flags)
 	return (flags & SESSION_DB) ? session_build_db(s) : EXIT_OK;
 }
 
+/* A workbook's sheets through the CSV importer (docs/csv-import.md). */
+static int load_workbook(struct session *s, const char *buf, size_t len, const char *as_of, unsigned flags)
+{
+	struct diag d;
+	diag_init(&d, s->name);
+	struct xlsx_book book;
+	int rc = xlsx_book_open(&book, s->name, buf, len, &d);
+	if (rc == 0) {
+		struct csv_source src = { .book = &book };
+		rc = inventory_load_csv(&s->inv, &s->cat, &src, &d);
+		xlsx_book_release(&book);
+	}
+	int io_failed = d.io_failed;
+	diag_print(&d);
+	diag_release(&d);
+	return rc < 0 ? (io_failed ? EXIT_FAILURE_IO : EXIT_USAGE) : finish(s, as_of, flags);
+}
+
 int session_load_buffer(struct session *s, const char *name, const char *buf, size_t len, const char *as_of,
 			unsigned flags)
 {
@@ -98,6 +117,8 @@ int session_load_buffer(struct session *s, const char *name, const char *buf, si
 	catalog_load(&s->cat);
 	inventory_init(&s->inv);
 	checksum(buf, len, s->sha256);
+	if (xlsx_is_workbook(buf, len))
+		return load_workbook(s, buf, len, as_of, flags);
 	struct diag d;
 	diag_init(&d, name);
 	cJSON *doc = inventory_parse_json(buf, len, &d);
@@ -134,7 +155,7 @@ int session_load_csv(struct session *s, const char *dir, const char *const *file
 	diag_init(&d, dir ? dir : "csv");
 	struct sha256_ctx hash;
 	sha256_init(&hash);
-	struct csv_source src = { dir, files, n_files, encoding, hash_file, &hash };
+	struct csv_source src = { dir, files, n_files, encoding, hash_file, &hash, NULL };
 	int rc = inventory_load_csv(&s->inv, &s->cat, &src, &d);
 	int io_failed = d.io_failed;
 	diag_print(&d);

@@ -3,6 +3,7 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 #include "analyzer/analysis/session.h"
@@ -13,6 +14,8 @@
 #include "model/csv/import_csv.h"
 #include "model/util/exit_codes.h"
 #include "model/util/progress.h"
+#include "model/util/read_input.h"
+#include "model/xlsx/read_xlsx.h"
 
 enum { ENCODING };
 
@@ -33,6 +36,12 @@ static int encoding_of(const char *name)
 	return -1;
 }
 
+static int has_csv_suffix(const char *path)
+{
+	size_t n = strlen(path);
+	return n >= 4 && !strcasecmp(path + n - 4, ".csv");
+}
+
 static int prepare(struct invocation *inv)
 {
 	if (inv->values[ENCODING] && encoding_of(inv->values[ENCODING]) < 0)
@@ -48,8 +57,24 @@ static int run(struct invocation *inv)
 	int enc = inv->values[ENCODING] ? encoding_of(inv->values[ENCODING]) : ENC_AUTO;
 	struct session *s = &inv->p.s;
 	progress_phase(_("reading and checking"));
-	int rc = session_load_csv(s, folder ? inv->args[0] : NULL, folder ? NULL : (const char *const *)inv->args,
-				  folder ? 0 : (size_t)inv->n_args, enc, NULL, 0);
+	int rc;
+	char *buf = NULL;
+	size_t len = 0;
+	/* One file that is an Excel workbook (whatever its name; standard input
+	   too) holds every ledger as a sheet. */
+	if (!folder && inv->n_args == 1 && (!strcmp(inv->args[0], "-") || !has_csv_suffix(inv->args[0]))) {
+		if ((rc = read_input(inv->args[0], &buf, &len)) != 0)
+			return rc;
+		if (xlsx_is_workbook(buf, len)) {
+			rc = session_load_buffer(s, strcmp(inv->args[0], "-") ? inv->args[0] : "<stdin>", buf, len, NULL, 0);
+			free(buf);
+			goto loaded;
+		}
+		free(buf);
+	}
+	rc = session_load_csv(s, folder ? inv->args[0] : NULL, folder ? NULL : (const char *const *)inv->args,
+			      folder ? 0 : (size_t)inv->n_args, enc, NULL, 0);
+loaded:
 	if (rc == EXIT_OK) {
 		progress_phase(_("writing"));
 		char *json = inventory_to_json(&s->inv, &s->cat);

@@ -16,8 +16,9 @@ static const char *const program_summary =
 	"(医療情報システムの契約における関係者間の役割分担等に関するチェックリスト).\n");
 
 static const char *const inventory_note =
-	N_("INVENTORY is a bunkai-inventory/1 JSON file, - for standard input, or a\n"
-	"folder of CSV ledgers (bunkai template DIR writes empty ones).\n");
+	N_("INVENTORY is a bunkai-inventory/1 JSON file, - for standard input, a\n"
+	"folder of CSV ledgers, or an Excel workbook of them (bunkai template DIR\n"
+	"or FILE.xlsx writes empty ones).\n");
 
 static const char *const exit_status =
 	N_("Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,\n"

@@ -93,6 +93,8 @@ int xlsx_open(struct xlsx *x, const char *title, const char *as_of)
 	for (int r = 0; r < XR_KINDS; r++)
 		for (int k = 0; k < XC_KINDS; k++)
 			x->cell[r][k] = cell_format(x->wb, (enum xlsx_row)r, (enum xlsx_cell)k);
+	x->date_column = workbook_add_format(x->wb);
+	format_set_num_format(x->date_column, "yyyy-mm-dd");
 	return 0;
 }
 
@@ -243,6 +245,19 @@ void xlsx_list(lxw_worksheet *ws, int r0, int c0, int r1, int c1, const char *co
 	v.validate = LXW_VALIDATION_TYPE_LIST;
 	v.value_list = (char **)values;
 	worksheet_data_validation_range(ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)r1, (lxw_col_t)c1, &v);
+}
+
+void xlsx_list_formula(lxw_worksheet *ws, int r0, int c0, int r1, int c1, const char *formula)
+{
+	lxw_data_validation v = { 0 };
+	v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+	v.value_formula = (char *)formula;
+	worksheet_data_validation_range(ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)r1, (lxw_col_t)c1, &v);
+}
+
+void xlsx_date_column(struct xlsx *x, lxw_worksheet *ws, int col, double width)
+{
+	worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col, width, x->date_column);
 }
 
 void xlsx_finish(lxw_worksheet *ws, int rows, int cols, int frozen_cols)

@@ -25,6 +25,7 @@ struct xlsx {
 	char *path; /* the temporary file */
 	lxw_format *head;
 	lxw_format *cell[XR_KINDS][XC_KINDS];
+	lxw_format *date_column; /* what a person types in a date column shows as a date */
 	double *widths; /* the current sheet's column widths (xlsx_header) */
 	int n_widths;
 	int lines;      /* the current row's most lines of wrapped text */
@@ -62,6 +63,13 @@ void xlsx_end_row(struct xlsx *x, lxw_worksheet *ws, int row);
 extern const char *const xlsx_marks[];
 extern const char *const xlsx_yes_no[];
 void xlsx_list(lxw_worksheet *ws, int r0, int c0, int r1, int c1, const char *const *values);
+
+/* A drop-down list of what a formula names: the ids of another sheet
+   (="'システム'!$A$3:$A$2001"). */
+void xlsx_list_formula(lxw_worksheet *ws, int r0, int c0, int r1, int c1, const char *formula);
+
+/* A column of dates: typed dates are stored and shown as dates. */
+void xlsx_date_column(struct xlsx *x, lxw_worksheet *ws, int col, double width);
 
 /* Freeze the header row and the first `cols` columns, filter the header. */
 void xlsx_finish(lxw_worksheet *ws, int rows, int cols, int frozen_cols);

@@ -101,7 +101,7 @@ int csv_cell_needs_guard(const char *s)
 }
 
 /* Trim ASCII blanks and U+3000 (E3 80 80) from both ends, in place. */
-static char *trim(char *s)
+char *csv_trim(char *s)
 {
 	for (;;) {
 		if (*s == ' ' || *s == '\t')
@@ -144,7 +144,7 @@ static void on_field(void *s, size_t len, void *data)
 		R->row_start = R->line - breaks;
 	}
 	char *raw = xstrndup(s ? s : "", s ? len : 0);
-	char *t = trim(raw);
+	char *t = csv_trim(raw);
 	/* The ' a writer put before a value a spreadsheet would not keep as text. */
 	if (t[0] == '\'' && csv_cell_needs_guard(t + 1))
 		t++;
@@ -154,25 +154,29 @@ static void on_field(void *s, size_t len, void *data)
 	R->cells[R->n++] = cell;
 }
 
+void csv_table_add(struct csv_table *t, char **cells, size_t n, int line)
+{
+	int empty = 1;
+	for (size_t i = 0; i < n; i++)
+		empty &= cells[i][0] == '\0';
+	if (empty || (n && cells[0][0] == '#')) {
+		for (size_t i = 0; i < n; i++)
+			free(cells[i]);
+		free(cells);
+	} else if (!t->header) {
+		t->header = cells;
+		t->n_header = n;
+	} else {
+		t->rows = xgrow(t->rows, &t->cap_rows, t->n_rows + 1, sizeof(*t->rows));
+		t->rows[t->n_rows++] = (struct csv_row){ cells, n, line };
+	}
+}
+
 static void on_row(int c, void *data)
 {
 	(void)c;
 	struct reader *R = data;
-	struct csv_table *t = R->t;
-	int empty = 1;
-	for (size_t i = 0; i < R->n; i++)
-		empty &= R->cells[i][0] == '\0';
-	if (empty || (R->n && R->cells[0][0] == '#')) {
-		for (size_t i = 0; i < R->n; i++)
-			free(R->cells[i]);
-		free(R->cells);
-	} else if (!t->header) {
-		t->header = R->cells;
-		t->n_header = R->n;
-	} else {
-		t->rows = xgrow(t->rows, &t->cap_rows, t->n_rows + 1, sizeof(*t->rows));
-		t->rows[t->n_rows++] = (struct csv_row){ R->cells, R->n, R->row_start };
-	}
+	csv_table_add(R->t, R->cells, R->n, R->row_start);
 	R->cells = NULL;
 	R->n = R->cap = 0;
 	R->row_start = R->line + 1; /* until the next row's first field says better */

@@ -37,6 +37,14 @@ int csv_table_parse(struct csv_table *t, const char *name, const char *raw, size
 		    struct diag *d);
 void csv_table_release(struct csv_table *t);
 
+/* What both a CSV file and a workbook's sheet (model/xlsx) go through: a
+   cell trimmed of ASCII and full-width spaces (in place; returns where it
+   now starts), and a row added — skipped when empty or a # comment, the
+   header when it is the first, else a row starting at `line`. The table
+   takes `cells` (each malloc'd). */
+char *csv_trim(char *s);
+void csv_table_add(struct csv_table *t, char **cells, size_t n, int line);
+
 /*
 ** Whether a spreadsheet opening a CSV cell holding `s` might not keep it as
 ** this text (docs/csv-import.md, "Spreadsheet safety"): a formula trigger

@@ -28,14 +28,20 @@
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
 #include "model/validate.h"
+#include "model/xlsx/read_xlsx.h"
 #include "model/util/i18n.h"
 
 enum { FIELDS_MAX = 16, LEDGERS_MAX = 16, ENTITIES_MAX = 16 };
 
-/* A file that was read: its path and its headers as written, per field. */
+/* A file (or a workbook's sheet) that was read: its path ("BOOK: SHEET"
+   for a sheet), its headers as written, per field, and for a sheet where
+   each header is. */
 struct ledger {
 	char *path;                       /* owned */
 	const char *headers[FIELDS_MAX];  /* in the import's pool, or NULL */
+	int header_line;                  /* 1 in a CSV file; a sheet's header row */
+	const int *columns;               /* a sheet's: per header cell, its column; NULL for CSV */
+	int field_col[FIELDS_MAX];        /* per field, its header cell; -1 */
 };
 
 /* One element from a row, before the checks. */
@@ -44,6 +50,7 @@ struct record {
 	int line;
 	unsigned char ledger;
 	const char *party_header; /* matrix.csv: the column that named the party */
+	int party_col;            /* and its header cell */
 };
 
 struct records {
@@ -52,6 +59,7 @@ struct records {
 };
 
 struct importer {
+	struct xlsx_book *book;   /* a workbook; or NULL and: */
 	const char *dir;          /* a folder; or NULL and: */
 	const char *const *files; /* CSV files named by their ledger names (devices.csv …) */
 	size_t n_files;
@@ -68,6 +76,20 @@ struct importer {
 
 /* ---- where a message goes: the cell the user wrote ---- */
 
+/* "台帳/devices.csv:12" for a file; "台帳.xlsx: devices!C12" for the cell of
+   header cell `hcol` (-1: the row's first) of a sheet. */
+static const char *at(const struct ledger *l, int line, int hcol, char *buf, size_t size)
+{
+	if (!l->columns) {
+		snprintf(buf, size, "%s:%d", l->path, line);
+	} else {
+		char col[8];
+		xlsx_column_name(l->columns[hcol < 0 ? 0 : hcol], col);
+		snprintf(buf, size, "%s!%s%d", l->path, col, line);
+	}
+	return buf;
+}
+
 static const char *locate(void *ctx, const void *where, char *buf, size_t size)
 {
 	const struct importer *I = ctx;
@@ -82,16 +104,19 @@ static const char *locate(void *ctx, const void *where, char *buf, size_t size)
 	const struct record *r = &rs->v[index];
 	const struct ledger *l = &I->ledgers[r->ledger];
 	const char *header = NULL;
+	int hcol = -1;
 	if (p->f && p->index != ARRAY_WHOLE) {
 		size_t fi = (size_t)(p->f - p->e->fields);
-		header = r->party_header && !strcmp(p->f->key, "party") ? r->party_header
-			 : l->headers[fi]                               ? l->headers[fi]
-									 : p->f->ja;
+		int party = r->party_header && !strcmp(p->f->key, "party");
+		header = party ? r->party_header : l->headers[fi] ? l->headers[fi] : p->f->ja;
+		hcol = party ? r->party_col : l->field_col[fi];
 	}
+	char cellbuf[512];
+	at(l, r->line, hcol, cellbuf, sizeof(cellbuf));
 	if (header)
-		snprintf(buf, size, "%s:%d: column %s", l->path, r->line, header);
+		snprintf(buf, size, "%s: column %s", cellbuf, header);
 	else
-		snprintf(buf, size, "%s:%d", l->path, r->line);
+		snprintf(buf, size, "%s", cellbuf);
 	return buf;
 }
 
@@ -110,18 +135,98 @@ static int yes_no(const char *s, int *out)
 	return 0;
 }
 
-/* "2024/4/1" or "2024-4-1" -> "2024-04-01"; anything else unchanged (the
-   field check reports it). */
+/*
+** What a person types for a fixed value, as the value: full-width letters,
+** digits and signs as ASCII (ＭＦＡ, ２０２４), ASCII letters in lower case,
+** and the long-vowel mark left out (サーバー and サーバ, プリンター and
+** プリンタ are one value). Into buf; returns it.
+*/
+static const char *plain(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p && n + 4 < size;) {
+		if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x81 && p[2] <= 0xBF) { /* U+FF01..FF3F */
+			buf[n++] = (char)(p[2] - 0x81 + 0x21);
+			p += 3;
+		} else if (p[0] == 0xEF && p[1] == 0xBD && p[2] >= 0x80 && p[2] <= 0x9E) { /* U+FF40..FF5E */
+			buf[n++] = (char)(p[2] - 0x80 + 0x60);
+			p += 3;
+		} else if (!strncmp((const char *)p, "ー", 3) || !strncmp((const char *)p, "ｰ", 3)) {
+			p += 3;
+		} else {
+			buf[n++] = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : (char)*p;
+			p++;
+		}
+	}
+	buf[n] = '\0';
+	for (size_t i = 0; i < n; i++) /* an ASCII upper case letter made from a full-width one */
+		if (buf[i] >= 'A' && buf[i] <= 'Z')
+			buf[i] = (char)(buf[i] - 'A' + 'a');
+	return buf;
+}
+
+/* The Japanese eras a date may be written in: 令和6年4月1日, R6.4.1. */
+static const struct {
+	const char *name, *letter;
+	int first_year;        /* the Gregorian year of the era's 元年 */
+	int from, to;          /* the era's first and last day, YYYYMMDD */
+} eras[] = {
+	{ "令和", "r", 2019, 20190501, 99991231 },
+	{ "平成", "h", 1989, 19890108, 20190430 },
+	{ "昭和", "s", 1926, 19261225, 19890107 },
+};
+
+/* A date as written in Japan into YYYY-MM-DD: 2024/4/1, 2024-4-1, 2024.4.1,
+   2024年4月1日, 令和6年4月1日 (元年 for 1), R6.4.1, H31.4.30 — a date outside
+   its era (H31.5.1) is left as typed for the field check to refuse. */
+static int japanese_date(const char *typed, char out[32])
+{
+	char buf[64];
+	const char *s = plain(typed, buf, sizeof(buf));
+	int base = 0, from = 0, to = 99991231;
+	for (size_t e = 0; e < sizeof(eras) / sizeof(*eras); e++) {
+		size_t len = strlen(eras[e].name);
+		if (!strncmp(s, eras[e].name, len) || !strncmp(s, eras[e].letter, 1)) {
+			s += !strncmp(s, eras[e].name, len) ? len : 1;
+			base = eras[e].first_year - 1;
+			from = eras[e].from;
+			to = eras[e].to;
+			break;
+		}
+	}
+	int y, m, d, n = 0;
+	if (base && !strncmp(s, "元", 3)) {
+		y = 1;
+		s += 3;
+		if (sscanf(s, "年%d月%d日%n", &m, &d, &n) != 2 || s[n])
+			return 0;
+	} else if (sscanf(s, "%d年%d月%d日%n", &y, &m, &d, &n) == 3 && !s[n]) {
+		/* 2024年4月1日, 令和6年4月1日 */
+	} else {
+		char sep1, sep2;
+		n = 0;
+		if (sscanf(s, "%d%c%d%c%d%n", &y, &sep1, &m, &sep2, &d, &n) != 5 || s[n] || sep1 != sep2 ||
+		    !strchr("/-.", sep1))
+			return 0;
+		if (!base && y < 1000)
+			return 0;
+	}
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+		return 0;
+	y += base;
+	long ymd = (long)y * 10000 + m * 100 + d;
+	if (y > 9999 || (base && (ymd < from || ymd > to)))
+		return 0;
+	snprintf(out, 32, "%04d-%02d-%02d", y, m, d);
+	return 1;
+}
+
+/* A date cell as YYYY-MM-DD when it is one of the ways dates are written in
+   Japan; anything else unchanged (the field check reports it). */
 static const char *date_cell(struct pool *pool, const char *s)
 {
-	int y, m, d, n = 0;
-	char sep1, sep2, buf[16];
-	if (sscanf(s, "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d, &n) == 5 && !s[n] && sep1 == sep2 &&
-	    (sep1 == '/' || sep1 == '-')) {
-		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-		return pool_strdup(pool, buf);
-	}
-	return pool_strdup(pool, s);
+	char buf[32];
+	return pool_strdup(pool, japanese_date(s, buf) ? buf : s);
 }
 
 /* Split on ';', '、', ',' or '，', blanks trimmed; "-" alone is an explicitly
@@ -154,13 +259,37 @@ static void list_cell(struct pool *pool, const char *s, struct raw *raw)
 	raw->list = v;
 }
 
-/* The value of an enum cell, given in Japanese or as the value itself. */
+/* The value of an enum cell, given in Japanese or as the value itself, as
+   a person types it (plain()). */
 static const char *enum_cell(const struct field *f, const char *s)
 {
+	char typed[256], a[256], v[256];
+	plain(s, typed, sizeof(typed));
 	for (size_t i = 0; f->aliases[i]; i += 2)
-		if (!strcmp(f->aliases[i], s) || !strcmp(f->aliases[i + 1], s))
+		if (!strcmp(plain(f->aliases[i], a, sizeof(a)), typed) || !strcmp(plain(f->aliases[i + 1], v, sizeof(v)), typed))
 			return f->aliases[i + 1];
 	return NULL;
+}
+
+/* A name with line breaks (Alt+Enter in a cell) as one line: each break a
+   space. Into the pool. */
+static const char *one_line(struct pool *pool, const char *s)
+{
+	if (!strpbrk(s, "\r\n"))
+		return pool_strdup(pool, s);
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *p = s; *p; p++) {
+		if (*p == '\r' || *p == '\n') {
+			if (*p == '\r' && p[1] == '\n')
+				p++;
+			strbuf_addch(&sb, ' ');
+		} else {
+			strbuf_addch(&sb, *p);
+		}
+	}
+	const char *out = pool_strdup(pool, sb.buf);
+	strbuf_release(&sb);
+	return out;
 }
 
 /* One cell into the raw value of its field; CSV-only problems reported. */
@@ -173,8 +302,9 @@ static void cell(struct importer *I, const struct field *f, const char *s, const
 		return; /* RAW_ABSENT */
 	switch (f->type) {
 	case FT_BOOL:
-	case FT_TRIBOOL:
-		if (yes_no(s, &raw->b)) {
+	case FT_TRIBOOL: {
+		char typed[64];
+		if (yes_no(s, &raw->b) || yes_no(plain(s, typed, sizeof(typed)), &raw->b)) {
 			raw->kind = RAW_BOOL;
 		} else {
 			diag_msg(I->d, _("%s: column %s: \"%s\" is not yes or no (はい/いいえ, true/false, 1/0, ○/×)"), where,
@@ -183,6 +313,7 @@ static void cell(struct importer *I, const struct field *f, const char *s, const
 			I->bad = 1;
 		}
 		return;
+	}
 	case FT_ENUM:
 		if ((raw->s = enum_cell(f, s))) {
 			raw->kind = RAW_STRING;
@@ -207,6 +338,11 @@ static void cell(struct importer *I, const struct field *f, const char *s, const
 	case FT_TEXTS:
 	case FT_ITEMS:
 		list_cell(&I->pool, s, raw);
+		return;
+	case FT_NAME:
+	case FT_TEXT:
+		raw->kind = RAW_STRING;
+		raw->s = one_line(&I->pool, s);
 		return;
 	default:
 		raw->kind = RAW_STRING;
@@ -233,10 +369,65 @@ static char *path_of(const struct importer *I, const char *name)
 	return xstrdup(name); /* absent: reported or skipped as for a folder */
 }
 
+static int add_ledger(struct importer *I, char *path, int header_line, const int *columns, struct csv_table *t)
+{
+	struct ledger *l = &I->ledgers[I->n_ledgers];
+	memset(l, 0, sizeof(*l));
+	l->path = path;
+	l->header_line = header_line;
+	l->columns = columns;
+	for (size_t k = 0; k < FIELDS_MAX; k++)
+		l->field_col[k] = -1;
+	t->name = l->path;
+	return (int)I->n_ledgers++;
+}
+
+/*
+** The ledger `name` (devices.csv) from the workbook: the sheet named after
+** the file (devices), the ledger's title (機器台帳) or the title's part
+** before its parenthesis (医療機関 for 医療機関（1行）); the matrix is
+** "matrix" or 責任分界表. The table moves from the book to t.
+*/
+static int open_sheet(struct importer *I, const char *name, int required, struct csv_table *t)
+{
+	char stem[64], title[128] = "";
+	snprintf(stem, sizeof(stem), "%.*s", (int)strcspn(name, "."), name);
+	for (const struct entity *e = entities; e->fields; e++)
+		if (!strcmp(e->file, name))
+			snprintf(title, sizeof(title), "%s", e->title);
+	if (!strcmp(name, CSV_MATRIX_FILE))
+		snprintf(title, sizeof(title), "%s", "責任分界表");
+	char *paren = strstr(title, "（");
+	char short_title[128];
+	snprintf(short_title, sizeof(short_title), "%.*s", paren ? (int)(paren - title) : (int)strlen(title), title);
+	const char *names[] = { stem, title, short_title, NULL };
+	size_t before = I->d->count;
+	struct xlsx_sheet *sh = xlsx_book_sheet(I->book, names);
+	if (!sh) {
+		if (I->d->count != before) {
+			I->bad = I->unreadable = 1;
+		} else if (required) {
+			diag_msg(I->d, _("%s: no sheet %s (or %s): a workbook needs it (run `bunkai template FILE.xlsx`)"),
+				 I->book->name, stem, short_title);
+			I->bad = 1;
+		}
+		return -1;
+	}
+	if (I->n_ledgers == LEDGERS_MAX) {
+		I->bad = I->unreadable = 1;
+		return -1;
+	}
+	*t = sh->table;
+	memset(&sh->table, 0, sizeof(sh->table)); /* t owns it now */
+	return add_ledger(I, xasprintf("%s: %s", I->book->name, sh->name), sh->header_row, sh->columns, t);
+}
+
 /* Read the ledger `name` into t; returns its index in I->ledgers, or -1 when
    it is absent (reported if required) or unreadable (reported). */
 static int open_ledger(struct importer *I, const char *name, int required, struct csv_table *t)
 {
+	if (I->book)
+		return open_sheet(I, name, required, t);
 	char *path = path_of(I, name);
 	struct stat st;
 	if (stat(path, &st) != 0) {
@@ -265,11 +456,7 @@ static int open_ledger(struct importer *I, const char *name, int required, struc
 		free(path);
 		return -1;
 	}
-	struct ledger *l = &I->ledgers[I->n_ledgers];
-	memset(l, 0, sizeof(*l));
-	l->path = path;
-	t->name = l->path;
-	return (int)I->n_ledgers++;
+	return add_ledger(I, path, 1, NULL, t);
 }
 
 /* The field of each header cell; NULL for an unknown one (reported). */
@@ -279,6 +466,8 @@ static const struct field **map_header(struct importer *I, const struct entity *
 	char show[SHOWN_SIZE];
 	const struct field **map = xcalloc(t->n_header + 1, sizeof(*map));
 	for (size_t i = 0; i < t->n_header; i++) {
+		if (!t->header[i][0])
+			continue; /* a column without a header: its cells must be empty (read_ledger) */
 		for (size_t k = 0; k < e->n_fields && !map[i]; k++)
 			if (!strcmp(e->fields[k].key, t->header[i]) || !strcmp(e->fields[k].ja, t->header[i]))
 				map[i] = &e->fields[k];
@@ -286,20 +475,25 @@ static const struct field **map_header(struct importer *I, const struct entity *
 			struct strbuf allowed = STRBUF_INIT;
 			for (size_t k = 0; k < e->n_fields; k++)
 				strbuf_addf(&allowed, "%s%s (%s)", k ? ", " : "", e->fields[k].ja, e->fields[k].key);
-			diag_msg(I->d, _("%s:1: unknown column \"%s\" (allowed: %s)"), l->path, shown(show, t->header[i]),
-				 allowed.buf);
+			char where[512];
+			diag_msg(I->d, _("%s: unknown column \"%s\" (allowed: %s)"),
+				 at(l, l->header_line, (int)i, where, sizeof(where)), shown(show, t->header[i]), allowed.buf);
 			strbuf_release(&allowed);
 			I->bad = 1;
 			continue;
 		}
 		for (size_t k = 0; k < i; k++)
 			if (map[k] == map[i]) {
-				diag_msg(I->d, _("%s:1: column \"%s\" appears twice"), l->path, shown(show, t->header[i]));
+				char where[512];
+				diag_msg(I->d, _("%s: column \"%s\" appears twice"), at(l, l->header_line, (int)i, where, sizeof(where)),
+					 shown(show, t->header[i]));
 				I->bad = 1;
 			}
 		size_t fi = (size_t)(map[i] - e->fields);
-		if (!l->headers[fi])
+		if (!l->headers[fi]) {
 			l->headers[fi] = pool_strdup(&I->pool, t->header[i]);
+			l->field_col[fi] = (int)i;
+		}
 	}
 	return map;
 }
@@ -313,6 +507,16 @@ static struct record *add_record(struct importer *I, size_t ei, int ledger, int 
 	r->line = line;
 	r->ledger = (unsigned char)ledger;
 	return r;
+}
+
+/* A value under a header cell left empty (a spreadsheet's spare column is
+   fine while it is empty). */
+static void no_header(struct importer *I, const struct ledger *l, int line, int col, const char *value)
+{
+	char where[512], show[SHOWN_SIZE];
+	diag_msg(I->d, _("%s: \"%s\" is in a column without a header"), at(l, line, col, where, sizeof(where)),
+		 shown(show, value));
+	I->bad = 1;
 }
 
 /* Pass 1 for one entity's ledger: every row into a record. */
@@ -333,15 +537,18 @@ static void read_ledger(struct importer *I, const struct entity *e)
 	for (size_t r = 0; r < rows; r++) {
 		const struct csv_row *row = &t.rows[r];
 		char where[512];
-		snprintf(where, sizeof(where), "%s:%d", l->path, row->line);
 		if (row->n != t.n_header) {
-			diag_msg(I->d, _("%s: expected %zu cells as in the header, got %zu"), where, t.n_header, row->n);
+			diag_msg(I->d, _("%s: expected %zu cells as in the header, got %zu"), at(l, row->line, -1, where, sizeof(where)),
+				 t.n_header, row->n);
 			I->bad = 1;
 		}
 		struct record *rec = add_record(I, ei, li, row->line);
 		for (size_t i = 0; i < row->n && i < t.n_header; i++)
-			if (map[i])
-				cell(I, map[i], row->cells[i], where, t.header[i], &rec->raw[map[i] - e->fields]);
+			if (!t.header[i][0] && row->cells[i][0])
+				no_header(I, l, row->line, (int)i, row->cells[i]);
+			else if (map[i])
+				cell(I, map[i], row->cells[i], at(l, row->line, (int)i, where, sizeof(where)), t.header[i],
+				     &rec->raw[map[i] - e->fields]);
 	}
 	free(map);
 	csv_table_release(&t);
@@ -395,7 +602,7 @@ static void read_matrix(struct importer *I)
 			itm = (int)i;
 		else if (k < MATRIX_ROW_COLUMNS)
 			rowcol[k] = (int)i;
-		else if (!ignored) {
+		else if (!ignored && h[0]) {
 			/* "さくら総合病院 (sakura)" names the party by the id in parentheses. */
 			const char *open = strrchr(h, '(');
 			size_t n = strlen(h);
@@ -403,40 +610,50 @@ static void read_matrix(struct importer *I)
 								: pool_strdup(&I->pool, h);
 		}
 	}
-	if (sys >= 0)
+	if (sys >= 0) {
 		l->headers[system - e->fields] = pool_strdup(&I->pool, t.header[sys]);
-	if (itm >= 0)
+		l->field_col[system - e->fields] = sys;
+	}
+	if (itm >= 0) {
 		l->headers[item - e->fields] = pool_strdup(&I->pool, t.header[itm]);
+		l->field_col[item - e->fields] = itm;
+	}
 	for (size_t k = 0; k < MATRIX_ROW_COLUMNS; k++)
-		if (rowcol[k] >= 0)
-			l->headers[entity_field(e, matrix_row_columns[k].field) - e->fields] =
-				pool_strdup(&I->pool, t.header[rowcol[k]]);
+		if (rowcol[k] >= 0) {
+			size_t fi = (size_t)(entity_field(e, matrix_row_columns[k].field) - e->fields);
+			l->headers[fi] = pool_strdup(&I->pool, t.header[rowcol[k]]);
+			l->field_col[fi] = rowcol[k];
+		}
+	char where[512];
 	if (itm < 0) {
-		diag_msg(I->d, _("%s:1: no 項番 (item) column"), l->path);
+		diag_msg(I->d, _("%s: no 項番 (item) column"), at(l, l->header_line, -1, where, sizeof(where)));
 		I->bad = 1;
 	}
 	for (size_t r = 0; itm >= 0 && r < t.n_rows; r++) {
 		const struct csv_row *row = &t.rows[r];
 		if (row->n != t.n_header) {
-			diag_msg(I->d, _("%s:%d: expected %zu cells as in the header, got %zu"), l->path, row->line, t.n_header,
-				 row->n);
+			diag_msg(I->d, _("%s: expected %zu cells as in the header, got %zu"), at(l, row->line, -1, where, sizeof(where)),
+				 t.n_header, row->n);
 			I->bad = 1;
 			continue;
 		}
 		for (size_t i = 0; i < row->n; i++) {
 			const char *c = row->cells[i];
+			if (!t.header[i][0] && c[0])
+				no_header(I, l, row->line, (int)i, c);
 			if (!party[i] || !c[0])
 				continue;
 			const char *role = !strcmp(c, "○") || !strcmp(c, "◯") || !strcmp(c, "〇") ? "lead"
 					 : !strcmp(c, "△") ? "support" : NULL;
 			if (!role) {
-				diag_msg(I->d, _("%s:%d: column %s: \"%s\" is not ○ (lead) or △ (support)"), l->path, row->line,
-					 t.header[i], shown(show, c));
+				diag_msg(I->d, _("%s: column %s: \"%s\" is not ○ (lead) or △ (support)"),
+					 at(l, row->line, (int)i, where, sizeof(where)), t.header[i], shown(show, c));
 				I->bad = 1;
 				continue;
 			}
 			struct record *rec = add_record(I, ei, li, row->line);
 			rec->party_header = pool_strdup(&I->pool, t.header[i]);
+			rec->party_col = (int)i;
 			struct raw *raw = rec->raw;
 			raw[item - e->fields] = (struct raw){ .kind = RAW_STRING, .s = pool_strdup(&I->pool, row->cells[itm]) };
 			if (sys >= 0 && row->cells[sys][0])
@@ -445,10 +662,9 @@ static void read_matrix(struct importer *I)
 			raw[entity_field(e, "role") - e->fields] = (struct raw){ .kind = RAW_STRING, .s = role };
 			for (size_t k = 0; k < MATRIX_ROW_COLUMNS; k++)
 				if (rowcol[k] >= 0) {
-					char where[512];
-					snprintf(where, sizeof(where), "%s:%d", l->path, row->line);
 					const struct field *f = entity_field(e, matrix_row_columns[k].field);
-					cell(I, f, row->cells[rowcol[k]], where, t.header[rowcol[k]], &raw[f - e->fields]);
+					cell(I, f, row->cells[rowcol[k]], at(l, row->line, rowcol[k], where, sizeof(where)),
+					     t.header[rowcol[k]], &raw[f - e->fields]);
 				}
 		}
 	}
@@ -481,6 +697,7 @@ int inventory_load_csv(struct inventory *inv, const struct catalog *cat, const s
 		       struct diag *d)
 {
 	struct importer *I = xcalloc(1, sizeof(*I));
+	I->book = src->book;
 	I->dir = src->dir;
 	I->files = src->files;
 	I->n_files = src->n_files;

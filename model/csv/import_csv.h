@@ -15,6 +15,8 @@
 /* The wide 責任分界表 beside the ledgers of entities[]. */
 #define CSV_MATRIX_FILE "matrix.csv"
 
+struct xlsx_book;
+
 struct csv_source {
 	const char *dir;          /* a folder, or NULL and: */
 	const char *const *files; /* the files, named as the ledgers (devices.csv …) */
@@ -24,6 +26,7 @@ struct csv_source {
 	   (the ledgers of entities[], then matrix.csv), e.g. to hash them. */
 	void (*on_file)(void *ctx, const char *name, const char *bytes, size_t len);
 	void *ctx;
+	struct xlsx_book *book;   /* or the sheets of a workbook (model/xlsx), dir and files unused */
 };
 
 /* Read and check the ledgers into inv. Messages name the file, line and

@@ -2,7 +2,7 @@
 # Run each fuzz target for a bounded time (SECONDS each) on a corpus seeded
 # from the fixtures and the hostile inputs. A crash is saved as
 # build/fuzz/crash-* (add it to tests/fuzz/regressions/ or
-# tests/fuzz/regressions-csv/ as a regression input) and fails the run.
+# tests/fuzz/regressions-csv/ or tests/fuzz/regressions-xlsx/ as a regression input) and fails the run.
 set -u
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
@@ -19,4 +19,8 @@ run() {
 }
 run fuzz_loader fixtures/*.json tests/hostile/*.json tests/fuzz/regressions/*
 run fuzz_csv fixtures/csv/*/*.csv tests/hostile-csv/*/*.csv tests/fuzz/regressions-csv/*
+# Workbooks: the template bunkai writes, and the regressions.
+mkdir -p build/fuzz/seeds-xlsx
+build/bunkai template --force build/fuzz/seeds-xlsx/template.xlsx
+run fuzz_xlsx build/fuzz/seeds-xlsx/*.xlsx tests/fuzz/regressions-xlsx/*
 exit $status
