@@ -365,6 +365,19 @@ browser() {
 		not_ok "browser: vendor filter" "$(grep -o '<output id="shown">[^<]*' "$tmp/dom-food.html")"
 	fi
 	if [ "$(grep -o 'class="node"' "$tmp/dom-error.html" | wc -l)" -gt 10 ]; then ok "browser: the inline SVG diagram is in the page"; else not_ok "browser: inline SVG"; fi
+	# Printed, every page is A4 landscape (SPEC 9.4; it was Letter portrait).
+	timeout 120 "$chrome" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$tmp/b.pdf" "file://$tmp/b.html" >/dev/null 2>&1
+	local pages
+	pages=$(/usr/bin/python3 -c '
+import re, sys
+d = open(sys.argv[1], "rb").read()
+boxes = {tuple(round(float(v)) for v in m.split()) for m in re.findall(rb"/MediaBox\s*\[\s*([0-9. ]+?)\s*\]", d)}
+print(len(re.findall(rb"/Type\s*/Page[^s]", d)), *sorted(boxes))' "$tmp/b.pdf" 2>&1)
+	if [ "${pages#* }" = "(0, 0, 842, 595)" ] && [ "${pages%% *}" -gt 5 ]; then
+		ok "browser: the report prints on A4 landscape pages ($pages)"
+	else
+		not_ok "browser: the report's print: $pages"
+	fi
 	# Without JavaScript the page is what the file says: nothing hidden, every row there.
 	if [ "$(grep -c ' hidden' "$tmp/b.html")" = 0 ] && [ "$(grep -c '<tr class="\(error\|warning\|info\)"' "$tmp/b.html")" = "$total" ]; then
 		ok "report: without JavaScript every finding is shown"

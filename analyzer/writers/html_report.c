@@ -41,8 +41,13 @@ static const char style[] =
 	"details.cause{margin:.6em 0}details.cause>summary{font-weight:bold;cursor:pointer}\n"
 	"ol.plan li{margin:.2em 0}.resolves{color:#555}\n"
 	"dl.recommendations dt{font-weight:bold;margin-top:.6em}dl.recommendations dd{margin-left:1.5em}\n"
+	/* Printed (SPEC 9.4): A4 landscape, no row split across pages, the
+	   diagram scaled to one page. */
+	"@page{size:A4 landscape;margin:12mm}\n"
 	"@media print{.controls{display:none !important}body{margin:0;font-size:10pt}"
-	"tr{page-break-inside:avoid}h2{page-break-after:avoid}#diagram{page-break-before:always}}\n";
+	"tr{page-break-inside:avoid;break-inside:avoid}h2{page-break-after:avoid;break-after:avoid}"
+	"#diagram{page-break-before:always;break-before:page}"
+	"#diagram svg{width:100%;height:auto;max-height:180mm;border:none}}\n";
 
 /* Filters rows by data-* attributes; reads initial values from the URL hash
    (#severity=error&system=ehr) so a filtered view can be linked. */
