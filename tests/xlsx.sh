@@ -218,3 +218,33 @@ PY
 	done <"$d/hostile/expect.tsv"
 	if [ -z "$(find "$d/hostile" -newer "$d/hostile/expect.tsv" -type f)" ]; then ok "$tag nothing was extracted from the hostile workbooks"; else not_ok "$tag files appeared beside the hostile workbooks"; fi
 }
+
+# Cells as people type them, in CSV as in a workbook (docs/csv-import.md
+# "Cells"): era and 年月日 dates with the era's bounds, full-width letters,
+# the long-vowel mark, a line break in a name.
+lenient_cells() {
+	local B=$1 tag=$2 d="$tmp/lenient" date want got
+	for date in "令和5年10月1日:2023-10-01" "R5.10.1:2023-10-01" "R5/10/1:2023-10-01" "令和元年5月1日:2019-05-01" \
+		"平成31年4月30日:2019-04-30" "H31.4.30:2019-04-30" "2023年10月1日:2023-10-01" "２０２３年１０月１日:2023-10-01" \
+		"S64.1.7:1989-01-07" "2023.10.1:2023-10-01"; do
+		rm -rf "$d" && cp -r fixtures/csv/clinic-utf8 "$d"
+		sed -i "s|2023/10/1|${date%%:*}|" "$d/contracts.csv"
+		got=$("$B" import "$d" 2>"$tmp/err" | jq -r '.contracts[0].start')
+		if [ "$got" = "${date#*:}" ]; then ok "$tag the date ${date%%:*} is read as $got"; else not_ok "$tag the date ${date%%:*}: got $got" "$(cat "$tmp/err")"; fi
+	done
+	for date in H31.5.1 平成31年5月1日 令和1年4月30日 R0.1.1 2023年13月1日; do
+		rm -rf "$d" && cp -r fixtures/csv/clinic-utf8 "$d"
+		sed -i "s|2023/10/1|$date|" "$d/contracts.csv"
+		expect "$tag the date $date is refused" 2 "$B" import "$d"
+		has "$tag the date $date: its cell and why" "contracts.csv:2: column 開始日: invalid date \"$date\"" "$tmp/err"
+	done
+	rm -rf "$d" && cp -r fixtures/csv/clinic-utf8 "$d"
+	sed -i 's|,医療機器,|,ﾒﾃﾞｨｶﾙ,|; s|,端末,|,サーバー,|' "$d/devices.csv"
+	sed -i 's|,医療機器,|,医療機器,|' "$d/devices.csv"
+	"$B" import "$d" >/dev/null 2>"$tmp/err"
+	if grep -q 'column 機器種別: unknown value "ﾒﾃﾞｨｶﾙ"' "$tmp/err" && ! grep -q 'サーバー' "$tmp/err"; then
+		ok "$tag サーバー is サーバ; an unknown kind is still refused"
+	else
+		not_ok "$tag long-vowel mark" "$(cat "$tmp/err")"
+	fi
+}
