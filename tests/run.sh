@@ -412,6 +412,7 @@ for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	xlsx_tests "$1" "$2"
 	xlsx_input "$1" "$2"
 	lenient_cells "$1" "$2"
+	spreadsheet_ids "$1" "$2"
 done
 diagram_pages
 xlsx_print

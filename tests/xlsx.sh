@@ -248,3 +248,15 @@ lenient_cells() {
 		not_ok "$tag long-vowel mark" "$(cat "$tmp/err")"
 	fi
 }
+
+# An id a spreadsheet turned into a date or a number is loaded with a warning.
+spreadsheet_ids() {
+	local B=$1 tag=$2 d="$tmp/ids"
+	rm -rf "$d" && cp -r fixtures/csv/clinic-utf8 "$d"
+	sed -i 's|^emr-pc,|2024-01-02,|; s|,emr-pc|,2024-01-02|' "$d/devices.csv"
+	expect "$tag an id that reads as a date still loads" 0 "$B" check "$d"
+	has "$tag and is warned about" "bunkai: warning: $d/devices.csv:2: column 機器ID: \"2024-01-02\" looks like a number or a date a spreadsheet made of an id" "$tmp/err"
+	rm -rf "$d" && cp -r fixtures/csv/clinic-utf8 "$d"
+	expect "$tag ordinary ids give no warning" 0 "$B" check "$d"
+	if [ ! -s "$tmp/err" ]; then ok "$tag no warning for ordinary ids"; else not_ok "$tag warning for ordinary ids" "$(cat "$tmp/err")"; fi
+}

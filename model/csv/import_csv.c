@@ -292,6 +292,42 @@ static const char *one_line(struct pool *pool, const char *s)
 	return out;
 }
 
+/*
+** Whether an id reads as what a spreadsheet makes of a typed value: a
+** number in exponent form (1.2E+05), a whole number with ".0", or a date
+** (Excel turns 1-2 into 2 January and 001 into 1, which cannot be seen any
+** more). Such ids are loaded, with a warning.
+*/
+static int spreadsheet_made(const char *s)
+{
+	char buf[32];
+	if (japanese_date(s, buf))
+		return 1;
+	size_t n = strspn(s, "0123456789");
+	if (!n)
+		return 0;
+	if (!strcmp(s + n, ".0"))
+		return 1;
+	const char *p = s + n;
+	if (*p == '.')
+		p += 1 + strspn(p + 1, "0123456789");
+	if (*p != 'E' && *p != 'e')
+		return 0;
+	p++;
+	if (*p == '+' || *p == '-')
+		p++;
+	return *p && p[strspn(p, "0123456789")] == '\0';
+}
+
+static void warn_spreadsheet_id(const char *s, const char *where, const char *header)
+{
+	char show[SHOWN_SIZE];
+	if (spreadsheet_made(s))
+		fprintf(stderr, _("bunkai: warning: %s: column %s: \"%s\" looks like a number or a date a spreadsheet made "
+				  "of an id (001 becomes 1, 1-2 a date); if so, type the id again as text\n"),
+			where, header, shown(show, s));
+}
+
 /* One cell into the raw value of its field; CSV-only problems reported. */
 static void cell(struct importer *I, const struct field *f, const char *s, const char *where, const char *header,
 		 struct raw *raw)
@@ -338,6 +374,14 @@ static void cell(struct importer *I, const struct field *f, const char *s, const
 	case FT_TEXTS:
 	case FT_ITEMS:
 		list_cell(&I->pool, s, raw);
+		for (size_t i = 0; f->type == FT_REFS && i < raw->n; i++)
+			warn_spreadsheet_id(raw->list[i], where, header);
+		return;
+	case FT_ID:
+	case FT_REF:
+		warn_spreadsheet_id(s, where, header);
+		raw->kind = RAW_STRING;
+		raw->s = pool_strdup(&I->pool, s);
 		return;
 	case FT_NAME:
 	case FT_TEXT:
