@@ -81,8 +81,8 @@ diagram_pages() {
 	local mb
 	for page in a3:1191:842 a4:842:595; do
 		"$B" diagram -T pdf --page "${page%%:*}" -o "$tmp/p.pdf" "$tmp/h300.json" 2>"$tmp/err"
-		mb=$(python3 -c 'import re,sys; m=re.findall(rb"/MediaBox \[ *0 0 ([0-9.]+) ([0-9.]+) *\]", open(sys.argv[1],"rb").read()); print(len(m), *(m[0] if m else ()))' "$tmp/p.pdf" | tr -d "b'")
-		read -r pages pw ph <<<"$mb"
+		mb=$(/usr/bin/python3 tests/pdf_pages.py "$tmp/p.pdf" | tr -d '(),')
+		read -r pages _ _ pw ph <<<"$mb"
 		IFS=: read -r _ maxw maxh <<<"$page"
 		if [ "$pages" = 1 ] && [ "${pw%.*}" -le $((maxw + 1)) ] && [ "${ph%.*}" -le $((maxh + 1)) ] && [ "${ph%.*}" -ge $((maxh - 60)) ]; then
 			ok "diagram: the 300-device hospital's PDF is one ${page%%:*} page (${pw} x ${ph} pt)"

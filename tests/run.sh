@@ -311,7 +311,7 @@ e2e() {
 		expect "$tag $cmd --help" 0 "$B" "$cmd" --help && has "$tag $cmd --help usage" "usage: bunkai $cmd" "$tmp/out" &&
 			has "$tag $cmd --help has examples" "Examples:" "$tmp/out"
 		has "$tag the man page has $cmd" ".SS \"bunkai $cmd" "$tmp/man"
-		if grep -q "\"\$B\" $cmd " tests/run.sh tests/safety.sh tests/plan.sh tests/tracking.sh; then ok "$tag $cmd has an end-to-end test"; else not_ok "$tag $cmd has an end-to-end test in tests/*.sh"; fi
+		if grep -q "\"\$B\" $cmd " tests/*.sh; then ok "$tag $cmd has an end-to-end test"; else not_ok "$tag $cmd has an end-to-end test in tests/*.sh"; fi
 		summary=$(grep -E "^  $cmd " <(LC_ALL=C "$B" --help))
 		if [ -n "$summary" ]; then ok "$tag bunkai --help lists $cmd"; else not_ok "$tag bunkai --help lists $cmd"; fi
 	done
@@ -368,11 +368,7 @@ browser() {
 	# Printed, every page is A4 landscape (SPEC 9.4; it was Letter portrait).
 	timeout 120 "$chrome" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$tmp/b.pdf" "file://$tmp/b.html" >/dev/null 2>&1
 	local pages
-	pages=$(/usr/bin/python3 -c '
-import re, sys
-d = open(sys.argv[1], "rb").read()
-boxes = {tuple(round(float(v)) for v in m.split()) for m in re.findall(rb"/MediaBox\s*\[\s*([0-9. ]+?)\s*\]", d)}
-print(len(re.findall(rb"/Type\s*/Page[^s]", d)), *sorted(boxes))' "$tmp/b.pdf" 2>&1)
+	pages=$(/usr/bin/python3 tests/pdf_pages.py "$tmp/b.pdf" 2>&1)
 	if [ "${pages#* }" = "(0, 0, 842, 595)" ] && [ "${pages%% *}" -gt 5 ]; then
 		ok "browser: the report prints on A4 landscape pages ($pages)"
 	else
@@ -399,6 +395,7 @@ for bin in build/asan/tests/test_*; do [ "${bin%.d}" = "$bin" ] && unit "$bin" "
 . tests/i18n.sh
 . tests/diagram.sh
 . tests/xlsx.sh
+. tests/pack.sh
 for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	set -- $build
 	e2e "$1" "$2"
@@ -413,9 +410,11 @@ for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	xlsx_input "$1" "$2"
 	lenient_cells "$1" "$2"
 	spreadsheet_ids "$1" "$2"
+	pack_tests "$1" "$2"
 done
 diagram_pages
 xlsx_print
+pack_print
 spreadsheet_round_trip
 csv_row_limit
 i18n_tests build/bunkai
@@ -467,6 +466,7 @@ if command -v valgrind >/dev/null; then
 	vg "matrix -f xlsx" 0 build/bunkai matrix -f xlsx -o "$tmp/vg.xlsx" fixtures/demo-hospital.json
 	vg "analyze -f xlsx" 0 build/bunkai analyze --fail-on none -f xlsx -o "$tmp/vg.xlsx" fixtures/demo-hospital.json
 	vg "analyze of a workbook" 0 build/bunkai analyze --fail-on none "$tmp/xin/book.xlsx"
+	vg "pack" 0 build/bunkai pack --force fixtures/demo-hospital.json "$tmp/vg-packs"
 	vg "check of a hostile workbook" 2 build/bunkai check "$tmp/xin/hostile/bad-string.xlsx"
 	vg "diagram" 0 build/bunkai diagram -T png -o "$tmp/vg.png" fixtures/demo-hospital.json
 	vg "report" 0 build/bunkai report -o "$tmp/vg.html" fixtures/midsize-prime-cloud.json

@@ -300,6 +300,15 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 	sqlite3_finalize(st);
 }
 
+void view_reset(sqlite3 *db)
+{
+	db_exec(db,
+		"DROP TABLE IF EXISTS temp.view_systems; DROP TABLE IF EXISTS temp.view_vendors;"
+		"DROP TABLE IF EXISTS temp.view_asked; DROP TABLE IF EXISTS temp.view_remotes;"
+		"UPDATE findings SET in_view = 1;",
+		"view");
+}
+
 int view_apply(sqlite3 *db, const struct view *v)
 {
 	if (view_check(db, v) < 0)

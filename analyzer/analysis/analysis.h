@@ -101,6 +101,8 @@ struct analysis {
 ** Returns EXIT_OK, EXIT_USAGE (an unknown id, said) or EXIT_FAILURE_IO.
 */
 int view_apply(sqlite3 *db, const struct view *v);
+/* Undo view_apply, so that another view can be applied (bunkai pack). */
+void view_reset(sqlite3 *db);
 /* Read the findings in the view, the summary and the coverage back (after
    view_apply), for the reports. Returns 0 or -1. */
 int analysis_read(sqlite3 *db, const struct view *v, struct analysis *out);

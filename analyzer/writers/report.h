@@ -26,6 +26,11 @@ enum { REPORT_COLS = 16 };
 extern const char *const report_head[REPORT_COLS];
 struct strbuf;
 void report_row(const struct finding *f, const char *out[REPORT_COLS], struct strbuf *parties);
+/* The findings as a workbook's sheet, `title` in its page header: those of
+   a, or with `only` the n findings it lists by index (a pack's). Colours
+   errors light red and warnings light yellow; accepted ones stay plain. */
+struct xlsx;
+void report_findings_sheet(struct xlsx *x, const char *title, const struct analysis *a, const size_t *only, size_t n);
 
 /* "accepted until D by WHO: reason (ticket)"; caller frees. */
 char *acceptance_line(const struct acceptance_info *acc);

@@ -56,18 +56,17 @@ static void plan_sheet(struct xlsx *x, const struct analysis *a)
 	xlsx_finish(ws, (int)p->n_steps, N, 2);
 }
 
-static void findings_sheet(struct xlsx *x, const struct analysis *a)
+void report_findings_sheet(struct xlsx *x, const char *title, const struct analysis *a, const size_t *only, size_t n)
 {
 	/* report_head's order: message and ref are read, the rest scanned. */
 	static const double widths[REPORT_COLS] = { 34, 22, 8, 6, 10, 10, 10, 10, 16, 14, 60, 28, 11, 12, 20, 12 };
 	enum { MESSAGE = 10, ACCEPTED_UNTIL = 12 };
-	char *title = sheet_title(a, _("Findings"));
 	lxw_worksheet *ws = xlsx_sheet(x, _("Findings"), title);
-	free(title);
 	xlsx_header(x, ws, report_head, widths, REPORT_COLS);
 	struct strbuf parties = STRBUF_INIT;
-	for (size_t i = 0; i < a->n_findings; i++) {
-		const struct finding *f = &a->findings[i];
+	size_t rows = only ? n : a->n_findings;
+	for (size_t i = 0; i < rows; i++) {
+		const struct finding *f = &a->findings[only ? only[i] : i];
 		const char *row[REPORT_COLS];
 		report_row(f, row, &parties);
 		enum xlsx_row rk = f->accepted			     ? XR_PLAIN
@@ -80,7 +79,7 @@ static void findings_sheet(struct xlsx *x, const struct analysis *a)
 		xlsx_end_row(x, ws, r);
 	}
 	strbuf_release(&parties);
-	xlsx_finish(ws, (int)a->n_findings, REPORT_COLS, 1);
+	xlsx_finish(ws, (int)rows, REPORT_COLS, 1);
 }
 
 int report_xlsx(FILE *fp, const struct analysis *a)
@@ -94,7 +93,9 @@ int report_xlsx(FILE *fp, const struct analysis *a)
 	free(title);
 	if (a->plan && a->plan->n_steps)
 		plan_sheet(&x, a);
-	findings_sheet(&x, a);
+	title = sheet_title(a, _("Findings"));
+	report_findings_sheet(&x, title, a, NULL, 0);
+	free(title);
 	title = sheet_title(a, _("Paths into the hospital"));
 	paths_xlsx(&x, a->paths, a->n_paths, title);
 	free(title);
