@@ -66,9 +66,10 @@ xlsx_tests() {
 	has "$tag matrix -f xlsx says why" "cannot create a temporary file in /nonexistent" "$tmp/err"
 }
 
-# LibreOffice opens each workbook and prints it on A4 landscape pages: the
-# matrix of the demo one page per sheet, the gap report at least one page
-# per sheet (plain build only).
+# LibreOffice opens each workbook bunkai writes (matrix, gap report,
+# template, a pack) and prints it on A4 landscape pages: the matrix of the
+# demo one page per sheet, the others at least a page per sheet (plain build
+# only).
 xlsx_print() {
 	local lo d="$tmp/xlo" book want got
 	lo=$(command -v soffice || command -v libreoffice || true)
@@ -76,11 +77,13 @@ xlsx_print() {
 	rm -rf "$d" && mkdir -p "$d"
 	build/bunkai matrix -f xlsx -o "$d/matrix.xlsx" fixtures/demo-hospital.json
 	build/bunkai analyze --fail-on none -f xlsx -o "$d/report.xlsx" fixtures/demo-hospital.json
-	for book in matrix report; do
+	build/bunkai template "$d/template.xlsx"
+	build/bunkai pack fixtures/demo-hospital.json "$d/packs" && cp "$d/packs/v-pacs.xlsx" "$d/pack.xlsx"
+	for book in matrix report template pack; do
 		timeout 300 "$lo" -env:UserInstallation="file://$d/profile" --headless --convert-to pdf --outdir "$d" \
 			"$d/$book.xlsx" >"$d/log" 2>&1
 		got=$(/usr/bin/python3 tests/pdf_pages.py "$d/$book.pdf" 2>&1)
-		# The matrix: 6 sheets of one page; the report: 3 sheets, the findings over several pages.
+		# The matrix: 6 sheets of one page; the others at least a page per sheet.
 		want=$([ $book = matrix ] && echo "6 (0, 0, 842, 595)" || echo "A4")
 		if [ "$got" = "$want" ] || { [ "$want" = A4 ] && [ "${got#* }" = "(0, 0, 842, 595)" ] && [ "${got%% *}" -ge 3 ]; }; then
 			ok "LibreOffice prints the $book workbook: $got"
