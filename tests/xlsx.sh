@@ -179,6 +179,16 @@ bunkai: $d/bad.xlsx: 機器台帳!A5: missing required key "id"
 EOT
 	same "$tag workbook messages name the sheet, the cell and the column" "$d/want-err" "$tmp/err"
 
+	# An id Excel stored as a number (typed 001, kept 1) is warned about.
+	/usr/bin/python3 - "$d/book-ja.xlsx" "$d/number-id.xlsx" <<'PY'
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+wb["機器台帳"]["A3"] = 1
+wb.save(sys.argv[2])
+PY
+	"$B" check "$d/number-id.xlsx" >/dev/null 2>"$tmp/err"
+	has "$tag an id stored as a number is warned about" "bunkai: warning: $d/number-id.xlsx: 機器台帳!A3: column 機器ID: the id \"1\" is a number in the workbook: if it was typed with leading zeros (001), Excel dropped them" "$tmp/err"
+
 	# Merged cells as people use them: a title merged above the header, a
 	# system id merged down its devices.
 	/usr/bin/python3 - "$d/book.xlsx" "$d/merged.xlsx" <<'PY'

@@ -168,7 +168,7 @@ void csv_table_add(struct csv_table *t, char **cells, size_t n, int line)
 		t->n_header = n;
 	} else {
 		t->rows = xgrow(t->rows, &t->cap_rows, t->n_rows + 1, sizeof(*t->rows));
-		t->rows[t->n_rows++] = (struct csv_row){ cells, n, line };
+		t->rows[t->n_rows++] = (struct csv_row){ cells, n, line, NULL };
 	}
 }
 
@@ -251,6 +251,7 @@ void csv_table_release(struct csv_table *t)
 		for (size_t i = 0; i < t->rows[r].n; i++)
 			free(t->rows[r].cells[i]);
 		free(t->rows[r].cells);
+		free(t->rows[r].number);
 	}
 	free(t->rows);
 	memset(t, 0, sizeof(*t));

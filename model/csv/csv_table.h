@@ -18,6 +18,7 @@ struct csv_row {
 	char **cells; /* owned */
 	size_t n;
 	int line;     /* where the row starts in the file, 1-based */
+	unsigned char *number; /* a workbook's row: 1 per cell that held a number; NULL (owned) */
 };
 
 struct csv_table {

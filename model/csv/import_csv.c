@@ -328,6 +328,16 @@ static void warn_spreadsheet_id(const char *s, const char *where, const char *he
 			where, header, shown(show, s));
 }
 
+/* A workbook cell in an id column that Excel stored as a number: typed as
+   001 it has lost its zeros, and nothing in the file can tell. */
+static void warn_number_id(const char *s, const char *where, const char *header)
+{
+	char show[SHOWN_SIZE];
+	fprintf(stderr, _("bunkai: warning: %s: column %s: the id \"%s\" is a number in the workbook: if it was typed "
+			  "with leading zeros (001), Excel dropped them; format the column as text and type it again\n"),
+		where, header, shown(show, s));
+}
+
 /* One cell into the raw value of its field; CSV-only problems reported. */
 static void cell(struct importer *I, const struct field *f, const char *s, const char *where, const char *header,
 		 struct raw *raw)
@@ -587,6 +597,9 @@ static void read_ledger(struct importer *I, const struct entity *e)
 			I->bad = 1;
 		}
 		struct record *rec = add_record(I, ei, li, row->line);
+		for (size_t i = 0; row->number && i < row->n && i < t.n_header; i++)
+			if (row->number[i] && map[i] && (map[i]->type == FT_ID || map[i]->type == FT_REF || map[i]->type == FT_REFS))
+				warn_number_id(row->cells[i], at(l, row->line, (int)i, where, sizeof(where)), t.header[i]);
 		for (size_t i = 0; i < row->n && i < t.n_header; i++)
 			if (!t.header[i][0] && row->cells[i][0])
 				no_header(I, l, row->line, (int)i, row->cells[i]);

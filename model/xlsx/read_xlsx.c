@@ -332,6 +332,8 @@ struct raw_row {
 	int row;
 	char **cells; /* by column; NULL: no cell */
 	size_t n, cap;
+	unsigned char *number; /* by column: 1 where the cell held a number (not a date) */
+	size_t number_cap;
 };
 
 struct sheet {
@@ -341,6 +343,7 @@ struct sheet {
 	size_t cells;           /* cell slots so far (a limit) */
 	int row, col;           /* where the parser is */
 	int far;                /* the cell is right of XLSX_COLUMNS_MAX: refused if it holds a value */
+	int was_number;         /* cell_text read a number (not a date) */
 	char type[16];
 	int style;
 	int in_cell, in_is, phonetic;
@@ -392,7 +395,7 @@ static void sheet_start(void *data, const XML_Char *el, const XML_Char **atts)
 		s->row = r;
 		s->col = -1;
 		s->rows = xgrow(s->rows, &s->cap, s->n + 1, sizeof(*s->rows));
-		s->rows[s->n++] = (struct raw_row){ r, NULL, 0, 0 };
+		s->rows[s->n++] = (struct raw_row){ r, NULL, 0, 0, NULL, 0 };
 	} else if (!strcmp(name, "c") && s->n) {
 		int c = s->col + 1, r = s->row;
 		if ((v = attr(atts, "r")) && (parse_ref(v, &c, &r) < 0 || r != s->row || c <= s->col))
@@ -466,6 +469,7 @@ static char *cell_text(struct sheet *s)
 			return xstrdup(v);
 		if (s->style >= 0 && (size_t)s->style < b->n_styles && b->date_style[s->style] && serial_date(d, b->date1904, out))
 			return xstrdup(out);
+		s->was_number = 1;
 		if (d == (double)(long long)d && d > -1e15 && d < 1e15)
 			snprintf(out, sizeof(out), "%lld", (long long)d);
 		else
@@ -491,6 +495,7 @@ static void sheet_end(void *data, const XML_Char *el)
 		s->in_is = 0;
 	} else if (!strcmp(name, "c") && s->in_cell) {
 		s->in_cell = 0;
+		s->was_number = 0;
 		char *text = cell_text(s), col[8];
 		xlsx_column_name(s->col, col);
 		if (!text)
@@ -517,6 +522,12 @@ static void sheet_end(void *data, const XML_Char *el)
 		}
 		free(r->cells[s->col]);
 		r->cells[s->col] = text;
+		if (s->was_number) {
+			size_t had = r->number_cap;
+			r->number = xgrow(r->number, &r->number_cap, (size_t)s->col + 1, sizeof(*r->number));
+			memset(r->number + had, 0, r->number_cap - had);
+			r->number[s->col] = 1;
+		}
 	}
 }
 
@@ -618,7 +629,16 @@ static void to_table(struct sheet *s, struct xlsx_sheet *out)
 		char **cells = xmalloc((cols ? cols : 1) * sizeof(*cells));
 		for (size_t c = 0; c < cols; c++)
 			cells[c] = xstrdup(cell_at(s, i, (int)(c + (size_t)left)));
+		size_t before = out->table.n_rows;
 		csv_table_add(&out->table, cells, cols, s->rows[i].row);
+		/* Which cells were numbers: an id among them may have lost its zeros. */
+		const struct raw_row *rr = &s->rows[i];
+		if (out->table.n_rows > before && rr->number) {
+			struct csv_row *row = &out->table.rows[before];
+			row->number = xcalloc(cols ? cols : 1, 1);
+			for (size_t c = 0; c < cols; c++)
+				row->number[c] = c + (size_t)left < rr->number_cap && rr->number[c + (size_t)left];
+		}
 	}
 }
 
@@ -628,6 +648,7 @@ static void sheet_release(struct sheet *s)
 		for (size_t c = 0; c < s->rows[i].n; c++)
 			free(s->rows[i].cells[c]);
 		free(s->rows[i].cells);
+		free(s->rows[i].number);
 	}
 	free(s->rows);
 	free(s->merges);
