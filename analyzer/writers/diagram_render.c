@@ -10,6 +10,7 @@
 #include "analyzer/writers/diagram.h"
 #include "analyzer/writers/diagram_layout.h"
 #include "model/util/strbuf.h"
+#include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
 
@@ -72,7 +73,12 @@ static void pass_on_notes(void)
 			continue;
 		if (!strncmp(line, "Warning: ", 9))
 			line += 9;
-		fprintf(stderr, _("bunkai: note: the diagram is drawn; Graphviz adds: %s\n"), line);
+		/* Graphviz may quote a label: escaped as every message is. */
+		char *m = xasprintf(_("bunkai: note: the diagram is drawn; Graphviz adds: %s\n"), line);
+		m[strcspn(m, "\n")] = '\0';
+		message_put(stderr, m);
+		fputc('\n', stderr);
+		free(m);
 	}
 }
 

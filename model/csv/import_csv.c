@@ -12,6 +12,7 @@
 ** message names the cell: "台帳/devices.csv:57: column 機器種別: …".
 */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -292,6 +293,23 @@ static const char *one_line(struct pool *pool, const char *s)
 	return out;
 }
 
+/* A warning line on stderr (the message is complete, "bunkai: warning: …\n"),
+   every character of the input in it escaped as in the errors. */
+static void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void warning(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *m = xvasprintf(fmt, ap);
+	va_end(ap);
+	size_t n = strlen(m);
+	if (n && m[n - 1] == '\n')
+		m[n - 1] = '\0';
+	message_put(stderr, m);
+	fputc('\n', stderr);
+	free(m);
+}
+
 /*
 ** Whether an id reads as what a spreadsheet makes of a typed value: a
 ** number in exponent form (1.2E+05), a whole number with ".0", or a date
@@ -323,7 +341,7 @@ static void warn_spreadsheet_id(const char *s, const char *where, const char *he
 {
 	char show[SHOWN_SIZE];
 	if (spreadsheet_made(s))
-		fprintf(stderr, _("bunkai: warning: %s: column %s: \"%s\" looks like a number or a date a spreadsheet made "
+		warning(_("bunkai: warning: %s: column %s: \"%s\" looks like a number or a date a spreadsheet made "
 				  "of an id (001 becomes 1, 1-2 a date); if so, type the id again as text\n"),
 			where, header, shown(show, s));
 }
@@ -333,7 +351,7 @@ static void warn_spreadsheet_id(const char *s, const char *where, const char *he
 static void warn_number_id(const char *s, const char *where, const char *header)
 {
 	char show[SHOWN_SIZE];
-	fprintf(stderr, _("bunkai: warning: %s: column %s: the id \"%s\" is a number in the workbook: if it was typed "
+	warning(_("bunkai: warning: %s: column %s: the id \"%s\" is a number in the workbook: if it was typed "
 			  "with leading zeros (001), Excel dropped them; format the column as text and type it again\n"),
 		where, header, shown(show, s));
 }
