@@ -336,6 +336,10 @@ struct raw_row {
 	size_t number_cap;
 };
 
+struct merge {
+	int r1, c1, r2, c2; /* rows and columns, first and last */
+};
+
 struct sheet {
 	struct xml x;
 	struct raw_row *rows;
@@ -347,7 +351,7 @@ struct sheet {
 	char type[16];
 	int style;
 	int in_cell, in_is, phonetic;
-	struct { int r1, c1, r2, c2; } *merges;
+	struct merge *merges;
 	size_t n_merges, cap_merges;
 };
 
@@ -421,7 +425,7 @@ static void sheet_start(void *data, const XML_Char *el, const XML_Char **atts)
 		snprintf(a, sizeof(a), "%.*s", (int)(colon - v), v);
 		if (parse_ref(a, &c1, &r1) == 0 && parse_ref(colon + 1, &c2, &r2) == 0 && r1 <= r2 && c1 <= c2) {
 			s->merges = xgrow(s->merges, &s->cap_merges, s->n_merges + 1, sizeof(*s->merges));
-			s->merges[s->n_merges++] = (typeof(*s->merges)){ r1, c1, r2, c2 };
+			s->merges[s->n_merges++] = (struct merge){ r1, c1, r2, c2 };
 		}
 	}
 }
@@ -537,12 +541,39 @@ static const char *cell_at(const struct sheet *s, size_t ri, int col)
 	return (size_t)col < r->n && r->cells[col] ? r->cells[col] : "";
 }
 
+/* The index of row number `row` (rows are in ascending order), or -1. */
 static long row_index(const struct sheet *s, int row)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (s->rows[i].row == row)
-			return (long)i;
-	return -1;
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->rows[mid].row < row)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->n && s->rows[lo].row == row ? (long)lo : -1;
+}
+
+static int by_top_left(const void *a, const void *b)
+{
+	const struct merge *x = a, *y = b;
+	return x->r1 != y->r1 ? (x->r1 < y->r1 ? -1 : 1) : x->c1 < y->c1 ? -1 : x->c1 > y->c1;
+}
+
+/* Whether the cell at row r, column c is the top-left of a merge wider than
+   one column (merges sorted by_top_left). */
+static int starts_wide_merge(const struct sheet *s, int r, int c)
+{
+	size_t lo = 0, hi = s->n_merges;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->merges[mid].r1 < r || (s->merges[mid].r1 == r && s->merges[mid].c1 < c))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->n_merges && s->merges[lo].r1 == r && s->merges[lo].c1 == c && s->merges[lo].c2 > c;
 }
 
 /*
@@ -554,15 +585,20 @@ static long row_index(const struct sheet *s, int row)
 */
 static void to_table(struct sheet *s, struct xlsx_sheet *out)
 {
-	for (size_t m = 0; m < s->n_merges; m++) {
-		typeof(*s->merges) *g = &s->merges[m];
+	qsort(s->merges, s->n_merges, sizeof(*s->merges), by_top_left);
+	/* A cell merged down a column: its value into the rows below it that
+	   exist and are empty there (bounded: overlapping merges in a hostile
+	   file cannot make it quadratic beyond XLSX_CELLS_MAX copies). */
+	size_t copies = 0;
+	for (size_t m = 0; m < s->n_merges && copies < XLSX_CELLS_MAX; m++) {
+		const struct merge *g = &s->merges[m];
 		long top = row_index(s, g->r1);
 		if (g->c1 != g->c2 || top < 0)
 			continue;
 		const char *v = cell_at(s, (size_t)top, g->c1);
-		for (int r = g->r1 + 1; *v && r <= g->r2; r++) {
-			long i = row_index(s, r);
-			if (i < 0 || cell_at(s, (size_t)i, g->c1)[0])
+		for (size_t i = (size_t)top + 1; *v && i < s->n && s->rows[i].row <= g->r2 && copies < XLSX_CELLS_MAX; i++) {
+			copies++;
+			if (cell_at(s, i, g->c1)[0])
 				continue;
 			struct raw_row *rr = &s->rows[i];
 			if ((size_t)g->c1 >= rr->n) {
@@ -589,9 +625,7 @@ static void to_table(struct sheet *s, struct xlsx_sheet *out)
 			if (!cell_at(s, first, (int)c)[0])
 				continue;
 			values++;
-			for (size_t m = 0; m < s->n_merges; m++)
-				titles += s->merges[m].r1 == s->rows[first].row && s->merges[m].c1 == (int)c &&
-					  s->merges[m].c2 > s->merges[m].c1;
+			titles += starts_wide_merge(s, s->rows[first].row, (int)c);
 		}
 		if (values && values != titles)
 			break;
