@@ -585,7 +585,8 @@ static int starts_wide_merge(const struct sheet *s, int r, int c)
 */
 static void to_table(struct sheet *s, struct xlsx_sheet *out)
 {
-	qsort(s->merges, s->n_merges, sizeof(*s->merges), by_top_left);
+	if (s->n_merges) /* qsort wants a base, even for nothing */
+		qsort(s->merges, s->n_merges, sizeof(*s->merges), by_top_left);
 	/* A cell merged down a column: its value into the rows below it that
 	   exist and are empty there (bounded: overlapping merges in a hostile
 	   file cannot make it quadratic beyond XLSX_CELLS_MAX copies). */
