@@ -136,6 +136,12 @@ const struct entity *entity_by_array(const char *array)
 	return NULL;
 }
 
+size_t sheet_name_len(const char *title)
+{
+	const char *paren = strstr(title, "（");
+	return paren ? (size_t)(paren - title) : strlen(title);
+}
+
 const struct field *entity_field(const struct entity *e, const char *key)
 {
 	for (size_t i = 0; i < e->n_fields; i++)

@@ -279,6 +279,9 @@ size_t entity_count(const struct inventory *inv, const struct entity *e);
 void *entity_push(struct inventory *inv, const struct entity *e);
 const struct entity *entity_by_array(const char *array);
 const struct field *entity_field(const struct entity *e, const char *key);
+/* A ledger's sheet in a workbook is named by its title up to a parenthesis
+** (医療機関（1行）→ 医療機関): the length in bytes of that part of `title`. */
+size_t sheet_name_len(const char *title);
 
 /* The SQLite column of a scalar field, or NULL when it is not stored. */
 const char *field_column(const struct field *f);

@@ -41,13 +41,10 @@ PY
 # A pack printed by headless Chromium: every page A4 landscape (plain build).
 pack_print() {
 	local chrome
-	chrome=$(command -v chromium || true)
+	chrome=$(chromium_path)
 	[ -n "$chrome" ] || { not_ok "pack print: no Chromium"; return; }
-	timeout 120 "$chrome" --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
-		--disable-sync --no-first-run --user-data-dir="$tmp/chrome-pack" --no-pdf-header-footer \
-		--print-to-pdf="$tmp/pack.pdf" "file://$PWD/tests/golden/packs/v-si.html" >/dev/null 2>&1
 	local pages
-	pages=$(/usr/bin/python3 tests/pdf_pages.py "$tmp/pack.pdf" 2>&1)
+	pages=$(print_pages "$chrome" "file://$PWD/tests/golden/packs/v-si.html" "$tmp/pack.pdf")
 	if [ "${pages#* }" = "(0, 0, 842, 595)" ] && [ "${pages%% *}" -ge 2 ]; then
 		ok "pack: v-si's page prints on A4 landscape pages ($pages)"
 	else

@@ -340,12 +340,20 @@ e2e() {
 # A real browser (headless Chromium) opens the HTML report: the findings table
 # and the SVG render, the severity filter works, and without JavaScript every
 # finding stays visible.
+CHROME_FLAGS=(--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update
+	--disable-sync --no-first-run --disable-default-apps)
+chromium_path() { local c; for c in chromium chromium-browser google-chrome; do command -v "$c" && return; done; }
+# Chromium CHROME prints URL to PDF; echoes its "PAGES (0, 0, W, H)" (tests/pdf_pages.py).
+print_pages() {
+	timeout 120 "$1" "${CHROME_FLAGS[@]}" --user-data-dir="$3.profile" --no-pdf-header-footer --print-to-pdf="$3" "$2" >/dev/null 2>&1
+	/usr/bin/python3 tests/pdf_pages.py "$3" 2>&1
+}
+
 browser() {
-	local chrome=""
-	for c in chromium chromium-browser google-chrome; do command -v "$c" >/dev/null && chrome=$c && break; done
+	local chrome
+	chrome=$(chromium_path)
 	if [ -z "$chrome" ]; then not_ok "browser: no Chromium (make test installs Debian's chromium)"; return; fi
-	local flags=(--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update
-		--disable-sync --no-first-run --disable-default-apps --user-data-dir="$tmp/chrome")
+	local flags=("${CHROME_FLAGS[@]}" --user-data-dir="$tmp/chrome")
 	build/bunkai report -o "$tmp/b.html" fixtures/demo-hospital.json
 	local total errors food
 	total=$(jq '.findings | length' tests/golden/demo-hospital.json)
@@ -366,9 +374,8 @@ browser() {
 	fi
 	if [ "$(grep -o 'class="node"' "$tmp/dom-error.html" | wc -l)" -gt 10 ]; then ok "browser: the inline SVG diagram is in the page"; else not_ok "browser: inline SVG"; fi
 	# Printed, every page is A4 landscape (SPEC 9.4; it was Letter portrait).
-	timeout 120 "$chrome" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$tmp/b.pdf" "file://$tmp/b.html" >/dev/null 2>&1
 	local pages
-	pages=$(/usr/bin/python3 tests/pdf_pages.py "$tmp/b.pdf" 2>&1)
+	pages=$(print_pages "$chrome" "file://$tmp/b.html" "$tmp/b.pdf")
 	if [ "${pages#* }" = "(0, 0, 842, 595)" ] && [ "${pages%% *}" -gt 5 ]; then
 		ok "browser: the report prints on A4 landscape pages ($pages)"
 	else

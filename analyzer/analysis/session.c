@@ -91,6 +91,16 @@ static int finish(struct session *s, const char *as_of, unsigned flags)
 	return (flags & SESSION_DB) ? session_build_db(s) : EXIT_OK;
 }
 
+/* After ledgers were read (rc of the reading, problems in d): the problems
+   printed, then the exit status, or the rest of the loading. */
+static int ledgers_read(struct session *s, int rc, struct diag *d, const char *as_of, unsigned flags)
+{
+	int io_failed = d->io_failed;
+	diag_print(d);
+	diag_release(d);
+	return rc < 0 ? (io_failed ? EXIT_FAILURE_IO : EXIT_USAGE) : finish(s, as_of, flags);
+}
+
 /* A workbook's sheets through the CSV importer (docs/csv-import.md). */
 static int load_workbook(struct session *s, const char *buf, size_t len, const char *as_of, unsigned flags)
 {
@@ -103,10 +113,7 @@ static int load_workbook(struct session *s, const char *buf, size_t len, const c
 		rc = inventory_load_csv(&s->inv, &s->cat, &src, &d);
 		xlsx_book_release(&book);
 	}
-	int io_failed = d.io_failed;
-	diag_print(&d);
-	diag_release(&d);
-	return rc < 0 ? (io_failed ? EXIT_FAILURE_IO : EXIT_USAGE) : finish(s, as_of, flags);
+	return ledgers_read(s, rc, &d, as_of, flags);
 }
 
 int session_load_buffer(struct session *s, const char *name, const char *buf, size_t len, const char *as_of,
@@ -157,11 +164,8 @@ int session_load_csv(struct session *s, const char *dir, const char *const *file
 	sha256_init(&hash);
 	struct csv_source src = { dir, files, n_files, encoding, hash_file, &hash, NULL };
 	int rc = inventory_load_csv(&s->inv, &s->cat, &src, &d);
-	int io_failed = d.io_failed;
-	diag_print(&d);
-	diag_release(&d);
 	hex_digest(&hash, s->sha256);
-	return rc < 0 ? (io_failed ? EXIT_FAILURE_IO : EXIT_USAGE) : finish(s, as_of, flags);
+	return ledgers_read(s, rc, &d, as_of, flags);
 }
 
 void session_release(struct session *s)

@@ -47,10 +47,12 @@ enum {
 #define GRID_ROWS_PER_COL 2.4
 
 struct block {
-	Agraph_t *src;  /* a top-level cluster of the diagram; NULL: its loose nodes */
-	Agraph_t *copy; /* the same box as a graph of its own, laid out by dot */
-	double w, h;    /* the size of its drawing, points */
-	double x, y;    /* where its lower-left corner goes */
+	Agraph_t *src;    /* a top-level cluster of the diagram; NULL: its loose nodes */
+	Agnode_t **nodes; /* its nodes, in the diagram's order (owned array) */
+	size_t n_nodes, cap_nodes;
+	Agraph_t *copy;   /* the same box as a graph of its own, laid out by dot */
+	double w, h;      /* the size of its drawing, points */
+	double x, y;      /* where its lower-left corner goes */
 };
 
 static void set(void *obj, const char *name, const char *value)
@@ -162,28 +164,19 @@ static Agraph_t *copy_block(Agraph_t *g, const struct block *b, const struct idm
 		top = agsubg(copy, agnameof(b->src), 1);
 		copy_attrs(g, AGRAPH, b->src, top);
 	}
-	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
-		const struct idref *r = idmap_get(where, agnameof(n));
-		if (!r || r->index != index)
-			continue;
-		Agnode_t *m = agnode(top, agnameof(n), 1);
-		copy_attrs(g, AGNODE, n, m);
-	}
+	for (size_t i = 0; i < b->n_nodes; i++)
+		copy_attrs(g, AGNODE, b->nodes[i], agnode(top, agnameof(b->nodes[i]), 1));
 	if (b->src)
 		copy_clusters(g, b->src, top);
-	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
-		const struct idref *r = idmap_get(where, agnameof(n));
-		if (!r || r->index != index)
-			continue;
-		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+	for (size_t i = 0; i < b->n_nodes; i++)
+		for (Agedge_t *e = agfstout(g, b->nodes[i]); e; e = agnxtout(g, e)) {
 			const struct idref *h = idmap_get(where, agnameof(aghead(e)));
 			if (!h || h->index != index)
 				continue;
-			Agedge_t *f = agedge(copy, agnode(copy, agnameof(n), 0), agnode(copy, agnameof(aghead(e)), 0),
-					     agnameof(e), 1);
+			Agedge_t *f = agedge(copy, agnode(copy, agnameof(b->nodes[i]), 0),
+					     agnode(copy, agnameof(aghead(e)), 0), agnameof(e), 1);
 			copy_attrs(g, AGEDGE, e, f);
 		}
-	}
 	grid(top);
 	return copy;
 }
@@ -216,58 +209,43 @@ static int legend_size(GVC_t *gvc, Agraph_t *g, double *w, double *h)
 ** Shelf packing: blocks in `order` (tallest first) left to right in rows
 ** no wider than `limit` (a block wider than it gets a row of its own), rows
 ** top to bottom, then the title block at the right end of the last row if
-** there is room beside its blocks, else in a row of its own. Returns the drawing's size; with
-** `apply`, sets each block's place and the title block's (lx, ly).
+** there is room beside its blocks, else in a row of its own. Returns the
+** drawing's size and the title block's place; each block's x is set, and
+** its y as the distance of its top from the drawing's top (pack turns that
+** into the lower-left corner once the packing is chosen).
 */
 struct packing {
 	double w, h;
 	double lx, ly; /* the title block's lower-left corner */
 };
 
-static struct packing shelf(struct block *b, const size_t *order, size_t n, double limit, double lw, double lh,
-			    int apply)
+static struct packing shelf(struct block *b, const size_t *order, size_t n, double limit, double lw, double lh)
 {
-	struct packing p = { 0, 0, 0, 0 };
 	double x = 0, top = 0, row_h = 0, widest = 0;
-	/* First pass finds the rows' extent; the second (apply) places. */
-	for (int pass = 0; pass < 1 + apply; pass++) {
-		x = top = row_h = 0;
-		for (size_t k = 0; k < n; k++) {
-			struct block *v = &b[order[k]];
-			if (x > 0 && x + v->w > limit) {
-				top += row_h + GAP;
-				x = row_h = 0;
-			}
-			if (pass == 1) {
-				v->x = x;
-				v->y = p.h - top - v->h;
-			}
-			x += v->w + GAP;
-			if (v->h > row_h)
-				row_h = v->h;
-			if (x - GAP > widest)
-				widest = x - GAP;
+	for (size_t k = 0; k < n; k++) {
+		struct block *v = &b[order[k]];
+		if (x > 0 && x + v->w > limit) {
+			top += row_h + GAP;
+			x = row_h = 0;
 		}
-		double used = x > 0 ? x - GAP : 0;
-		double w = widest > lw ? widest : lw;
-		double bottom;
-		if (n > 0 && lw > 0 && w - used - GAP >= lw) {
-			/* In the last row, at its right end; the row grows to hold it. */
-			if (lh > row_h)
-				row_h = lh;
-			bottom = top + row_h;
-		} else {
-			if (n > 0)
-				top += row_h + (lh > 0 ? GAP : 0);
-			bottom = top + lh;
-		}
-		p.w = w;
-		if (pass == 0)
-			p.h = bottom > top + row_h ? bottom : top + row_h;
-		p.lx = w - lw;
-		p.ly = p.h - bottom;
+		v->x = x;
+		v->y = top;
+		x += v->w + GAP;
+		if (v->h > row_h)
+			row_h = v->h;
+		if (x - GAP > widest)
+			widest = x - GAP;
 	}
-	return p;
+	double used = x > 0 ? x - GAP : 0, w = widest > lw ? widest : lw, bottom;
+	if (n > 0 && lw > 0 && w - used - GAP >= lw) {
+		/* In the last row, at its right end; the row grows to hold it. */
+		bottom = top + (lh > row_h ? lh : row_h);
+	} else {
+		if (n > 0)
+			top += row_h + (lh > 0 ? GAP : 0);
+		bottom = top + lh;
+	}
+	return (struct packing){ w, bottom, w - lw, 0 };
 }
 
 struct tallest {
@@ -310,7 +288,7 @@ static struct packing pack(struct block *b, size_t n, double page_w, double page
 		} else {
 			limit = 0;
 		}
-		struct packing p = shelf(b, order, n, limit, lw, lh, 0);
+		struct packing p = shelf(b, order, n, limit, lw, lh);
 		double sx = page_w / (p.w + GAP), sy = page_h / (p.h + GAP);
 		double scale = sx < sy ? sx : sy, area = p.w * p.h;
 		if (scale > best_scale + 1e-9 || (fabs(scale - best_scale) <= 1e-9 && area < best_area)) {
@@ -319,9 +297,26 @@ static struct packing pack(struct block *b, size_t n, double page_w, double page
 			best_limit = limit;
 		}
 	}
-	struct packing p = shelf(b, order, n, best_limit, lw, lh, 1);
+	struct packing p = shelf(b, order, n, best_limit, lw, lh);
+	for (size_t i = 0; i < n; i++)
+		b[i].y = p.h - b[i].y - b[i].h;
 	free(order);
 	return p;
+}
+
+/* How far block b's drawing moves to its place. */
+static pointf offset(const struct block *b)
+{
+	boxf bb = GD_bb(b->copy);
+	return (pointf){ b->x - bb.LL.x, b->y - bb.LL.y };
+}
+
+/* "x0,y0,x1,y1" into the graph's attribute `name` (bb). */
+static void set_box(void *obj, const char *name, double x0, double y0, double x1, double y1)
+{
+	char buf[128];
+	snprintf(buf, sizeof(buf), "%.2f,%.2f,%.2f,%.2f", x0, y0, x1, y1);
+	set(obj, name, buf);
 }
 
 /* "x,y" of a point moved by (dx, dy), into the graph's attribute `name`. */
@@ -361,10 +356,8 @@ static void place_clusters(Agraph_t *copy, Agraph_t *orig, double dx, double dy)
 		Agraph_t *o = agsubg(orig, agnameof(s), 0);
 		if (!o)
 			continue;
-		char buf[128];
 		boxf bb = GD_bb(s);
-		snprintf(buf, sizeof(buf), "%.2f,%.2f,%.2f,%.2f", bb.LL.x + dx, bb.LL.y + dy, bb.UR.x + dx, bb.UR.y + dy);
-		set(o, "bb", buf);
+		set_box(o, "bb", bb.LL.x + dx, bb.LL.y + dy, bb.UR.x + dx, bb.UR.y + dy);
 		if (GD_label(s))
 			set_point(o, "lp", GD_label(s)->pos, dx, dy);
 		place_clusters(s, o, dx, dy);
@@ -374,8 +367,8 @@ static void place_clusters(Agraph_t *copy, Agraph_t *orig, double dx, double dy)
 /* Block b's laid-out drawing onto the diagram g, at its place. */
 static void place_block(Agraph_t *g, const struct block *b)
 {
-	boxf bb = GD_bb(b->copy);
-	double dx = b->x - bb.LL.x, dy = b->y - bb.LL.y;
+	pointf d = offset(b);
+	double dx = d.x, dy = d.y;
 	for (Agnode_t *n = agfstnode(b->copy); n; n = agnxtnode(b->copy, n)) {
 		Agnode_t *o = agnode(g, agnameof(n), 0);
 		set_point(o, "pos", ND_coord(n), dx, dy);
@@ -490,9 +483,9 @@ static void add_straight(struct strbuf *sb, pointf p, pointf q)
 /* A node of a block as drawn: its centre and box in the final drawing. */
 static struct rect node_rect(const struct block *b, Agnode_t *n, pointf *centre)
 {
-	boxf bb = GD_bb(b->copy);
-	centre->x = ND_coord(n).x + b->x - bb.LL.x;
-	centre->y = ND_coord(n).y + b->y - bb.LL.y;
+	pointf d = offset(b);
+	centre->x = ND_coord(n).x + d.x;
+	centre->y = ND_coord(n).y + d.y;
 	double hw = ND_width(n) * 36, hh = ND_height(n) * 36;
 	return (struct rect){ centre->x - hw, centre->y - hh, centre->x + hw, centre->y + hh };
 }
@@ -556,6 +549,13 @@ static void route_between(Agraph_t *g, const struct block *b, size_t n, const st
 	router_close(&r);
 }
 
+static void add_node(struct block *b, struct idmap *where, size_t index, Agnode_t *v)
+{
+	b->nodes = xgrow(b->nodes, &b->cap_nodes, b->n_nodes + 1, sizeof(*b->nodes));
+	b->nodes[b->n_nodes++] = v;
+	idmap_put(where, agnameof(v), ID_NONE, index);
+}
+
 int diagram_layout(GVC_t *gvc, Agraph_t *g, double page_w, double page_h)
 {
 	int rc = -1;
@@ -569,7 +569,7 @@ int diagram_layout(GVC_t *gvc, Agraph_t *g, double page_w, double page_h)
 		b = xgrow(b, &cap, n + 1, sizeof(*b));
 		b[n] = (struct block){ .src = s };
 		for (Agnode_t *v = agfstnode(s); v; v = agnxtnode(s, v))
-			idmap_put(&where, agnameof(v), ID_NONE, n);
+			add_node(&b[n], &where, n, v);
 		n++;
 	}
 	for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
@@ -580,7 +580,7 @@ int diagram_layout(GVC_t *gvc, Agraph_t *g, double page_w, double page_h)
 			b[n] = (struct block){ .src = NULL };
 			loose = n++;
 		}
-		idmap_put(&where, agnameof(v), ID_NONE, loose);
+		add_node(&b[loose], &where, loose, v);
 	}
 
 	size_t done = 0;
@@ -604,19 +604,17 @@ int diagram_layout(GVC_t *gvc, Agraph_t *g, double page_w, double page_h)
 	struct rect legend = { p.lx, p.ly, p.lx + lw, p.ly + lh };
 	struct rect frame = { -GAP / 2.0, -GAP / 2.0, p.w + GAP / 2.0, p.h + GAP / 2.0 };
 	route_between(g, b, n, &where, legend, frame);
-	char buf[128];
-	snprintf(buf, sizeof(buf), "%.2f,%.2f,%.2f,%.2f", frame.x0, frame.y0, frame.x1, frame.y1);
-	set(g, "bb", buf);
-	if (lw > 0) {
-		snprintf(buf, sizeof(buf), "%.2f,%.2f", p.lx + lw / 2, p.ly + lh / 2);
-		set(g, "lp", buf);
-	}
+	set_box(g, "bb", frame.x0, frame.y0, frame.x1, frame.y1);
+	if (lw > 0)
+		set_point(g, "lp", (pointf){ p.lx + lw / 2, p.ly + lh / 2 }, 0, 0);
 	rc = gvLayout(gvc, g, "nop2") == 0 ? 0 : -1;
 out:
 	for (size_t i = 0; i < done; i++) {
 		gvFreeLayout(gvc, b[i].copy);
 		agclose(b[i].copy);
 	}
+	for (size_t i = 0; i < n; i++)
+		free(b[i].nodes);
 	free(b);
 	idmap_release(&where);
 	return rc;

@@ -35,7 +35,7 @@ static const struct {
 	[PAGE_A3] = { 16.54, 11.69, "240" }, /* 420 × 297 mm */
 	[PAGE_A4] = { 11.69, 8.27, "340" },  /* 297 × 210 mm */
 };
-#define MARGIN 0.4
+#define MARGIN 0.4 /* inches, each side */
 
 static void set_inches(Agraph_t *g, const char *name, double w, double h)
 {
@@ -44,16 +44,29 @@ static void set_inches(Agraph_t *g, const char *name, double w, double h)
 	agsafeset(g, (char *)name, buf, (char *)"");
 }
 
+/* The drawing area of the page: the paper less the margin. */
+static double area_w(enum diagram_page page)
+{
+	return papers[page].w - 2 * MARGIN;
+}
+
+static double area_h(enum diagram_page page)
+{
+	return papers[page].h - 2 * MARGIN;
+}
+
 static void fit_page(Agraph_t *g, enum diagram_page page, const char *format)
 {
-	set_inches(g, "size", papers[page].w - 2 * MARGIN, papers[page].h - 2 * MARGIN);
+	set_inches(g, "size", area_w(page), area_h(page));
 	if (!strcmp(format, "png"))
 		agsafeset(g, (char *)"dpi", (char *)papers[page].dpi, (char *)"");
 	if (!strcmp(format, "pdf")) {
 		/* The margin is the PDF's own (Graphviz's default is 0.5 in, and
 		   a page a little taller than the paper). */
 		set_inches(g, "page", papers[page].w, papers[page].h);
-		agsafeset(g, (char *)"margin", (char *)"0.4", (char *)"");
+		char margin[16];
+		snprintf(margin, sizeof(margin), "%.2f", MARGIN);
+		agsafeset(g, (char *)"margin", margin, (char *)"");
 		agsafeset(g, (char *)"center", (char *)"true", (char *)"");
 	}
 }
@@ -94,7 +107,7 @@ int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *
 	enum diagram_page page = opts ? opts->page : PAGE_A3;
 	fit_page(g, page, format);
 	GVC_t *gvc = gvContext();
-	if (diagram_layout(gvc, g, papers[page].w - 2 * MARGIN, papers[page].h - 2 * MARGIN) != 0) {
+	if (diagram_layout(gvc, g, area_w(page), area_h(page)) != 0) {
 		error(_("graph layout failed%s%s"), gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
 	} else {
 		if (gvRender(gvc, g, format, fp) != 0) {

@@ -103,7 +103,7 @@ int matrix_xlsx(FILE *fp, const struct matrix *m)
 		system_sheet(&x, m, from, to);
 		from = to;
 	}
-	char *paths_title = xasprintf("%s: %s — %s %s", _("Paths into the hospital"), m->org_name, _("as of"), m->as_of);
+	char *paths_title = xlsx_title(_("Paths into the hospital"), m->org_name, m->as_of);
 	paths_xlsx(&x, m->paths, m->n_paths, paths_title);
 	free(paths_title);
 	int rc = xlsx_close(&x, fp);

@@ -42,12 +42,11 @@ struct pack {
 	size_t n_devices;
 };
 
+/* The catalog item a row names, or NULL when the catalog does not have it. */
 static const struct catalog_item *item_of(const struct catalog *cat, const char *id)
 {
-	for (size_t i = 0; i < cat->n; i++)
-		if (!strcmp(cat->items[i].id, id))
-			return &cat->items[i];
-	return NULL;
+	int i = catalog_index(cat, id);
+	return i < 0 ? NULL : &cat->items[i];
 }
 
 static int names_party(const struct finding *f, const char *id)
@@ -226,7 +225,7 @@ static int pack_xlsx(FILE *fp, const struct pack *k, const struct catalog *cat)
 {
 	struct xlsx x;
 	const char *who = party_label(&k->a, k->id);
-	char *title = xasprintf("%s: %s — %s %s", _("責任分界 pack"), who, _("as of"), k->a.as_of);
+	char *title = xlsx_title(_("責任分界 pack"), who, k->a.as_of);
 	if (xlsx_open(&x, title, k->a.as_of) != 0) {
 		free(title);
 		return -1;

@@ -20,7 +20,7 @@
 /* The page header of every sheet: what, whose, when. */
 static char *sheet_title(const struct analysis *a, const char *what)
 {
-	return xasprintf("%s: %s — %s %s", what, a->org_name, _("as of"), a->as_of);
+	return xlsx_title(what, a->org_name, a->as_of);
 }
 
 static void plan_sheet(struct xlsx *x, const struct analysis *a)

@@ -13,17 +13,17 @@
 #include "analyzer/writers/template_xlsx.h"
 #include "analyzer/writers/xlsx.h"
 #include "model/catalog.h"
+#include "model/csv/import_csv.h"
 #include "model/entities.h"
 #include "model/xlsx/read_xlsx.h"
 #include "model/util/xalloc.h"
 
 enum { ROWS = 2000 }; /* rows the lists and formats cover, below the example */
 
-/* A ledger's sheet name: its title up to a parenthesis (医療機関（1行）→ 医療機関). */
+/* A ledger's sheet name, the one the importer looks for (医療機関（1行）→ 医療機関). */
 static char *sheet_name(const struct entity *e)
 {
-	const char *paren = strstr(e->title, "（");
-	return paren ? xstrndup(e->title, (size_t)(paren - e->title)) : xstrdup(e->title);
+	return xstrndup(e->title, sheet_name_len(e->title));
 }
 
 /* `'機器台帳'!$A$3:$A$2001`: the ids the ledger of `kind` holds. */
@@ -45,9 +45,8 @@ static char *ids_of(enum id_kind kind)
 }
 
 /* What Excel checks in a column as it is filled. */
-static void column_rules(struct xlsx *x, lxw_worksheet *ws, int col, const struct field *f)
+static void column_rules(lxw_worksheet *ws, int col, const struct field *f)
 {
-	(void)x;
 	const char *values[32];
 	size_t n = 0;
 	switch (f->type) {
@@ -93,7 +92,7 @@ static void ledger_sheet(struct xlsx *x, const struct entity *e)
 		free(v);
 		if (e->fields[k].type == FT_DATE)
 			xlsx_date_column(x, ws, (int)k, widths[k]);
-		column_rules(x, ws, (int)k, &e->fields[k]);
+		column_rules(ws, (int)k, &e->fields[k]);
 	}
 	xlsx_finish(ws, 1, (int)n, 1);
 }
@@ -106,7 +105,7 @@ static void matrix_sheet(struct xlsx *x)
 	static const double widths[] = { 14, 8, 10, 12, 12, 16, 16 };
 	static const char *const example[] = { "#ehr", "I-6", "はい", "2024-03-15", "", "", "○" };
 	enum { N = sizeof(titles) / sizeof(*titles), PARTIES = 5, LAST = 40 };
-	lxw_worksheet *ws = xlsx_sheet(x, "責任分界表", "責任分界表");
+	lxw_worksheet *ws = xlsx_sheet(x, XLSX_MATRIX_SHEET, XLSX_MATRIX_SHEET);
 	xlsx_header(x, ws, titles, widths, N);
 	for (int k = 0; k < N; k++)
 		xlsx_cell(x, ws, 1, k, example[k], k == 3 ? XC_DATE : XC_TEXT, XR_CONFLICTING);

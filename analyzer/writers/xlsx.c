@@ -158,6 +158,11 @@ static char *clean_name(const char *name, int max)
 	return strbuf_detach(&sb);
 }
 
+char *xlsx_title(const char *what, const char *whose, const char *as_of)
+{
+	return xasprintf("%s: %s — %s %s", what, whose, _("as of"), as_of);
+}
+
 lxw_worksheet *xlsx_sheet(struct xlsx *x, const char *name, const char *title)
 {
 	char *clean = clean_name(name, SHEET_NAME_MAX);

@@ -40,6 +40,9 @@ int xlsx_open(struct xlsx *x, const char *title, const char *as_of);
    error). Returns 0, or -1 after printing why. */
 int xlsx_close(struct xlsx *x, FILE *fp);
 
+/* A page header title, "what: whose — as of DATE"; the caller frees it. */
+char *xlsx_title(const char *what, const char *whose, const char *as_of);
+
 /* A sheet named after `name` (made valid and unique: at most 31
    characters, none of []:*?/\), set up to print A4 landscape, one page
    wide, with row 0 repeated and `title` in the page header. */

@@ -468,10 +468,9 @@ static int open_sheet(struct importer *I, const char *name, int required, struct
 		if (!strcmp(e->file, name))
 			snprintf(title, sizeof(title), "%s", e->title);
 	if (!strcmp(name, CSV_MATRIX_FILE))
-		snprintf(title, sizeof(title), "%s", "責任分界表");
-	char *paren = strstr(title, "（");
+		snprintf(title, sizeof(title), "%s", XLSX_MATRIX_SHEET);
 	char short_title[128];
-	snprintf(short_title, sizeof(short_title), "%.*s", paren ? (int)(paren - title) : (int)strlen(title), title);
+	snprintf(short_title, sizeof(short_title), "%.*s", (int)sheet_name_len(title), title);
 	const char *names[] = { stem, title, short_title, NULL };
 	size_t before = I->d->count;
 	struct xlsx_sheet *sh = xlsx_book_sheet(I->book, names);

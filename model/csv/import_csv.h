@@ -14,6 +14,8 @@
 
 /* The wide 責任分界表 beside the ledgers of entities[]. */
 #define CSV_MATRIX_FILE "matrix.csv"
+/* Its sheet in a workbook (the template's; "matrix" is read too). */
+#define XLSX_MATRIX_SHEET "責任分界表"
 
 struct xlsx_book;
 
