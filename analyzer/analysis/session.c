@@ -14,10 +14,12 @@
 #include "model/util/read_input.h"
 #include "model/xlsx/read_xlsx.h"
 #include "model/util/diag.h"
+#include "model/util/heap.h"
 #include "model/util/exit_codes.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
+#include "model/util/progress.h"
 
 static void hex_digest(struct sha256_ctx *ctx, char hex[65])
 {
@@ -55,6 +57,7 @@ int session_load(struct session *s, const char *file, const char *as_of, unsigne
 	if (strcmp(file, "-") && is_directory(file))
 		return session_load_csv(s, file, NULL, 0, ENC_AUTO, as_of, flags);
 	int rc = read_input(file, &buf, &len);
+	progress_mark("read");
 	if (rc) {
 		memset(s, 0, sizeof(*s));
 		return rc;
@@ -121,15 +124,19 @@ int session_load_buffer(struct session *s, const char *name, const char *buf, si
 {
 	memset(s, 0, sizeof(*s));
 	s->name = name;
+	heap_expect(len);
 	catalog_load(&s->cat);
 	inventory_init(&s->inv);
 	checksum(buf, len, s->sha256);
+	progress_mark("checksum");
 	if (xlsx_is_workbook(buf, len))
 		return load_workbook(s, buf, len, as_of, flags);
 	struct diag d;
 	diag_init(&d, name);
 	cJSON *doc = inventory_parse_json(buf, len, &d);
+	progress_mark("JSON parse");
 	int rc = doc ? inventory_load_tree(&s->inv, &s->cat, doc, &d) : -1;
+	progress_mark("inventory and checks");
 	diag_print(&d);
 	diag_release(&d);
 	if (flags & SESSION_DOC)

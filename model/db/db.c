@@ -11,6 +11,7 @@
 #include "model/util/embedded.h"
 #include "model/util/exit_codes.h"
 #include "model/util/output.h"
+#include "model/util/progress.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
@@ -119,6 +120,7 @@ sqlite3 *db_open(void)
 		sqlite3_close(db);
 		return NULL;
 	}
+	progress_mark("schema");
 	return db;
 }
 
@@ -318,7 +320,12 @@ int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv,
 	ROW(&L, meta, "organization_name", inv->org_name);
 	ROW(&L, meta, "max_check_age", "365"); /* days a door's patch check stays good; --max-check-age */
 	sqlite3_finalize(meta);
-	if (!L.ok || exec_embedded(db, "model/db/indexes.sql") < 0 || exec_embedded(db, "model/db/derive.sql") < 0) {
+	progress_mark("model rows");
+	int failed = !L.ok || exec_embedded(db, "model/db/indexes.sql") < 0;
+	progress_mark("model indexes");
+	failed = failed || exec_embedded(db, "model/db/derive.sql") < 0;
+	progress_mark("derived tables");
+	if (failed) {
 		db_exec(db, "ROLLBACK", "model");
 		return -1;
 	}

@@ -12,7 +12,7 @@
 static const char *volatile current;
 static volatile sig_atomic_t shown; /* the line is on the screen */
 static int active, profile;
-static struct timespec last;
+static struct timespec last, mark; /* the phase's start, the last mark */
 
 /* A line is "\r<phase>…" written with write(2): safe in a signal handler. */
 static void draw(void)
@@ -46,6 +46,7 @@ void progress_start(int quiet)
 {
 	profile = getenv("BUNKAI_PROFILE") != NULL;
 	clock_gettime(CLOCK_MONOTONIC, &last);
+	mark = last;
 	current = "reading";
 	if (quiet || profile || !isatty(STDERR_FILENO))
 		return;
@@ -67,11 +68,22 @@ void progress_phase(const char *name)
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		fprintf(stderr, "bunkai: profile: %-10s %8.1f ms\n", current ? current : "",
 			(double)(now.tv_sec - last.tv_sec) * 1e3 + (double)(now.tv_nsec - last.tv_nsec) / 1e6);
-		last = now;
+		last = mark = now;
 	}
 	current = name;
 	if (active && shown)
 		draw();
+}
+
+void progress_mark(const char *step)
+{
+	if (!profile)
+		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(stderr, "bunkai: profile:   %-24s %8.1f ms\n", step,
+		(double)(now.tv_sec - mark.tv_sec) * 1e3 + (double)(now.tv_nsec - mark.tv_nsec) / 1e6);
+	mark = now;
 }
 
 void progress_clear(void)

@@ -11,6 +11,9 @@
 void progress_start(int quiet);
 /* The run enters a phase (a static string); the previous one ends. */
 void progress_phase(const char *name);
+/* BUNKAI_PROFILE only: the time since the last phase or mark, as a step
+   inside the phase (a static string). */
+void progress_mark(const char *step);
 /* Take the line off the screen before a message (the next tick redraws it). */
 void progress_clear(void);
 /* The run is over: the line is cleared. */

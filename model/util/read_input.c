@@ -7,6 +7,7 @@
 #include "model/limits.h"
 #include "model/util/read_input.h"
 #include "model/util/exit_codes.h"
+#include "model/util/heap.h"
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
 
@@ -26,6 +27,12 @@ int read_input(const char *file, char **buf, size_t *len)
 	}
 	size_t cap = 0, n = 0;
 	char *p = NULL;
+	/* A file's size is known: the heap prepared for it, the buffer made
+	   once (a pipe's grows as it comes). */
+	if (S_ISREG(st.st_mode) && st.st_size > 0 && st.st_size <= INPUT_MAX) {
+		heap_expect((size_t)st.st_size);
+		p = xgrow(p, &cap, (size_t)st.st_size + 65536 + 1, 1);
+	}
 	for (;;) {
 		p = xgrow(p, &cap, n + 65536 + 1, 1);
 		size_t got = fread(p + n, 1, cap - n - 1, f);
