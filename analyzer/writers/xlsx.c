@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "analyzer/writers/xlsxwriter_dl.h"
 #include "model/util/i18n.h"
 #include "model/util/strbuf.h"
 #include "model/util/textcheck.h"
@@ -26,19 +27,19 @@ static const lxw_color_t row_fill[XR_KINDS] = { 0, 0xFDE9E7, 0xFFF2CC };
 
 static lxw_format *cell_format(lxw_workbook *wb, enum xlsx_row rk, enum xlsx_cell kind)
 {
-	lxw_format *f = workbook_add_format(wb);
-	format_set_border(f, LXW_BORDER_THIN);
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	lxw_format *f = sym_workbook_add_format(wb);
+	sym_format_set_border(f, LXW_BORDER_THIN);
+	sym_format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	if (row_fill[rk])
-		format_set_bg_color(f, row_fill[rk]);
+		sym_format_set_bg_color(f, row_fill[rk]);
 	if (kind == XC_WRAP)
-		format_set_text_wrap(f);
+		sym_format_set_text_wrap(f);
 	if (kind == XC_MARK)
-		format_set_align(f, LXW_ALIGN_CENTER);
+		sym_format_set_align(f, LXW_ALIGN_CENTER);
 	if (kind == XC_DATE)
-		format_set_num_format(f, "yyyy-mm-dd");
+		sym_format_set_num_format(f, "yyyy-mm-dd");
 	if (kind == XC_NUMBER)
-		format_set_align(f, LXW_ALIGN_RIGHT);
+		sym_format_set_align(f, LXW_ALIGN_RIGHT);
 	return f;
 }
 
@@ -55,6 +56,8 @@ static int iso_date(const char *v, lxw_datetime *dt)
 int xlsx_open(struct xlsx *x, const char *title, const char *as_of)
 {
 	memset(x, 0, sizeof(*x));
+	if (xlsxwriter_load() < 0)
+		return -1;
 	const char *dir = getenv("TMPDIR");
 	x->path = xasprintf("%s/bunkai-XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(x->path);
@@ -64,7 +67,7 @@ int xlsx_open(struct xlsx *x, const char *title, const char *as_of)
 		return -1;
 	}
 	close(fd);
-	x->wb = workbook_new(x->path);
+	x->wb = sym_workbook_new(x->path);
 	if (!x->wb) {
 		error(_("cannot start a workbook in %s"), x->path);
 		unlink(x->path);
@@ -83,27 +86,27 @@ int xlsx_open(struct xlsx *x, const char *title, const char *as_of)
 	}
 	props.title = (char *)title;
 	props.comments = (char *)"bunkai";
-	workbook_set_properties(x->wb, &props);
-	x->head = workbook_add_format(x->wb);
-	format_set_bold(x->head);
-	format_set_text_wrap(x->head);
-	format_set_border(x->head, LXW_BORDER_THIN);
-	format_set_align(x->head, LXW_ALIGN_VERTICAL_TOP);
-	format_set_bg_color(x->head, 0xDDEBF7);
+	sym_workbook_set_properties(x->wb, &props);
+	x->head = sym_workbook_add_format(x->wb);
+	sym_format_set_bold(x->head);
+	sym_format_set_text_wrap(x->head);
+	sym_format_set_border(x->head, LXW_BORDER_THIN);
+	sym_format_set_align(x->head, LXW_ALIGN_VERTICAL_TOP);
+	sym_format_set_bg_color(x->head, 0xDDEBF7);
 	for (int r = 0; r < XR_KINDS; r++)
 		for (int k = 0; k < XC_KINDS; k++)
 			x->cell[r][k] = cell_format(x->wb, (enum xlsx_row)r, (enum xlsx_cell)k);
-	x->date_column = workbook_add_format(x->wb);
-	format_set_num_format(x->date_column, "yyyy-mm-dd");
+	x->date_column = sym_workbook_add_format(x->wb);
+	sym_format_set_num_format(x->date_column, "yyyy-mm-dd");
 	return 0;
 }
 
 int xlsx_close(struct xlsx *x, FILE *fp)
 {
 	int rc = 0;
-	lxw_error err = workbook_close(x->wb);
+	lxw_error err = sym_workbook_close(x->wb);
 	if (err != LXW_NO_ERROR) {
-		rc = error(_("cannot write the workbook: %s"), lxw_strerror(err));
+		rc = error(_("cannot write the workbook: %s"), sym_lxw_strerror(err));
 	} else {
 		FILE *in = fopen(x->path, "rb");
 		if (!in) {
@@ -167,7 +170,7 @@ lxw_worksheet *xlsx_sheet(struct xlsx *x, const char *name, const char *title)
 {
 	char *clean = clean_name(name, SHEET_NAME_MAX);
 	/* Two systems of one name: "名前(2)", "名前(3)" … */
-	for (int k = 2; workbook_validate_sheet_name(x->wb, clean) != LXW_NO_ERROR; k++) {
+	for (int k = 2; sym_workbook_validate_sheet_name(x->wb, clean) != LXW_NO_ERROR; k++) {
 		char suffix[16];
 		snprintf(suffix, sizeof(suffix), "(%d)", k);
 		char *base = clean_name(name, SHEET_NAME_MAX - (int)strlen(suffix));
@@ -175,12 +178,12 @@ lxw_worksheet *xlsx_sheet(struct xlsx *x, const char *name, const char *title)
 		clean = xasprintf("%s%s", base, suffix);
 		free(base);
 	}
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, clean);
+	lxw_worksheet *ws = sym_workbook_add_worksheet(x->wb, clean);
 	free(clean);
-	worksheet_set_paper(ws, 9); /* A4 */
-	worksheet_set_landscape(ws);
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_repeat_rows(ws, 0, 0);
+	sym_worksheet_set_paper(ws, 9); /* A4 */
+	sym_worksheet_set_landscape(ws);
+	sym_worksheet_fit_to_pages(ws, 1, 0);
+	sym_worksheet_repeat_rows(ws, 0, 0);
 	/* The page header: the title on the left, page numbers on the right
 	   (& starts a header code, so a literal one is doubled). */
 	struct strbuf h = STRBUF_INIT;
@@ -194,7 +197,7 @@ lxw_worksheet *xlsx_sheet(struct xlsx *x, const char *name, const char *title)
 		strbuf_addch(&h, *p);
 	}
 	strbuf_addstr(&h, "&R&P / &N");
-	worksheet_set_header(ws, h.buf);
+	sym_worksheet_set_header(ws, h.buf);
 	strbuf_release(&h);
 	return ws;
 }
@@ -203,15 +206,15 @@ void xlsx_header(struct xlsx *x, lxw_worksheet *ws, const char *const *titles, c
 {
 	/* Room for a company's name on two lines: spreadsheets do not grow a
 	   row to its wrapped text by themselves. */
-	worksheet_set_row(ws, 0, 30, NULL);
+	sym_worksheet_set_row(ws, 0, 30, NULL);
 	free(x->widths);
 	x->widths = xmalloc((size_t)(n ? n : 1) * sizeof(*x->widths));
 	memcpy(x->widths, widths, (size_t)n * sizeof(*widths));
 	x->n_widths = n;
 	x->lines = 1;
 	for (int c = 0; c < n; c++) {
-		worksheet_write_string(ws, 0, (lxw_col_t)c, titles[c], x->head);
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
+		sym_worksheet_write_string(ws, 0, (lxw_col_t)c, titles[c], x->head);
+		sym_worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
 	}
 }
 
@@ -228,19 +231,19 @@ void xlsx_cell(struct xlsx *x, lxw_worksheet *ws, int row, int col, const char *
 			x->lines = lines;
 	}
 	if (!v || !*v)
-		worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f);
+		sym_worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f);
 	else if (kind == XC_DATE && iso_date(v, &dt))
-		worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, f);
+		sym_worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, f);
 	else if (kind == XC_NUMBER && strspn(v, "0123456789") == strlen(v) && strlen(v) < 16)
-		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, strtod(v, NULL), f);
+		sym_worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, strtod(v, NULL), f);
 	else
-		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, v, f);
+		sym_worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, v, f);
 }
 
 void xlsx_end_row(struct xlsx *x, lxw_worksheet *ws, int row)
 {
 	if (x->lines > 1)
-		worksheet_set_row(ws, (lxw_row_t)row, 15.0 * (x->lines > 8 ? 8 : x->lines), NULL);
+		sym_worksheet_set_row(ws, (lxw_row_t)row, 15.0 * (x->lines > 8 ? 8 : x->lines), NULL);
 	x->lines = 1;
 }
 
@@ -249,7 +252,7 @@ void xlsx_list(lxw_worksheet *ws, int r0, int c0, int r1, int c1, const char *co
 	lxw_data_validation v = { 0 };
 	v.validate = LXW_VALIDATION_TYPE_LIST;
 	v.value_list = (char **)values;
-	worksheet_data_validation_range(ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)r1, (lxw_col_t)c1, &v);
+	sym_worksheet_data_validation_range(ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)r1, (lxw_col_t)c1, &v);
 }
 
 void xlsx_list_formula(lxw_worksheet *ws, int r0, int c0, int r1, int c1, const char *formula)
@@ -257,17 +260,17 @@ void xlsx_list_formula(lxw_worksheet *ws, int r0, int c0, int r1, int c1, const 
 	lxw_data_validation v = { 0 };
 	v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
 	v.value_formula = (char *)formula;
-	worksheet_data_validation_range(ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)r1, (lxw_col_t)c1, &v);
+	sym_worksheet_data_validation_range(ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)r1, (lxw_col_t)c1, &v);
 }
 
 void xlsx_date_column(struct xlsx *x, lxw_worksheet *ws, int col, double width)
 {
-	worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col, width, x->date_column);
+	sym_worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col, width, x->date_column);
 }
 
 void xlsx_finish(lxw_worksheet *ws, int rows, int cols, int frozen_cols)
 {
-	worksheet_freeze_panes(ws, 1, (lxw_col_t)frozen_cols);
+	sym_worksheet_freeze_panes(ws, 1, (lxw_col_t)frozen_cols);
 	if (cols > 0)
-		worksheet_autofilter(ws, 0, 0, (lxw_row_t)(rows > 0 ? rows : 0), (lxw_col_t)(cols - 1));
+		sym_worksheet_autofilter(ws, 0, 0, (lxw_row_t)(rows > 0 ? rows : 0), (lxw_col_t)(cols - 1));
 }

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <zip.h>
 
 #include "model/limits.h"
+#include "model/xlsx/libzip_dl.h"
 #include "model/util/i18n.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
@@ -90,7 +90,7 @@ static int parse_part_as(struct xlsx_book *b, const char *name, const char *show
 			 XML_StartElementHandler start, XML_EndElementHandler end)
 {
 	zip_t *z = b->zip;
-	zip_int64_t idx = zip_name_locate(z, name, 0);
+	zip_int64_t idx = sym_zip_name_locate(z, name, 0);
 	if (idx < 0) {
 		if (!required)
 			return 1;
@@ -100,15 +100,15 @@ static int parse_part_as(struct xlsx_book *b, const char *name, const char *show
 	/* What the package says the part unpacks to: refused before unpacking
 	   (the count below catches a package that understates it). */
 	zip_stat_t st;
-	if (zip_stat_index(z, (zip_uint64_t)idx, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
+	if (sym_zip_stat_index(z, (zip_uint64_t)idx, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
 	    (st.size > XLSX_PART_MAX || b->total + st.size > XLSX_TOTAL_MAX)) {
 		diag_msg(b->d, _("%s: part %s: more than %d MB uncompressed (limit, see docs/limits.md)"), b->name, shown,
 			 (st.size > XLSX_PART_MAX ? XLSX_PART_MAX : XLSX_TOTAL_MAX) >> 20);
 		return -1;
 	}
-	zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)idx, 0);
+	zip_file_t *f = sym_zip_fopen_index(z, (zip_uint64_t)idx, 0);
 	if (!f) {
-		diag_msg(b->d, _("%s: part %s: %s"), b->name, shown, zip_strerror(z));
+		diag_msg(b->d, _("%s: part %s: %s"), b->name, shown, sym_zip_strerror(z));
 		return -1;
 	}
 	x->p = XML_ParserCreate("UTF-8");
@@ -122,7 +122,7 @@ static int parse_part_as(struct xlsx_book *b, const char *name, const char *show
 	size_t got = 0;
 	char buf[1 << 16];
 	zip_int64_t n;
-	while (rc == 0 && (n = zip_fread(f, buf, sizeof(buf))) > 0) {
+	while (rc == 0 && (n = sym_zip_fread(f, buf, sizeof(buf))) > 0) {
 		got += (size_t)n;
 		b->total += (size_t)n;
 		if (got > XLSX_PART_MAX || b->total > XLSX_TOTAL_MAX) {
@@ -134,7 +134,7 @@ static int parse_part_as(struct xlsx_book *b, const char *name, const char *show
 		}
 	}
 	if (rc == 0 && n < 0) {
-		diag_msg(b->d, _("%s: part %s: %s"), b->name, shown, zip_file_strerror(f));
+		diag_msg(b->d, _("%s: part %s: %s"), b->name, shown, sym_zip_file_strerror(f));
 		rc = -1;
 	} else if (rc == 0 && XML_Parse(x->p, "", 0, 1) != XML_STATUS_OK) {
 		rc = -1;
@@ -142,7 +142,7 @@ static int parse_part_as(struct xlsx_book *b, const char *name, const char *show
 	if (rc < 0 && XML_GetErrorCode(x->p) != XML_ERROR_NONE)
 		diag_msg(b->d, _("%s: part %s: line %lu: %s"), b->name, shown, (unsigned long)XML_GetCurrentLineNumber(x->p),
 			 x->why ? x->why : XML_ErrorString(XML_GetErrorCode(x->p)));
-	zip_fclose(f);
+	sym_zip_fclose(f);
 	XML_ParserFree(x->p);
 	free(x->why);
 	strbuf_release(&x->text);
@@ -713,12 +713,12 @@ static int load_sheet(struct xlsx_book *b, struct xlsx_sheet *out)
 
 static zip_t *open_zip(const char *buf, size_t len, zip_error_t *err)
 {
-	zip_source_t *src = zip_source_buffer_create(buf, len, 0, err);
+	zip_source_t *src = sym_zip_source_buffer_create(buf, len, 0, err);
 	if (!src)
 		return NULL;
-	zip_t *z = zip_open_from_source(src, ZIP_RDONLY, err);
+	zip_t *z = sym_zip_open_from_source(src, ZIP_RDONLY, err);
 	if (!z)
-		zip_source_free(src);
+		sym_zip_source_free(src);
 	return z;
 }
 
@@ -734,15 +734,17 @@ int xlsx_book_open(struct xlsx_book *b, const char *name, const char *buf, size_
 	memset(b, 0, sizeof(*b));
 	b->name = name;
 	b->d = d;
+	if (libzip_load() < 0)
+		return -1;
 	zip_error_t err;
-	zip_error_init(&err);
+	sym_zip_error_init(&err);
 	b->zip = open_zip(buf, len, &err);
 	if (!b->zip) {
-		diag_msg(d, _("%s: not a readable workbook: %s"), name, zip_error_strerror(&err));
-		zip_error_fini(&err);
+		diag_msg(d, _("%s: not a readable workbook: %s"), name, sym_zip_error_strerror(&err));
+		sym_zip_error_fini(&err);
 		return -1;
 	}
-	zip_error_fini(&err);
+	sym_zip_error_fini(&err);
 
 	struct workbook w;
 	memset(&w, 0, sizeof(w));
@@ -832,6 +834,6 @@ void xlsx_book_release(struct xlsx_book *b)
 	free(b->strings);
 	free(b->date_style);
 	if (b->zip)
-		zip_discard(b->zip);
+		sym_zip_discard(b->zip);
 	memset(b, 0, sizeof(*b));
 }

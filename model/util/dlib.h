@@ -1,0 +1,32 @@
+/*
+** Libraries loaded when a command first needs them.
+**
+** libxlsxwriter and libzip bring libcrypto, libbz2 and minizip with them:
+** linked into the program, mapping and relocating them cost about 3.5 ms
+** of every run on this project's machine — a third of a whole analysis of
+** one hospital (docs/performance.md) — though only the Excel commands use
+** them. Their functions are reached through pointers filled here on first
+** use instead (the way systemd loads its optional libraries). Each library
+** lists its functions once, as an X-macro in its own header
+** (analyzer/writers/xlsxwriter_dl.h, model/xlsx/libzip_dl.h).
+*/
+#ifndef BUNKAI_DLIB_H
+#define BUNKAI_DLIB_H
+
+struct dlib_symbol {
+	const char *name;
+	void **slot;
+};
+
+/* Opens `soname` (once per run: later calls give the first answer) and
+   fills each slot of `syms`, a list ended by { NULL, NULL }. 0, or -1 after
+   an error that names the library and what it is needed for. */
+int dlib_open(int *state, const char *soname, const char *needed_for, const struct dlib_symbol *syms);
+
+/* The two halves of a library's X-macro list: declare its pointers in a
+   header, define them and their table in a .c file. */
+#define DLIB_DECLARE(f) extern __typeof__(f) *sym_##f;
+#define DLIB_DEFINE(f) __typeof__(f) *sym_##f;
+#define DLIB_ENTRY(f) { #f, (void **)&sym_##f },
+
+#endif
