@@ -69,7 +69,7 @@ int session_load(struct session *s, const char *file, const char *as_of, unsigne
 
 int session_build_db(struct session *s)
 {
-	s->db = db_open();
+	s->db = db_open(&s->inv);
 	if (!s->db || db_load(s->db, &s->cat, &s->inv, s->as_of) < 0)
 		return EXIT_FAILURE_IO;
 	return EXIT_OK;

@@ -73,7 +73,7 @@ int measure_edit(const struct measure *m, const cJSON *edit, struct finding_set 
 	int rc = valid ? -1 : 1;
 	sqlite3 *db = NULL;
 	if (valid) {
-		db = db_open();
+		db = db_open(&inv);
 		if (db && db_load(db, m->cat, &inv, m->as_of) == 0 &&
 		    pipeline_analyze(db, m->rules, 0, m->max_check_age, m->view, 0) == EXIT_OK)
 			rc = finding_set_read(db, out);

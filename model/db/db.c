@@ -101,9 +101,32 @@ static int create_entity_tables(sqlite3 *db)
 	return rc;
 }
 
-sqlite3 *db_open(void)
+/*
+** SQLite's pages: 4 KiB for a hospital, 64 KiB from 100,000 rows of
+** inventory on (measured, docs/performance.md: a large model's B-trees are
+** shallower and the 100,000-device analysis about 10 % faster; a small one
+** with 64 KiB pages touches three times the memory and is 50 % slower,
+** each empty table and index taking a page).
+*/
+static const char *page_size(const struct inventory *inv)
+{
+	size_t rows = 0;
+	for (const struct entity *e = entities; e->fields; e++)
+		rows += entity_count(inv, e);
+	return rows >= 100000 ? "PRAGMA page_size = 65536;" : "";
+}
+
+sqlite3 *db_open(const struct inventory *inv)
 {
 	sqlite3 *db = NULL;
+	/* One thread, and no count of the memory in use kept under a lock
+	   (before SQLite's first use; later calls change nothing). */
+	static int configured;
+	if (!configured) {
+		configured = 1;
+		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
 	/* One thread, no journal: the model is rebuilt on every run. */
 	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
@@ -114,7 +137,8 @@ sqlite3 *db_open(void)
 	const char *prof = getenv("BUNKAI_PROFILE");
 	if (prof && !strcmp(prof, "sql"))
 		sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, profile, NULL);
-	if (db_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
+	if (db_exec(db, page_size(inv), "model") < 0 ||
+	    db_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
 			"PRAGMA cache_size = -262144;", "model") < 0 ||
 	    exec_embedded(db, "model/db/schema.sql") < 0 || create_entity_tables(db) < 0) {
 		sqlite3_close(db);

@@ -10,9 +10,10 @@
 #include "model/catalog.h"
 #include "model/inventory.h"
 
-/* An in-memory database with the schema; caller closes with sqlite3_close().
-   Returns NULL after printing an error. */
-sqlite3 *db_open(void);
+/* An in-memory database with the schema, its pages sized for the inventory
+   it will hold; caller closes with sqlite3_close(). Returns NULL after
+   printing an error. */
+sqlite3 *db_open(const struct inventory *inv);
 /* Run a script of statements; on failure print "bunkai: NAME: message" and return -1. */
 int db_exec(sqlite3 *db, const char *sql, const char *name);
 /*
