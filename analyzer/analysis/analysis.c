@@ -7,6 +7,7 @@
 #include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
+#include "model/util/progress.h"
 
 static int one_row(sqlite3 *db, const char *sql, const char *arg)
 {
@@ -114,7 +115,7 @@ static int read_findings(sqlite3 *db, struct analysis *a)
 				      "SELECT f.id, f.code, f.severity, f.item, f.system, f.device, f.remote, f.contract,"
 				      "       f.ref, f.message, i.title, i.recommendation, f.rank, r.fix,"
 				      "       a.finding, a.reason, a.accepted_by, a.until_date, a.ticket,"
-				      "       " LABEL("s.name", "f.system")
+				      "       " LABEL("s.name", "f.system") ", f.parties"
 				      "  FROM findings f LEFT JOIN items i ON i.id = f.item"
 				      "  LEFT JOIN rules r ON r.code = f.code"
 				      "  LEFT JOIN systems s ON s.id = f.system"
@@ -122,7 +123,6 @@ static int read_findings(sqlite3 *db, struct analysis *a)
 				      " WHERE f.in_view"
 				      " ORDER BY f.accepted IS NOT NULL, f.rank, f.code, s.seq NULLS FIRST, i.seq NULLS FIRST, f.id",
 				      "findings");
-	sqlite3_stmt *pt = db_prepare(db, "SELECT party FROM finding_parties WHERE finding = ? ORDER BY pos", "findings");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		a->findings = xgrow(a->findings, &cap, a->n_findings + 1, sizeof(*a->findings));
 		struct finding *f = &a->findings[a->n_findings++];
@@ -151,16 +151,18 @@ static int read_findings(sqlite3 *db, struct analysis *a)
 			f->accepted->until = db_column_dup(st, 17);
 			f->accepted->ticket = db_column_dup(st, 18);
 		}
+		/* finding_parties in their order, as the rule stored them: joined by
+		   commas in f.parties (ids have no comma). */
+		const char *joined = (const char *)sqlite3_column_text(st, 20);
 		size_t pcap = 0;
-		sqlite3_bind_text(pt, 1, f->id, -1, SQLITE_STATIC);
-		while (sqlite3_step(pt) == SQLITE_ROW) {
+		for (const char *p = joined; p && *p;) {
+			size_t len = strcspn(p, ",");
 			f->parties = xgrow(f->parties, &pcap, f->n_parties + 1, sizeof(*f->parties));
-			f->parties[f->n_parties++] = db_column_dup(pt, 0);
+			f->parties[f->n_parties++] = xstrndup(p, len);
+			p += len + (p[len] == ',');
 		}
-		sqlite3_reset(pt);
 	}
 	sqlite3_finalize(st);
-	sqlite3_finalize(pt);
 	return 0;
 }
 
@@ -365,11 +367,17 @@ int analysis_read(sqlite3 *db, const struct view *v, struct analysis *a)
 	a->counts.assignments = count(db, "SELECT count(*) FROM assignments");
 	a->counts.remotes = count(db, "SELECT count(*) FROM remote_access");
 	a->counts.interfaces = count(db, "SELECT count(*) FROM interfaces");
+	progress_mark("counts");
 
-	if (read_findings(db, a) < 0 || read_coverage(db, a) < 0)
+	if (read_findings(db, a) < 0)
+		return -1;
+	progress_mark("findings");
+	if (read_coverage(db, a) < 0)
 		return -1;
 	read_party_names(db, a);
+	progress_mark("coverage and parties");
 	paths_read(db, &a->paths, &a->n_paths);
+	progress_mark("paths");
 	return 0;
 }
 
