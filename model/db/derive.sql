@@ -183,14 +183,15 @@ CREATE INDEX path_doors_by_door ON path_doors (door, remote);
 -- With each reached device's system, so the rules need not look it up.
 CREATE TABLE path_reach (remote TEXT NOT NULL, device TEXT NOT NULL, system TEXT,
                          PRIMARY KEY (remote, device)) WITHOUT ROWID;
+-- (CROSS JOIN keeps SQLite to this order, door -> its networks -> their
+-- devices: left to choose, it scanned every device.)
 INSERT OR IGNORE INTO path_reach
-SELECT x.remote, x.device, d.system FROM (
-  SELECT p.remote, n2.device FROM path_doors p
-    JOIN device_networks n1 ON n1.device = p.door
-    JOIN device_networks n2 ON n2.network = n1.network
-  UNION
-  SELECT r.id, r.target FROM remote_access r) x
-  JOIN devices d ON d.id = x.device;
+SELECT p.remote, n2.device, d.system FROM path_doors p
+  CROSS JOIN device_networks n1 ON n1.device = p.door
+  CROSS JOIN device_networks n2 ON n2.network = n1.network
+  CROSS JOIN devices d ON d.id = n2.device;
+INSERT OR IGNORE INTO path_reach
+SELECT r.id, r.target, d.system FROM remote_access r JOIN devices d ON d.id = r.target;
 
 -- approved_chains: vendor `upper` reaches vendor `lower` for `system` through
 -- active, approved subcontracts that cover it (prime -> sub, any depth): the
