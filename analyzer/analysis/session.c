@@ -133,16 +133,16 @@ int session_load_buffer(struct session *s, const char *name, const char *buf, si
 		return load_workbook(s, buf, len, as_of, flags);
 	struct diag d;
 	diag_init(&d, name);
-	cJSON *doc = inventory_parse_json(buf, len, &d);
-	progress_mark("JSON parse");
-	int rc = doc ? inventory_load_tree(&s->inv, &s->cat, doc, &d) : -1;
-	progress_mark("inventory and checks");
+	int rc;
+	if (flags & SESSION_DOC) { /* kept, for the plan to edit */
+		s->doc = inventory_parse_json(buf, len, &d);
+		rc = s->doc ? inventory_load_tree(&s->inv, &s->cat, s->doc, &d) : -1;
+	} else {
+		rc = inventory_load_json(&s->inv, &s->cat, buf, len, &d);
+	}
+	progress_mark("JSON read and checked");
 	diag_print(&d);
 	diag_release(&d);
-	if (flags & SESSION_DOC)
-		s->doc = doc;
-	else
-		cJSON_Delete(doc);
 	return rc < 0 ? EXIT_USAGE : finish(s, as_of, flags);
 }
 

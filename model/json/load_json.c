@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/fields.h"
+#include "model/json/json_arena.h"
 #include "model/json/load_json.h"
 #include "model/limits.h"
 #include "model/validate.h"
@@ -319,7 +320,9 @@ static void load_array(struct loader *L, const struct entity *e, const cJSON *ro
 	}
 }
 
-cJSON *inventory_parse_json(const char *buf, size_t len, struct diag *d)
+/* The checked text parsed: into `arena` when there is one, else as a tree
+   of its own. */
+static cJSON *parse(const char *buf, size_t len, struct diag *d, struct json_arena *arena)
 {
 	if (skip_ws(buf, len, 0) == len) {
 		diag_file(d, _("empty input; expected an inventory JSON document"));
@@ -330,7 +333,7 @@ cJSON *inventory_parse_json(const char *buf, size_t len, struct diag *d)
 		return NULL;
 
 	const char *end = NULL;
-	cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
+	cJSON *root = arena ? json_arena_parse(arena, buf, len, &end) : cJSON_ParseWithLengthOpts(buf, len, &end, 0);
 	if (!root) {
 		int l, c;
 		size_t off = end && end >= buf ? (size_t)(end - buf) : 0;
@@ -351,20 +354,26 @@ cJSON *inventory_parse_json(const char *buf, size_t len, struct diag *d)
 		int l, c;
 		position(buf, off, &l, &c);
 		diag_at(d, l, c, _("JSON syntax error: unexpected data after the document"));
-		cJSON_Delete(root);
+		if (!arena)
+			cJSON_Delete(root);
 		return NULL;
 	}
 	return root;
 }
 
+cJSON *inventory_parse_json(const char *buf, size_t len, struct diag *d)
+{
+	return parse(buf, len, d, NULL);
+}
+
+/* The tree is read once: it lives in an arena, dropped whole (json_arena.h). */
 int inventory_load_json(struct inventory *inv, const struct catalog *cat, const char *buf, size_t len,
 			struct diag *d)
 {
-	cJSON *root = inventory_parse_json(buf, len, d);
-	if (!root)
-		return -1;
-	int rc = inventory_load_tree(inv, cat, root, d);
-	cJSON_Delete(root);
+	struct json_arena arena = { 0 };
+	cJSON *root = parse(buf, len, d, &arena);
+	int rc = root ? inventory_load_tree(inv, cat, root, d) : -1;
+	json_arena_release(&arena);
 	return rc;
 }
 
