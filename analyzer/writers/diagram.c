@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "analyzer/writers/graph_ids.h"
+#include "analyzer/writers/graphviz_dl.h"
 #include "model/db/db.h"
 #include "model/util/exit_codes.h"
 #include "model/util/i18n.h"
@@ -28,7 +29,7 @@ enum { LINKS_MAX = 200 };
 /* Graphviz 2.42 takes char * everywhere: cast once, here. */
 static void set(void *obj, const char *name, const char *value)
 {
-	agsafeset(obj, (char *)name, (char *)value, (char *)"");
+	sym_agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
 
 /* A cluster's label sits at its top: set on each, since a graph attribute
@@ -36,7 +37,7 @@ static void set(void *obj, const char *name, const char *value)
    default of every subgraph. */
 static Agraph_t *subgraph(Agraph_t *parent, const char *name)
 {
-	Agraph_t *c = agsubg(parent, (char *)name, 1);
+	Agraph_t *c = sym_agsubg(parent, (char *)name, 1);
 	if (!strncmp(name, "cluster", 7)) {
 		set(c, "labelloc", "t");
 		set(c, "labeljust", "c");
@@ -46,7 +47,7 @@ static Agraph_t *subgraph(Agraph_t *parent, const char *name)
 
 static Agnode_t *node(Agraph_t *g, const char *name)
 {
-	return agnode(g, (char *)name, 1);
+	return sym_agnode(g, (char *)name, 1);
 }
 
 char *diagram_escape(const char *s)
@@ -278,7 +279,7 @@ static void build_parties(struct diagram *D)
 /* A top-level area the tool adds (no owner, no system, legend). */
 static Agraph_t *area(struct diagram *D, const char *name, const char *label, const char *color)
 {
-	Agraph_t *c = agsubg(D->g, (char *)name, 0);
+	Agraph_t *c = sym_agsubg(D->g, (char *)name, 0);
 	if (c)
 		return c;
 	c = subgraph(D->g, name);
@@ -598,7 +599,7 @@ static Agnode_t *endpoint(struct diagram *D, const char *id, int known, const ch
 	if (!obj && known && D->summary) {
 		/* A device without a system, in a summary: one shared stand-in. */
 		Agraph_t *c = area(D, "cluster_~no-system", _("devices without a system"), "#d06000");
-		Agnode_t *nd = agnode(c, (char *)"~no-system", 0);
+		Agnode_t *nd = sym_agnode(c, (char *)"~no-system", 0);
 		if (!nd) {
 			nd = node(c, "~no-system");
 			set(nd, "label", _("devices"));
@@ -607,11 +608,11 @@ static Agnode_t *endpoint(struct diagram *D, const char *id, int known, const ch
 		D->used_no_system = 1;
 		return nd;
 	}
-	if (obj && agobjkind(obj) == AGNODE)
+	if (obj && sym_agobjkind(obj) == AGNODE)
 		return obj;
-	if (obj && agobjkind(obj) == AGRAPH) {
+	if (obj && sym_agobjkind(obj) == AGRAPH) {
 		Agraph_t *c = obj;
-		Agnode_t *first = agfstnode(c);
+		Agnode_t *first = sym_agfstnode(c);
 		if (first) {
 			*cluster = c;
 			return first;
@@ -619,7 +620,7 @@ static Agnode_t *endpoint(struct diagram *D, const char *id, int known, const ch
 	}
 	/* Not in the ledger (or without a system in a summary). */
 	char *name = xasprintf("~unknown:%s", id);
-	Agnode_t *nd = agnode(D->g, name, 0);
+	Agnode_t *nd = sym_agnode(D->g, name, 0);
 	if (!nd) {
 		nd = node(D->g, name);
 		struct strbuf label = STRBUF_INIT;
@@ -652,10 +653,10 @@ static void hop(struct diagram *D, Agnode_t *t, Agraph_t *tc, Agnode_t *h, Agrap
 {
 	/* In a summary, links of one style between the same ends share an edge. */
 	char *key = D->summary ? xasprintf("%s", link_styles[ls].key) : xasprintf("%s#%d", remote, index);
-	Agedge_t *e = agedge(D->g, t, h, key, 0);
+	Agedge_t *e = sym_agedge(D->g, t, h, key, 0);
 	int fresh = !e;
 	if (!e)
-		e = agedge(D->g, t, h, key, 1);
+		e = sym_agedge(D->g, t, h, key, 1);
 	free(key);
 	if (!fresh)
 		return;
@@ -675,10 +676,10 @@ static void hop(struct diagram *D, Agnode_t *t, Agraph_t *tc, Agnode_t *h, Agrap
 	}
 	/* Clip at a box only when the other end is outside it (dot warns and
 	   draws nothing sensible otherwise). */
-	if (tc && !agcontains(tc, h))
-		set(e, "ltail", agnameof(tc));
-	if (hc && !agcontains(hc, t))
-		set(e, "lhead", agnameof(hc));
+	if (tc && !sym_agcontains(tc, h))
+		set(e, "ltail", sym_agnameof(tc));
+	if (hc && !sym_agcontains(hc, t))
+		set(e, "lhead", sym_agnameof(hc));
 	D->used[ls] = 1;
 }
 
@@ -722,7 +723,7 @@ static void draw_link(struct diagram *D, sqlite3_stmt *st, sqlite3_stmt *via)
 	const char *rid = col(st, 0), *vendor = col(st, 1), *target = col(st, 2), *tsys = col(st, 3);
 	int known = sqlite3_column_int(st, 4);
 	Agraph_t *owner = lookup(D, vendor), *tc = NULL, *hc = NULL;
-	Agnode_t *tail = owner ? agnode(owner, (char *)vendor, 0) : NULL;
+	Agnode_t *tail = owner ? sym_agnode(owner, (char *)vendor, 0) : NULL;
 	if (!tail)
 		return;
 	if (D->summary) {
@@ -920,9 +921,9 @@ static void build_title_block(struct diagram *D)
 		strbuf_addstr(&t, "</TD></TR>");
 	}
 	strbuf_addstr(&t, "</TABLE>");
-	char *html = agstrdup_html(D->g, t.buf);
-	agsafeset(D->g, (char *)"label", html, (char *)"");
-	agstrfree(D->g, html);
+	char *html = sym_agstrdup_html(D->g, t.buf);
+	sym_agsafeset(D->g, (char *)"label", html, (char *)"");
+	sym_agstrfree(D->g, html);
 	set(D->g, "labelloc", "b");
 	set(D->g, "labeljust", "r");
 	strbuf_release(&t);
@@ -931,6 +932,8 @@ static void build_title_block(struct diagram *D)
 Agraph_t *diagram_build(sqlite3 *db, const struct diagram_options *opts)
 {
 	struct diagram D;
+	if (graphviz_load() < 0)
+		return NULL;
 	memset(&D, 0, sizeof(D));
 	D.db = db;
 	idmap_init(&D.ids, 1024);
@@ -942,12 +945,12 @@ Agraph_t *diagram_build(sqlite3 *db, const struct diagram_options *opts)
 				" + (SELECT count(*) FROM parties)");
 	D.summary = nodes > (long)max;
 
-	D.g = agopen((char *)"bunkai", Agdirected, &graph_ids_disc);
-	agattr(D.g, AGRAPH, (char *)"fontname", (char *)FONT);
-	agattr(D.g, AGNODE, (char *)"fontname", (char *)FONT);
-	agattr(D.g, AGEDGE, (char *)"fontname", (char *)FONT);
-	agattr(D.g, AGNODE, (char *)"fontsize", (char *)"10");
-	agattr(D.g, AGEDGE, (char *)"fontsize", (char *)"9");
+	D.g = sym_agopen((char *)"bunkai", *sym_Agdirected, graph_ids_disc());
+	sym_agattr(D.g, AGRAPH, (char *)"fontname", (char *)FONT);
+	sym_agattr(D.g, AGNODE, (char *)"fontname", (char *)FONT);
+	sym_agattr(D.g, AGEDGE, (char *)"fontname", (char *)FONT);
+	sym_agattr(D.g, AGNODE, (char *)"fontsize", (char *)"10");
+	sym_agattr(D.g, AGEDGE, (char *)"fontsize", (char *)"9");
 	set(D.g, "rankdir", "LR");
 	set(D.g, "compound", "true");
 	set(D.g, "fontsize", "10");

@@ -28,8 +28,9 @@ struct diagram_options {
 };
 
 /* Build the graph from a model whose findings and view are in place
-   (rules_run, view_apply). Caller closes it with agclose(). NULL after
-   printing an error (an internal one: see db_prepare). */
+   (rules_run, view_apply). Caller closes it with sym_agclose(). NULL after
+   printing an error (Graphviz cannot be loaded; an internal one: see
+   db_prepare). */
 Agraph_t *diagram_build(sqlite3 *db, const struct diagram_options *opts);
 
 /* Build, lay out (dot) and render in `format` (svg, png, pdf, dot) to fp.

@@ -25,17 +25,10 @@
 #include <string.h>
 
 #include "analyzer/writers/graph_ids.h"
+#include "analyzer/writers/graphviz_dl.h"
 #include "model/util/idmap.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
-
-/* libpathplan's obstacle router, which dot and neato use for their edges.
-   The library exports it, but Debian's libgraphviz-dev does not install
-   its header (vispath.h): the declarations, as that header has them. */
-#define POLYID_UNKNOWN (-2222)
-extern vconfig_t *Pobsopen(Ppoly_t **obstacles, int n_obstacles);
-extern int Pobspath(vconfig_t *config, Ppoint_t p0, int poly0, Ppoint_t p1, int poly1, Ppolyline_t *output_route);
-extern void Pobsclose(vconfig_t *config);
 
 enum {
 	GAP = 36,     /* points between boxes: room for the links between them */
@@ -57,12 +50,12 @@ struct block {
 
 static void set(void *obj, const char *name, const char *value)
 {
-	agsafeset(obj, (char *)name, (char *)value, (char *)"");
+	sym_agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
 
 static int is_cluster(Agraph_t *s)
 {
-	return !strncmp(agnameof(s), "cluster", 7);
+	return !strncmp(sym_agnameof(s), "cluster", 7);
 }
 
 /* Attributes a box laid out on its own does without: the page, positions,
@@ -80,11 +73,11 @@ static int not_copied(const char *name)
    by its entry in the graph's own string pool, so it is made again there. */
 static void set_copy(void *to, const char *name, char *v)
 {
-	if (aghtmlstr(v)) {
-		Agraph_t *g = agraphof(to);
-		char *h = agstrdup_html(g, v);
-		agsafeset(to, (char *)name, h, (char *)"");
-		agstrfree(g, h);
+	if (sym_aghtmlstr(v)) {
+		Agraph_t *g = sym_agraphof(to);
+		char *h = sym_agstrdup_html(g, v);
+		sym_agsafeset(to, (char *)name, h, (char *)"");
+		sym_agstrfree(g, h);
 	} else {
 		set(to, name, v);
 	}
@@ -93,8 +86,8 @@ static void set_copy(void *to, const char *name, char *v)
 /* Copy every attribute value of `from` (an object of graph g) to `to`. */
 static void copy_attrs(Agraph_t *g, int kind, void *from, void *to)
 {
-	for (Agsym_t *a = agnxtattr(g, kind, NULL); a; a = agnxtattr(g, kind, a)) {
-		char *v = agxget(from, a);
+	for (Agsym_t *a = sym_agnxtattr(g, kind, NULL); a; a = sym_agnxtattr(g, kind, a)) {
+		char *v = sym_agxget(from, a);
 		if (v && *v && !not_copied(a->name))
 			set_copy(to, a->name, v);
 	}
@@ -103,11 +96,11 @@ static void copy_attrs(Agraph_t *g, int kind, void *from, void *to)
 /* The nested clusters of `src` inside `to`, with their nodes. */
 static void copy_clusters(Agraph_t *g, Agraph_t *src, Agraph_t *to)
 {
-	for (Agraph_t *s = agfstsubg(src); s; s = agnxtsubg(s)) {
-		Agraph_t *c = agsubg(to, agnameof(s), 1);
+	for (Agraph_t *s = sym_agfstsubg(src); s; s = sym_agnxtsubg(s)) {
+		Agraph_t *c = sym_agsubg(to, sym_agnameof(s), 1);
 		copy_attrs(g, AGRAPH, s, c);
-		for (Agnode_t *n = agfstnode(s); n; n = agnxtnode(s, n))
-			agsubnode(c, agnode(agroot(to), agnameof(n), 0), 1);
+		for (Agnode_t *n = sym_agfstnode(s); n; n = sym_agnxtnode(s, n))
+			sym_agsubnode(c, sym_agnode(sym_agroot(to), sym_agnameof(n), 0), 1);
 		copy_clusters(g, s, c);
 	}
 }
@@ -122,10 +115,10 @@ static void grid(Agraph_t *c)
 {
 	size_t n = 0, cap = 0;
 	Agnode_t **own = NULL;
-	for (Agnode_t *v = agfstnode(c); v; v = agnxtnode(c, v)) {
+	for (Agnode_t *v = sym_agfstnode(c); v; v = sym_agnxtnode(c, v)) {
 		int nested = 0;
-		for (Agraph_t *s = agfstsubg(c); s && !nested; s = agnxtsubg(s))
-			nested = agsubnode(s, v, 0) != NULL;
+		for (Agraph_t *s = sym_agfstsubg(c); s && !nested; s = sym_agnxtsubg(s))
+			nested = sym_agsubnode(s, v, 0) != NULL;
 		if (!nested) {
 			own = xgrow(own, &cap, n + 1, sizeof(*own));
 			own[n++] = v;
@@ -135,12 +128,12 @@ static void grid(Agraph_t *c)
 	if (cols > 1) {
 		size_t rows = (n + cols - 1) / cols;
 		for (size_t i = 0; i + rows < n; i++) {
-			Agedge_t *e = agedge(agroot(c), own[i], own[i + rows], NULL, 1);
+			Agedge_t *e = sym_agedge(sym_agroot(c), own[i], own[i + rows], NULL, 1);
 			set(e, "style", "invis");
 		}
 	}
 	free(own);
-	for (Agraph_t *s = agfstsubg(c); s; s = agnxtsubg(s))
+	for (Agraph_t *s = sym_agfstsubg(c); s; s = sym_agnxtsubg(s))
 		grid(s);
 }
 
@@ -151,7 +144,7 @@ static void grid(Agraph_t *c)
 */
 static Agraph_t *copy_block(Agraph_t *g, const struct block *b, const struct idmap *where, size_t index)
 {
-	Agraph_t *copy = agopen((char *)"block", Agdirected, &graph_ids_disc);
+	Agraph_t *copy = sym_agopen((char *)"block", *sym_Agdirected, graph_ids_disc());
 	static const char *const root_attrs[][2] = {
 		{ "rankdir", "LR" }, { "newrank", "true" }, { "compound", "true" }, { "forcelabels", "false" },
 		/* Closer than dot's 0.25 in and 0.5 in: the page is what limits the type size. */
@@ -161,20 +154,20 @@ static Agraph_t *copy_block(Agraph_t *g, const struct block *b, const struct idm
 		set(copy, root_attrs[i][0], root_attrs[i][1]);
 	Agraph_t *top = copy;
 	if (b->src) {
-		top = agsubg(copy, agnameof(b->src), 1);
+		top = sym_agsubg(copy, sym_agnameof(b->src), 1);
 		copy_attrs(g, AGRAPH, b->src, top);
 	}
 	for (size_t i = 0; i < b->n_nodes; i++)
-		copy_attrs(g, AGNODE, b->nodes[i], agnode(top, agnameof(b->nodes[i]), 1));
+		copy_attrs(g, AGNODE, b->nodes[i], sym_agnode(top, sym_agnameof(b->nodes[i]), 1));
 	if (b->src)
 		copy_clusters(g, b->src, top);
 	for (size_t i = 0; i < b->n_nodes; i++)
-		for (Agedge_t *e = agfstout(g, b->nodes[i]); e; e = agnxtout(g, e)) {
-			const struct idref *h = idmap_get(where, agnameof(aghead(e)));
+		for (Agedge_t *e = sym_agfstout(g, b->nodes[i]); e; e = sym_agnxtout(g, e)) {
+			const struct idref *h = idmap_get(where, sym_agnameof(aghead(e)));
 			if (!h || h->index != index)
 				continue;
-			Agedge_t *f = agedge(copy, agnode(copy, agnameof(b->nodes[i]), 0),
-					     agnode(copy, agnameof(aghead(e)), 0), agnameof(e), 1);
+			Agedge_t *f = sym_agedge(copy, sym_agnode(copy, sym_agnameof(b->nodes[i]), 0),
+					     sym_agnode(copy, sym_agnameof(aghead(e)), 0), sym_agnameof(e), 1);
 			copy_attrs(g, AGEDGE, e, f);
 		}
 	grid(top);
@@ -185,23 +178,23 @@ static Agraph_t *copy_block(Agraph_t *g, const struct block *b, const struct idm
 static int legend_size(GVC_t *gvc, Agraph_t *g, double *w, double *h)
 {
 	*w = *h = 0;
-	char *label = agget(g, (char *)"label");
+	char *label = sym_agget(g, (char *)"label");
 	if (!label || !*label)
 		return 0;
-	Agraph_t *t = agopen((char *)"legend", Agdirected, &graph_ids_disc);
-	Agnode_t *n = agnode(t, (char *)"legend", 1);
+	Agraph_t *t = sym_agopen((char *)"legend", *sym_Agdirected, graph_ids_disc());
+	Agnode_t *n = sym_agnode(t, (char *)"legend", 1);
 	set(n, "shape", "plain");
-	set(n, "fontname", agget(g, (char *)"fontname"));
-	set(n, "fontsize", agget(g, (char *)"fontsize"));
+	set(n, "fontname", sym_agget(g, (char *)"fontname"));
+	set(n, "fontsize", sym_agget(g, (char *)"fontsize"));
 	set_copy(n, "label", label);
-	int rc = gvLayout(gvc, t, "dot");
+	int rc = sym_gvLayout(gvc, t, "dot");
 	if (rc == 0) {
 		/* A graph label is padded by 4 × 4 points across, 2 × 4 down. */
 		*w = ND_width(n) * 72 + 16;
 		*h = ND_height(n) * 72 + 8;
-		gvFreeLayout(gvc, t);
+		sym_gvFreeLayout(gvc, t);
 	}
-	agclose(t);
+	sym_agclose(t);
 	return rc;
 }
 
@@ -352,8 +345,8 @@ static void set_route(Agedge_t *to, Agedge_t *e, double dx, double dy)
 /* The clusters under `copy` placed onto their originals under `orig`. */
 static void place_clusters(Agraph_t *copy, Agraph_t *orig, double dx, double dy)
 {
-	for (Agraph_t *s = agfstsubg(copy); s; s = agnxtsubg(s)) {
-		Agraph_t *o = agsubg(orig, agnameof(s), 0);
+	for (Agraph_t *s = sym_agfstsubg(copy); s; s = sym_agnxtsubg(s)) {
+		Agraph_t *o = sym_agsubg(orig, sym_agnameof(s), 0);
 		if (!o)
 			continue;
 		boxf bb = GD_bb(s);
@@ -369,13 +362,13 @@ static void place_block(Agraph_t *g, const struct block *b)
 {
 	pointf d = offset(b);
 	double dx = d.x, dy = d.y;
-	for (Agnode_t *n = agfstnode(b->copy); n; n = agnxtnode(b->copy, n)) {
-		Agnode_t *o = agnode(g, agnameof(n), 0);
+	for (Agnode_t *n = sym_agfstnode(b->copy); n; n = sym_agnxtnode(b->copy, n)) {
+		Agnode_t *o = sym_agnode(g, sym_agnameof(n), 0);
 		set_point(o, "pos", ND_coord(n), dx, dy);
-		for (Agedge_t *e = agfstout(b->copy, n); e; e = agnxtout(b->copy, e)) {
-			if (!strcmp(agget(e, (char *)"style"), "invis"))
+		for (Agedge_t *e = sym_agfstout(b->copy, n); e; e = sym_agnxtout(b->copy, e)) {
+			if (!strcmp(sym_agget(e, (char *)"style"), "invis"))
 				continue; /* the grid's */
-			Agedge_t *f = agedge(g, o, agnode(g, agnameof(aghead(e)), 0), agnameof(e), 0);
+			Agedge_t *f = sym_agedge(g, o, sym_agnode(g, sym_agnameof(aghead(e)), 0), sym_agnameof(e), 0);
 			if (f)
 				set_route(f, e, dx, dy);
 		}
@@ -458,8 +451,8 @@ static void router_open(struct router *r, const struct block *b, size_t n, struc
 	Ppoly_t **obs = xmalloc(((size_t)r->n + 1) * sizeof(*obs));
 	for (int i = 0; i < r->n; i++)
 		obs[i] = &r->polys[i];
-	r->vc = Pobsopen(obs, r->n);
-	Ppolybarriers(obs, r->n, &r->barriers, &r->nbarriers);
+	r->vc = sym_Pobsopen(obs, r->n);
+	sym_Ppolybarriers(obs, r->n, &r->barriers, &r->nbarriers);
 	add_frame(r, frame);
 	free(obs);
 }
@@ -467,7 +460,7 @@ static void router_open(struct router *r, const struct block *b, size_t n, struc
 static void router_close(struct router *r)
 {
 	if (r->vc)
-		Pobsclose(r->vc);
+		sym_Pobsclose(r->vc);
 	free(r->barriers);
 	free(r->polys);
 	free(r->pts);
@@ -515,9 +508,9 @@ static void route(struct router *r, Agedge_t *e, const struct block *bt, Agnode_
 	add_straight(&sb, start, et);
 	Ppolyline_t line = { NULL, 0 }, spl = { NULL, 0 };
 	Pvector_t slopes[2] = { { 0, 0 }, { 0, 0 } };
-	if (!Pobspath(r->vc, et, POLYID_UNKNOWN, eh, POLYID_UNKNOWN, &line) || line.pn < 2) {
+	if (!sym_Pobspath(r->vc, et, POLYID_UNKNOWN, eh, POLYID_UNKNOWN, &line) || line.pn < 2) {
 		add_straight(&sb, et, eh);
-	} else if (Proutespline(r->barriers, r->nbarriers, line, slopes, &spl) >= 0 && spl.pn >= 4) {
+	} else if (sym_Proutespline(r->barriers, r->nbarriers, line, slopes, &spl) >= 0 && spl.pn >= 4) {
 		for (int k = 1; k < spl.pn; k++)
 			strbuf_addf(&sb, " %.2f,%.2f", spl.ps[k].x, spl.ps[k].y);
 	} else {
@@ -536,14 +529,14 @@ static void route_between(Agraph_t *g, const struct block *b, size_t n, const st
 {
 	struct router r;
 	router_open(&r, b, n, legend, frame);
-	for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
-		const struct idref *ti = idmap_get(where, agnameof(v));
-		for (Agedge_t *e = agfstout(g, v); e; e = agnxtout(g, e)) {
-			const struct idref *hi = idmap_get(where, agnameof(aghead(e)));
+	for (Agnode_t *v = sym_agfstnode(g); v; v = sym_agnxtnode(g, v)) {
+		const struct idref *ti = idmap_get(where, sym_agnameof(v));
+		for (Agedge_t *e = sym_agfstout(g, v); e; e = sym_agnxtout(g, e)) {
+			const struct idref *hi = idmap_get(where, sym_agnameof(aghead(e)));
 			if (!ti || !hi || ti->index == hi->index)
 				continue;
 			const struct block *bt = &b[ti->index], *bh = &b[hi->index];
-			route(&r, e, bt, agnode(bt->copy, agnameof(v), 0), bh, agnode(bh->copy, agnameof(aghead(e)), 0));
+			route(&r, e, bt, sym_agnode(bt->copy, sym_agnameof(v), 0), bh, sym_agnode(bh->copy, sym_agnameof(aghead(e)), 0));
 		}
 	}
 	router_close(&r);
@@ -553,7 +546,7 @@ static void add_node(struct block *b, struct idmap *where, size_t index, Agnode_
 {
 	b->nodes = xgrow(b->nodes, &b->cap_nodes, b->n_nodes + 1, sizeof(*b->nodes));
 	b->nodes[b->n_nodes++] = v;
-	idmap_put(where, agnameof(v), ID_NONE, index);
+	idmap_put(where, sym_agnameof(v), ID_NONE, index);
 }
 
 int diagram_layout(GVC_t *gvc, Agraph_t *g, double page_w, double page_h)
@@ -563,17 +556,17 @@ int diagram_layout(GVC_t *gvc, Agraph_t *g, double page_w, double page_h)
 	size_t n = 0, cap = 0, loose = (size_t)-1;
 	struct idmap where;
 	idmap_init(&where, 256);
-	for (Agraph_t *s = agfstsubg(g); s; s = agnxtsubg(s)) {
+	for (Agraph_t *s = sym_agfstsubg(g); s; s = sym_agnxtsubg(s)) {
 		if (!is_cluster(s))
 			continue;
 		b = xgrow(b, &cap, n + 1, sizeof(*b));
 		b[n] = (struct block){ .src = s };
-		for (Agnode_t *v = agfstnode(s); v; v = agnxtnode(s, v))
+		for (Agnode_t *v = sym_agfstnode(s); v; v = sym_agnxtnode(s, v))
 			add_node(&b[n], &where, n, v);
 		n++;
 	}
-	for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
-		if (idmap_get(&where, agnameof(v)))
+	for (Agnode_t *v = sym_agfstnode(g); v; v = sym_agnxtnode(g, v)) {
+		if (idmap_get(&where, sym_agnameof(v)))
 			continue;
 		if (loose == (size_t)-1) {
 			b = xgrow(b, &cap, n + 1, sizeof(*b));
@@ -586,8 +579,8 @@ int diagram_layout(GVC_t *gvc, Agraph_t *g, double page_w, double page_h)
 	size_t done = 0;
 	for (; done < n; done++) {
 		b[done].copy = copy_block(g, &b[done], &where, done);
-		if (gvLayout(gvc, b[done].copy, "dot") != 0) {
-			agclose(b[done].copy);
+		if (sym_gvLayout(gvc, b[done].copy, "dot") != 0) {
+			sym_agclose(b[done].copy);
 			goto out;
 		}
 		boxf bb = GD_bb(b[done].copy);
@@ -607,11 +600,11 @@ int diagram_layout(GVC_t *gvc, Agraph_t *g, double page_w, double page_h)
 	set_box(g, "bb", frame.x0, frame.y0, frame.x1, frame.y1);
 	if (lw > 0)
 		set_point(g, "lp", (pointf){ p.lx + lw / 2, p.ly + lh / 2 }, 0, 0);
-	rc = gvLayout(gvc, g, "nop2") == 0 ? 0 : -1;
+	rc = sym_gvLayout(gvc, g, "nop2") == 0 ? 0 : -1;
 out:
 	for (size_t i = 0; i < done; i++) {
-		gvFreeLayout(gvc, b[i].copy);
-		agclose(b[i].copy);
+		sym_gvFreeLayout(gvc, b[i].copy);
+		sym_agclose(b[i].copy);
 	}
 	for (size_t i = 0; i < n; i++)
 		free(b[i].nodes);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analyzer/writers/diagram.h"
+#include "analyzer/writers/graphviz_dl.h"
 #include "analyzer/writers/diagram_layout.h"
 #include "model/util/strbuf.h"
 #include "model/util/textcheck.h"
@@ -41,7 +42,7 @@ static void set_inches(Agraph_t *g, const char *name, double w, double h)
 {
 	char buf[64];
 	snprintf(buf, sizeof(buf), "%.2f,%.2f", w, h);
-	agsafeset(g, (char *)name, buf, (char *)"");
+	sym_agsafeset(g, (char *)name, buf, (char *)"");
 }
 
 /* The drawing area of the page: the paper less the margin. */
@@ -59,15 +60,15 @@ static void fit_page(Agraph_t *g, enum diagram_page page, const char *format)
 {
 	set_inches(g, "size", area_w(page), area_h(page));
 	if (!strcmp(format, "png"))
-		agsafeset(g, (char *)"dpi", (char *)papers[page].dpi, (char *)"");
+		sym_agsafeset(g, (char *)"dpi", (char *)papers[page].dpi, (char *)"");
 	if (!strcmp(format, "pdf")) {
 		/* The margin is the PDF's own (Graphviz's default is 0.5 in, and
 		   a page a little taller than the paper). */
 		set_inches(g, "page", papers[page].w, papers[page].h);
 		char margin[16];
 		snprintf(margin, sizeof(margin), "%.2f", MARGIN);
-		agsafeset(g, (char *)"margin", margin, (char *)"");
-		agsafeset(g, (char *)"center", (char *)"true", (char *)"");
+		sym_agsafeset(g, (char *)"margin", margin, (char *)"");
+		sym_agsafeset(g, (char *)"center", (char *)"true", (char *)"");
 	}
 }
 
@@ -98,30 +99,32 @@ static void pass_on_notes(void)
 int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *format, FILE *fp)
 {
 	int rc = -1;
-	agusererrf old = agseterrf(collect_error);
+	if (graphviz_load() < 0)
+		return -1;
+	agusererrf old = sym_agseterrf(collect_error);
 	Agraph_t *g = diagram_build(db, opts);
 	if (!g) {
-		agseterrf(old);
+		sym_agseterrf(old);
 		return -1;
 	}
 	enum diagram_page page = opts ? opts->page : PAGE_A3;
 	fit_page(g, page, format);
-	GVC_t *gvc = gvContext();
+	GVC_t *gvc = sym_gvContext();
 	if (diagram_layout(gvc, g, area_w(page), area_h(page)) != 0) {
 		error(_("graph layout failed%s%s"), gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
 	} else {
-		if (gvRender(gvc, g, format, fp) != 0) {
+		if (sym_gvRender(gvc, g, format, fp) != 0) {
 			error(_("cannot render %s%s%s"), format, gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
 		} else {
 			rc = 0;
 			if (gv_errors.len)
 				pass_on_notes();
 		}
-		gvFreeLayout(gvc, g);
+		sym_gvFreeLayout(gvc, g);
 	}
-	agclose(g);
-	gvFreeContext(gvc);
-	agseterrf(old);
+	sym_agclose(g);
+	sym_gvFreeContext(gvc);
+	sym_agseterrf(old);
 	strbuf_release(&gv_errors);
 	return rc;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/writers/graphviz_dl.h"
 #include "model/util/idmap.h"
 #include "model/util/xalloc.h"
 
@@ -43,7 +44,7 @@ static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createf
 		if (!createflag)
 			return 0;
 		s->names = xgrow(s->names, &s->cap, s->n + 1, sizeof(*s->names));
-		s->names[s->n] = agstrdup(s->g, str);
+		s->names[s->n] = sym_agstrdup(s->g, str);
 		idmap_put(&s->map, s->names[s->n], ID_NONE, s->n);
 		r = idmap_get(&s->map, str);
 		s->n++;
@@ -79,7 +80,7 @@ static void ids_close(void *state)
 	struct ids *s = state;
 	idmap_release(&s->map);
 	for (size_t i = 0; i < s->n; i++)
-		agstrfree(s->g, s->names[i]);
+		sym_agstrfree(s->g, s->names[i]);
 	free(s->names);
 	free(s);
 }
@@ -93,4 +94,9 @@ static void ids_register(void *state, int objtype, void *obj)
 
 static Agiddisc_t ids = { ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register };
 
-Agdisc_t graph_ids_disc = { &AgMemDisc, &ids, &AgIoDisc };
+Agdisc_t *graph_ids_disc(void)
+{
+	static Agdisc_t disc;
+	disc = (Agdisc_t){ sym_AgMemDisc, &ids, sym_AgIoDisc }; /* Graphviz's own, once loaded */
+	return &disc;
+}

@@ -11,7 +11,8 @@
 
 #include <cgraph.h>
 
-/* Pass to agopen(): agopen(name, Agdirected, &graph_ids_disc). */
-extern Agdisc_t graph_ids_disc;
+/* Pass to agopen(), once Graphviz is loaded (graphviz_dl.h):
+   sym_agopen(name, *sym_Agdirected, graph_ids_disc()). */
+Agdisc_t *graph_ids_disc(void);
 
 #endif

@@ -1,14 +1,16 @@
 /*
 ** Libraries loaded when a command first needs them.
 **
-** libxlsxwriter and libzip bring libcrypto, libbz2 and minizip with them:
-** linked into the program, mapping and relocating them cost about 3.5 ms
-** of every run on this project's machine — a third of a whole analysis of
-** one hospital (docs/performance.md) — though only the Excel commands use
-** them. Their functions are reached through pointers filled here on first
-** use instead (the way systemd loads its optional libraries). Each library
-** lists its functions once, as an X-macro in its own header
-** (analyzer/writers/xlsxwriter_dl.h, model/xlsx/libzip_dl.h).
+** libxlsxwriter and libzip bring libcrypto, libbz2 and minizip with them,
+** Graphviz five libraries of its own: linked into the program, mapping and
+** relocating them cost about 5 ms of every run on this project's machine —
+** a quarter of a whole analysis of one hospital (docs/performance.md) —
+** though only the Excel commands and the drawing ones use them. Their
+** functions are reached through pointers filled here on first use instead
+** (the way systemd loads its optional libraries). Each library lists its
+** functions once, as an X-macro in its own header
+** (analyzer/writers/xlsxwriter_dl.h, model/xlsx/libzip_dl.h,
+** analyzer/writers/graphviz_dl.h).
 */
 #ifndef BUNKAI_DLIB_H
 #define BUNKAI_DLIB_H

@@ -1,11 +1,13 @@
 /*
 ** Libraries loaded on first use (model/util/dlib.h): a library that is
 ** missing or lacks a function is an error naming it and what it is needed
-** for, asked once; the two Excel libraries load and fill every pointer.
+** for, asked once; the Excel libraries and Graphviz load and fill every
+** pointer.
 */
 #include <unistd.h>
 
 #include "testlib.h"
+#include "analyzer/writers/graphviz_dl.h"
 #include "analyzer/writers/xlsxwriter_dl.h"
 #include "model/xlsx/libzip_dl.h"
 
@@ -68,6 +70,16 @@ static void test_missing_function_is_named(void **state)
 	free(msg);
 }
 
+static void test_graphviz_loads(void **state)
+{
+	(void)state;
+	assert_int_equal(graphviz_load(), 0);
+	assert_non_null(sym_agopen);
+	assert_non_null(sym_Agdirected); /* data, not only functions */
+	assert_non_null(sym_Pobspath);   /* libpathplan, through libgvc's dependencies */
+	assert_non_null(sym_gvRender);
+}
+
 static void test_excel_libraries_load(void **state)
 {
 	(void)state;
@@ -86,6 +98,7 @@ int main(void)
 		cmocka_unit_test(test_missing_library_is_named_once),
 		cmocka_unit_test(test_missing_function_is_named),
 		cmocka_unit_test(test_excel_libraries_load),
+		cmocka_unit_test(test_graphviz_loads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
