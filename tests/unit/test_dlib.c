@@ -14,8 +14,8 @@
 /* What dlib_open printed on stderr while fn ran. */
 static char *stderr_of(int (*fn)(void), int *rc)
 {
-	char path[] = "/tmp/bunkai-test-dlib-XXXXXX";
-	int fd = mkstemp(path);
+	char file[] = "/tmp/bunkai-test-dlib-XXXXXX";
+	int fd = mkstemp(file);
 	assert_true(fd >= 0);
 	fflush(stderr);
 	int saved = dup(STDERR_FILENO);
@@ -25,8 +25,8 @@ static char *stderr_of(int (*fn)(void), int *rc)
 	dup2(saved, STDERR_FILENO);
 	close(saved);
 	close(fd);
-	char *text = read_file(path);
-	unlink(path);
+	char *text = read_file(file);
+	unlink(file);
 	return text;
 }
 
