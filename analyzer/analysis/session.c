@@ -175,6 +175,17 @@ int session_load_csv(struct session *s, const char *dir, const char *const *file
 	return ledgers_read(s, rc, &d, as_of, flags);
 }
 
+void session_drop_model(struct session *s)
+{
+	if (s->db)
+		sqlite3_close(s->db);
+	s->db = NULL;
+	cJSON_Delete(s->doc);
+	s->doc = NULL;
+	inventory_release(&s->inv);
+	inventory_init(&s->inv);
+}
+
 void session_release(struct session *s)
 {
 	if (s->db)

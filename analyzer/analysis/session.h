@@ -46,6 +46,11 @@ int session_load_csv(struct session *s, const char *dir, const char *const *file
 int session_reload(struct session *s);
 /* Build the model, when session_load() was not asked to. */
 int session_build_db(struct session *s);
+/* The model, the inventory and the document are not needed any more (the
+   analysis holds its own copies): their memory goes back to the heap before
+   a writer builds its output, so the two do not add up (docs/performance.md).
+   session_release() stays the owner's last call. */
+void session_drop_model(struct session *s);
 void session_release(struct session *s);
 
 #endif

@@ -29,6 +29,7 @@ static int run(struct invocation *inv)
 	const struct analysis *a = &inv->p.a;
 	if (inv->values[DB] && db_save(inv->p.s.db, inv->values[DB]) < 0)
 		return EXIT_FAILURE_IO;
+	session_drop_model(&inv->p.s); /* the writers read the analysis only */
 	if (writers[inv->format_index])
 		writers[inv->format_index](inv->o.fp, a);
 	else if (report_xlsx(inv->o.fp, a) != 0)

@@ -8,7 +8,7 @@
 struct json_arena_block {
 	struct json_arena_block *next;
 	size_t used, size;
-	_Alignas(16) char data[];
+	_Alignas(16) char data[]; /* blocks are malloc's; allocations in them 8-aligned (pointers, doubles) */
 };
 
 enum { FIRST_BLOCK = 64 << 10, LARGEST_BLOCK = 64 << 20 };
@@ -36,7 +36,7 @@ static void *take(size_t n)
 	struct json_arena *a = filling;
 	struct json_arena_block *b = a->head;
 	if (!BLOCK_PER_ALLOCATION)
-		n = (n + 15) & ~(size_t)15;
+		n = (n + 7) & ~(size_t)7;
 	if (!b || b->size - b->used < n) {
 		size_t size = BLOCK_PER_ALLOCATION || a->next_size < n ? n : a->next_size;
 		b = xmalloc(sizeof(*b) + size);

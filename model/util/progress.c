@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
@@ -81,8 +82,11 @@ void progress_mark(const char *step)
 		return;
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	fprintf(stderr, "bunkai: profile:   %-24s %8.1f ms\n", step,
-		(double)(now.tv_sec - mark.tv_sec) * 1e3 + (double)(now.tv_nsec - mark.tv_nsec) / 1e6);
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(stderr, "bunkai: profile:   %-24s %8.1f ms  (peak %ld MB)\n", step,
+		(double)(now.tv_sec - mark.tv_sec) * 1e3 + (double)(now.tv_nsec - mark.tv_nsec) / 1e6,
+		ru.ru_maxrss / 1024);
 	mark = now;
 }
 

@@ -12,6 +12,12 @@ out=build/bench
 runs=${BENCH_RUNS:-5}
 mkdir -p "$out"
 
+# Every run on one core, the same one (issue 18 asks "on one core"; the two
+# cores of this project's machine differ by half: jq took 1.18 s on one and
+# 1.67 s on the other).
+pin=()
+command -v taskset >/dev/null && taskset -c 0 true 2>/dev/null && pin=(taskset -c 0)
+
 # best TIME and its peak RSS (MB) of $runs runs of a command. The time is
 # the shell's microsecond clock around the run (GNU time's %e has 10 ms steps,
 # too coarse for one hospital); the memory is GNU time's maximum RSS.
@@ -19,7 +25,7 @@ measure() {
 	local best="" mem=0 t m t0 t1
 	for _ in $(seq "$runs"); do
 		t0=$EPOCHREALTIME
-		/usr/bin/time -f "%M" -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
+		"${pin[@]}" /usr/bin/time -f "%M" -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
 		t1=$EPOCHREALTIME
 		t=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.4f", b - a}')
 		read -r m <"$out/time.txt"
@@ -65,10 +71,19 @@ for spec in 300 300/10 10000 100000; do
 		read -r t m < <(runs=3 measure chromium --headless --no-sandbox --disable-gpu --user-data-dir="$out/chrome" \
 			--dump-dom "file://$PWD/$out/report.html"); row "Chromium opens it" "$t" "$m"
 	fi
+	read -r t m < <(measure $B matrix -o "$out/matrix.csv" "$f"); row "matrix" "$t" "$m"
 	read -r t m < <(measure $B diagram -T svg -o "$out/diagram.svg" "$f"); row "diagram -T svg" "$t" "$m"
+	# Graphviz's own time on the graph bunkai draws: dot laying out and
+	# rendering the DOT bunkai emits (issue 18: diagram at most 1.3x this).
+	if [ "$n" != 100000 ]; then
+		$B diagram -T dot -o "$out/diagram.dot" "$f"
+		read -r t m < <(measure dot -Tsvg -o "$out/dot.svg" "$out/diagram.dot"); row "dot -Tsvg its DOT" "$t" "$m"
+	fi
 	read -r t m < <(measure $B diagram -T png -o "$out/diagram.png" "$f"); row "diagram -T png" "$t" "$m"
 done
 echo
-echo "targets: 100k analyzed in <= 1 s and <= 300 MB; one hospital (300) in <= 20 ms; 100k diagram in <= 5 s;"
+echo "targets: 100k analyze --no-plan at most as slow as jq -c . (<= 1.00 x jq) in <= 150 MB on one core (issue 18);"
+echo "one hospital (300): analyze --no-plan and matrix <= 10 ms, diagram -T svg <= 1.3 x dot -Tsvg its DOT,"
+echo "analyze with the plan <= 100 ms (issue 18); 100k diagram in <= 5 s;"
 echo "the 300-device hospital of 10 systems and 10 vendors (300/10) as an A3 PNG in <= 1 s (docs/diagram.md);"
 echo "one hospital's plan in <= 1 s (docs/plan.md)"
