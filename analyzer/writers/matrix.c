@@ -13,6 +13,7 @@
 #include "model/csv/csv_write.h"
 #include "model/db/db.h"
 #include "model/util/exit_codes.h"
+#include "model/util/idmap.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
@@ -78,12 +79,12 @@ static void read_parties(sqlite3 *db, struct matrix *m)
 	free(v);
 }
 
-static int party_index(const struct matrix *m, const char *id)
+/* A party's column, by id (a row asks for each of its parties; 300
+   vendors and 30,000 rows at 100,000 devices). */
+static int party_index(const struct idmap *columns, const char *id)
 {
-	for (size_t i = 0; i < m->n_parties; i++)
-		if (!strcmp(m->parties[i].id, id))
-			return (int)i;
-	return -1;
+	const struct idref *r = idmap_get(columns, id);
+	return r ? (int)r->index : -1;
 }
 
 /*
@@ -137,6 +138,10 @@ int matrix_read(sqlite3 *db, struct matrix *m)
 	}
 	sqlite3_finalize(st);
 	read_parties(db, m);
+	struct idmap columns;
+	idmap_init(&columns, m->n_parties);
+	for (size_t i = 0; i < m->n_parties; i++)
+		idmap_put(&columns, m->parties[i].id, ID_PARTY, i);
 
 	/* The organization item only in an unnarrowed view (as the summary counts). */
 	st = prepare(db,
@@ -180,7 +185,7 @@ int matrix_read(sqlite3 *db, struct matrix *m)
 		else
 			sqlite3_bind_null(cells, 2);
 		while (sqlite3_step(cells) == SQLITE_ROW) {
-			int p = party_index(m, (const char *)sqlite3_column_text(cells, 0));
+			int p = party_index(&columns, (const char *)sqlite3_column_text(cells, 0));
 			if (p >= 0)
 				r->cells[p] = sqlite3_column_int(cells, 1) ? 'L' : 'S';
 		}
@@ -190,6 +195,7 @@ int matrix_read(sqlite3 *db, struct matrix *m)
 	sqlite3_finalize(st);
 	sqlite3_finalize(cells);
 	sqlite3_finalize(sub_only);
+	idmap_release(&columns);
 	paths_read(db, &m->paths, &m->n_paths);
 	return 0;
 }
