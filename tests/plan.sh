@@ -23,6 +23,23 @@ plan_tests() {
 		fi
 	done
 
+	# The actions are measured by one process per core (measure_edits): the
+	# report is the same, byte for byte, when the run may use one core only.
+	if command -v taskset >/dev/null; then
+		local cores
+		cores=$(nproc)
+		for f in fixtures/demo-hospital.json fixtures/many-small-vendors.json; do
+			"$B" analyze --fail-on none -f json -o "$tmp/plan-all.json" "$f" &&
+				taskset -c 0 "$B" analyze --fail-on none -f json -o "$tmp/plan-one.json" "$f"
+			if cmp -s "$tmp/plan-all.json" "$tmp/plan-one.json" && [ -s "$tmp/plan-one.json" ]; then
+				ok "$tag plan of $(basename "$f") on $cores cores = on one core"
+			else
+				not_ok "$tag plan of $(basename "$f") on $cores cores differs from one core" \
+					"$(diff <(jq .plan "$tmp/plan-one.json") <(jq .plan "$tmp/plan-all.json") | head -20)"
+			fi
+		done
+	fi
+
 	# Edits hit the record their target names: an assignment found through
 	# its claim (confirm-assignment), a record checked いいえ (complete-item).
 	jq 'del(.assignments[1].confirmed)' fixtures/demo-hospital.json >"$tmp/unconfirmed.json"

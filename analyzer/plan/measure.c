@@ -1,7 +1,14 @@
+#define _GNU_SOURCE /* sched_getaffinity */
 #include "measure.h"
 
+#include <errno.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "analyzer/analysis/pipeline.h"
 #include "model/db/db.h"
@@ -9,6 +16,7 @@
 #include "model/json/json_patch.h"
 #include "model/json/load_json.h"
 #include "model/util/diag.h"
+#include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
 
@@ -83,4 +91,157 @@ int measure_edit(const struct measure *m, const cJSON *edit, struct finding_set 
 	inventory_release(&inv);
 	cJSON_Delete(doc);
 	return rc;
+}
+
+/*
+** The plan's re-analyses in parallel. Each worker process measures the
+** edits i with i % workers == its number, keeps what it found in memory and
+** sends it back at the end through a pipe, as records
+**   int32 i, int32 rc, uint32 n, then n times: int32 rank, uint32 len, bytes;
+** this process measures its own share meanwhile, then reads the workers'
+** in order. The results do not depend on how the edits were shared.
+*/
+enum { WORKERS_MAX = 8 };
+
+static int usable_cores(void)
+{
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof(set), &set) != 0)
+		return 1;
+	int n = CPU_COUNT(&set);
+	return n < 1 ? 1 : n > WORKERS_MAX ? WORKERS_MAX : n;
+}
+
+static void put_u32(struct strbuf *sb, uint32_t v)
+{
+	strbuf_add(sb, (const char *)&v, sizeof(v));
+}
+
+/* A worker: its share measured, sent, and gone without running the
+   parent's exit handlers or flushing its buffers. */
+static void worker(const struct measure *m, const cJSON *const *edits, size_t n, size_t k, size_t workers, int fd)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = k; i < n; i += workers) {
+		struct finding_set s;
+		int rc = measure_edit(m, edits[i], &s);
+		if (rc < 0)
+			_exit(EXIT_FAILURE_IO); /* the error is printed */
+		put_u32(&sb, (uint32_t)i);
+		put_u32(&sb, (uint32_t)rc);
+		put_u32(&sb, rc == 0 ? (uint32_t)s.n : 0);
+		for (size_t j = 0; rc == 0 && j < s.n; j++) {
+			put_u32(&sb, (uint32_t)s.ranks[j]);
+			put_u32(&sb, (uint32_t)strlen(s.ids[j]));
+			strbuf_addstr(&sb, s.ids[j]);
+		}
+		if (rc == 0)
+			finding_set_release(&s);
+	}
+	for (size_t off = 0; off < sb.len;) {
+		ssize_t w = write(fd, sb.buf + off, sb.len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			_exit(EXIT_FAILURE_IO);
+		off += (size_t)w;
+	}
+	_exit(EXIT_OK);
+}
+
+static int get_u32(const char **p, const char *end, uint32_t *v)
+{
+	if ((size_t)(end - *p) < sizeof(*v))
+		return -1;
+	memcpy(v, *p, sizeof(*v));
+	*p += sizeof(*v);
+	return 0;
+}
+
+/* What one worker sent, into rc[] and out[]. */
+static int take_results(const char *p, const char *end, size_t n, int *rc, struct finding_set *out)
+{
+	while (p < end) {
+		uint32_t i, r, count;
+		if (get_u32(&p, end, &i) || get_u32(&p, end, &r) || get_u32(&p, end, &count) || i >= n)
+			return -1;
+		rc[i] = (int)r;
+		memset(&out[i], 0, sizeof(out[i]));
+		out[i].ids = xcalloc(count + 1, sizeof(*out[i].ids));
+		out[i].ranks = xcalloc(count + 1, sizeof(*out[i].ranks));
+		for (; out[i].n < count; out[i].n++) {
+			uint32_t rank, len;
+			if (get_u32(&p, end, &rank) || get_u32(&p, end, &len) || (size_t)(end - p) < len)
+				return -1;
+			out[i].ranks[out[i].n] = (int)rank;
+			out[i].ids[out[i].n] = xstrndup(p, len);
+			p += len;
+		}
+	}
+	return 0;
+}
+
+static int read_all(int fd, struct strbuf *sb)
+{
+	char chunk[65536];
+	for (;;) {
+		ssize_t got = read(fd, chunk, sizeof(chunk));
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return -1;
+		if (got == 0)
+			return 0;
+		strbuf_add(sb, chunk, (size_t)got);
+	}
+}
+
+int measure_edits(const struct measure *m, const cJSON *const *edits, size_t n, int *rc, struct finding_set *out)
+{
+	size_t workers = (size_t)usable_cores();
+	if (workers > n / 2)
+		workers = n / 2 ? n / 2 : 1; /* a worker is worth it from two edits on */
+	pid_t pid[WORKERS_MAX] = { 0 };
+	int fd[WORKERS_MAX] = { 0 };
+	fflush(NULL); /* nothing buffered is written twice */
+	for (size_t k = 1; k < workers; k++) {
+		int pipefd[2];
+		if (pipe(pipefd) != 0) {
+			workers = k; /* the rest is measured here */
+			break;
+		}
+		pid[k] = fork();
+		if (pid[k] == 0) {
+			close(pipefd[0]);
+			worker(m, edits, n, k, workers, pipefd[1]);
+		}
+		close(pipefd[1]);
+		if (pid[k] < 0) {
+			close(pipefd[0]);
+			workers = k;
+			break;
+		}
+		fd[k] = pipefd[0];
+	}
+	int failed = 0;
+	for (size_t i = 0; i < n; i += workers) {
+		rc[i] = measure_edit(m, edits[i], &out[i]);
+		if (rc[i] < 0) {
+			failed = 1;
+			break;
+		}
+	}
+	for (size_t k = 1; k < workers; k++) {
+		struct strbuf sb = STRBUF_INIT;
+		int status = 0;
+		int bad = read_all(fd[k], &sb) < 0;
+		close(fd[k]);
+		bad |= waitpid(pid[k], &status, 0) != pid[k] || !WIFEXITED(status) || WEXITSTATUS(status) != EXIT_OK;
+		bad |= !failed && take_results(sb.buf, sb.buf + sb.len, n, rc, out) < 0;
+		strbuf_release(&sb);
+		if (bad && !failed)
+			error(_("internal error: a process measuring the plan's actions failed"));
+		failed |= bad;
+	}
+	return failed ? -1 : 0;
 }

@@ -42,4 +42,11 @@ void finding_set_release(struct finding_set *s);
    offered); -1 after printing an internal error. */
 int measure_edit(const struct measure *m, const cJSON *edit, struct finding_set *out);
 
+/* measure_edit() of each of the n edits: rc[i] and out[i] as it gives them,
+   the same whatever the machine. The edits are shared among processes, one
+   per core this process may run on (the plan's re-analyses are
+   independent); on one core they run here, one after the other. Returns 0,
+   or -1 after printing an internal error. */
+int measure_edits(const struct measure *m, const cJSON *const *edits, size_t n, int *rc, struct finding_set *out);
+
 #endif

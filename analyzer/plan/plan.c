@@ -36,18 +36,16 @@ static int id_is_path_error(const struct finding_set *s, size_t i)
 	return 0;
 }
 
-/* Measure one action: what disappears from, and what appears beside, the
-   baseline. */
-static int measure_one(struct plan *p, const struct measure *m, struct action *a)
+/* One action measured (rc and the findings after, from measure_edits):
+   what disappears from, and what appears beside, the baseline. Takes the
+   ids it keeps out of `after`. */
+static void compare(struct plan *p, struct action *a, int rc, struct finding_set *after_set)
 {
-	struct finding_set after;
-	int rc = measure_edit(m, a->edit, &after);
-	if (rc < 0)
-		return -1;
 	if (rc > 0) {
 		a->measured = -1;
-		return 0;
+		return;
 	}
+	struct finding_set after = *after_set;
 	a->measured = 1;
 	const struct finding_set *b = &p->baseline;
 	size_t i = 0, j = 0;
@@ -66,8 +64,6 @@ static int measure_one(struct plan *p, const struct measure *m, struct action *a
 			i++, j++;
 		}
 	}
-	finding_set_release(&after);
-	return 0;
 }
 
 /* What action a newly resolves given what the plan already covers. */
@@ -174,9 +170,23 @@ int plan_build(struct plan *p, sqlite3 *db, const struct measure *m)
 		p->grouped = 1;
 	}
 	progress_phase(_("measuring the plan's actions"));
-	for (size_t i = 0; i < p->offered.n; i++)
-		if (measure_one(p, m, &p->offered.v[i]) < 0)
-			return -1;
+	size_t n = p->offered.n;
+	const cJSON **edits = xcalloc(n + 1, sizeof(*edits));
+	int *rc = xcalloc(n + 1, sizeof(*rc));
+	struct finding_set *after = xcalloc(n + 1, sizeof(*after));
+	for (size_t i = 0; i < n; i++)
+		edits[i] = p->offered.v[i].edit;
+	int failed = measure_edits(m, edits, n, rc, after) < 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!failed)
+			compare(p, &p->offered.v[i], rc[i], &after[i]);
+		finding_set_release(&after[i]);
+	}
+	free(edits);
+	free(rc);
+	free(after);
+	if (failed)
+		return -1;
 	rank(p);
 	return 0;
 }
