@@ -40,6 +40,23 @@ plan_tests() {
 		done
 	fi
 
+	# When no worker process can be started (fork refused: a user's process
+	# limit), every action is measured in the one process, to the same plan.
+	if [ "$tag" = plain ] && [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+		local nb # beside $tmp, which only root may enter
+		nb=$(mktemp -d) && chmod 777 "$nb" && cp "$B" fixtures/demo-hospital.json "$nb/"
+		chmod 755 "$nb/bunkai" && chmod 644 "$nb/demo-hospital.json"
+		"$B" analyze --fail-on none -f json -o "$tmp/plan-all.json" fixtures/demo-hospital.json
+		if setpriv --reuid=65534 --regid=65534 --clear-groups \
+			bash -c 'ulimit -u 1 && exec "$1"/bunkai analyze --fail-on none -f json -o "$1"/plan.json "$1"/demo-hospital.json' _ "$nb" \
+			2>"$tmp/err" && cmp -s "$nb/plan.json" "$tmp/plan-all.json"; then
+			ok "$tag plan measured in one process when fork is refused: the same plan"
+		else
+			not_ok "$tag plan when fork is refused" "$(cat "$tmp/err")"
+		fi
+		rm -rf "$nb"
+	fi
+
 	# Edits hit the record their target names: an assignment found through
 	# its claim (confirm-assignment), a record checked いいえ (complete-item).
 	jq 'del(.assignments[1].confirmed)' fixtures/demo-hospital.json >"$tmp/unconfirmed.json"

@@ -158,13 +158,18 @@ static int get_u32(const char **p, const char *end, uint32_t *v)
 	return 0;
 }
 
-/* What one worker sent, into rc[] and out[]. */
-static int take_results(const char *p, const char *end, size_t n, int *rc, struct finding_set *out)
+/* What worker k sent, into rc[] and out[]: how many edits of its share it
+   answered, or (size_t)-1 when what it sent does not read as that. */
+static size_t take_results(const char *p, const char *end, size_t n, size_t k, size_t workers, int *rc,
+			   struct finding_set *out)
 {
+	size_t answered = 0;
 	while (p < end) {
 		uint32_t i, r, count;
-		if (get_u32(&p, end, &i) || get_u32(&p, end, &r) || get_u32(&p, end, &count) || i >= n)
-			return -1;
+		if (get_u32(&p, end, &i) || get_u32(&p, end, &r) || get_u32(&p, end, &count) || i >= n || i % workers != k ||
+		    out[i].ids || count > (size_t)(end - p) / 8) /* each id takes 8 bytes and more */
+			return (size_t)-1;
+		answered++;
 		rc[i] = (int)r;
 		memset(&out[i], 0, sizeof(out[i]));
 		out[i].ids = xcalloc(count + 1, sizeof(*out[i].ids));
@@ -172,13 +177,13 @@ static int take_results(const char *p, const char *end, size_t n, int *rc, struc
 		for (; out[i].n < count; out[i].n++) {
 			uint32_t rank, len;
 			if (get_u32(&p, end, &rank) || get_u32(&p, end, &len) || (size_t)(end - p) < len)
-				return -1;
+				return (size_t)-1;
 			out[i].ranks[out[i].n] = (int)rank;
 			out[i].ids[out[i].n] = xstrndup(p, len);
 			p += len;
 		}
 	}
-	return 0;
+	return answered;
 }
 
 static int read_all(int fd, struct strbuf *sb)
@@ -203,12 +208,13 @@ int measure_edits(const struct measure *m, const cJSON *const *edits, size_t n, 
 		workers = n / 2 ? n / 2 : 1; /* a worker is worth it from two edits on */
 	pid_t pid[WORKERS_MAX] = { 0 };
 	int fd[WORKERS_MAX] = { 0 };
+	unsigned char here[WORKERS_MAX] = { 1 }; /* share k measured in this process */
 	fflush(NULL); /* nothing buffered is written twice */
 	for (size_t k = 1; k < workers; k++) {
 		int pipefd[2];
 		if (pipe(pipefd) != 0) {
-			workers = k; /* the rest is measured here */
-			break;
+			here[k] = 1; /* no worker: its share is measured here */
+			continue;
 		}
 		pid[k] = fork();
 		if (pid[k] == 0) {
@@ -218,26 +224,26 @@ int measure_edits(const struct measure *m, const cJSON *const *edits, size_t n, 
 		close(pipefd[1]);
 		if (pid[k] < 0) {
 			close(pipefd[0]);
-			workers = k;
-			break;
+			here[k] = 1;
+			continue;
 		}
 		fd[k] = pipefd[0];
 	}
 	int failed = 0;
-	for (size_t i = 0; i < n; i += workers) {
-		rc[i] = measure_edit(m, edits[i], &out[i]);
-		if (rc[i] < 0) {
-			failed = 1;
-			break;
-		}
-	}
+	for (size_t k = 0; k < workers && !failed; k++)
+		for (size_t i = k; here[k] && i < n && !failed; i += workers)
+			failed = (rc[i] = measure_edit(m, edits[i], &out[i])) < 0;
 	for (size_t k = 1; k < workers; k++) {
+		if (here[k])
+			continue;
 		struct strbuf sb = STRBUF_INIT;
 		int status = 0;
 		int bad = read_all(fd[k], &sb) < 0;
 		close(fd[k]);
 		bad |= waitpid(pid[k], &status, 0) != pid[k] || !WIFEXITED(status) || WEXITSTATUS(status) != EXIT_OK;
-		bad |= !failed && take_results(sb.buf, sb.buf + sb.len, n, rc, out) < 0;
+		/* Every edit of its share answered, none other. */
+		bad |= !failed && take_results(sb.buf, sb.buf + sb.len, n, k, workers, rc, out) !=
+				       (n - k + workers - 1) / workers;
 		strbuf_release(&sb);
 		if (bad && !failed)
 			error(_("internal error: a process measuring the plan's actions failed"));

@@ -61,7 +61,7 @@ static void keep(void *p)
 
 cJSON *json_arena_parse(struct json_arena *a, const char *buf, size_t len, const char **end)
 {
-	if (!a->next_size) /* about a quarter of the tree's size to start with */
+	if (!a->next_size) /* a quarter of the text's size first (the tree is larger), then doubling */
 		a->next_size = len / 4 > FIRST_BLOCK ? (len / 4 < LARGEST_BLOCK ? len / 4 : LARGEST_BLOCK) : FIRST_BLOCK;
 	cJSON_Hooks hooks = { take, keep };
 	filling = a;

@@ -1,5 +1,6 @@
 #include "heap.h"
 
+#include <limits.h>
 #include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,8 +21,8 @@ void heap_expect(size_t input_bytes)
 		pad = (size_t)2 << 30;
 	/* Blocks up to 32 MiB come from the heap (not a mapping of their own),
 	   the heap grows by `pad` at a time and is not trimmed during the run. */
-	if (!mallopt(M_MMAP_THRESHOLD, 32 << 20) || !mallopt(M_TRIM_THRESHOLD, (int)(pad < INT32_MAX ? pad : INT32_MAX)) ||
-	    !mallopt(M_TOP_PAD, (int)(pad < INT32_MAX ? pad : INT32_MAX)))
+	int step = pad < INT_MAX ? (int)pad : INT_MAX;
+	if (!mallopt(M_MMAP_THRESHOLD, 32 << 20) || !mallopt(M_TRIM_THRESHOLD, step) || !mallopt(M_TOP_PAD, step))
 		return;
 	/* Make it grow now: a block larger than the whole heap so far, which no
 	   free block can hold (below the mapping threshold: from the heap). */
