@@ -12,6 +12,7 @@
 #include "model/util/idmap.h"
 #include "model/util/strbuf.h"
 #include "model/util/textcheck.h"
+#include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
 
 /* One row of offers.sql: what an action's edit is built from. */
@@ -20,8 +21,19 @@ struct offer {
 };
 
 /* What every edit builder needs; `patch` collects its operations. */
+/* One array of the document, its elements by index (cJSON's arrays are
+   lists: reaching element i walks i elements, and a large inventory's plan
+   asks for thousands). */
+struct doc_array {
+	const char *name;
+	const cJSON **v;
+	size_t n;
+};
+
 struct edit_ctx {
 	const cJSON *doc;
+	struct doc_array arrays[16]; /* filled when first asked for (the document has fewer arrays) */
+	size_t n_arrays;
 	const char *as_of;
 	char renewed[11]; /* as-of + 1 year */
 	struct idmap ids; /* every id of the document, for fresh ones */
@@ -48,25 +60,46 @@ static const char *label(struct edit_ctx *x, const char *id)
 	return *slot;
 }
 
-/* The element of doc[array] whose "id" is `id`, and its index. */
-static const cJSON *by_id(const cJSON *doc, const char *array, const char *id, long *index)
+static const struct doc_array *array_of(struct edit_ctx *x, const char *name)
 {
-	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc, array), *el;
-	long i = 0;
-	cJSON_ArrayForEach(el, arr) {
-		if (json_string_is(el, "id", id)) {
-			*index = i;
-			return el;
-		}
-		i++;
-	}
-	return NULL;
+	for (size_t k = 0; k < x->n_arrays; k++)
+		if (!strcmp(x->arrays[k].name, name))
+			return &x->arrays[k];
+	if (x->n_arrays == sizeof(x->arrays) / sizeof(*x->arrays))
+		die(EXIT_FAILURE_IO, "internal error: plan: more arrays than %zu", x->n_arrays);
+	struct doc_array *a = &x->arrays[x->n_arrays++];
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(x->doc, name), *el;
+	a->name = name;
+	a->n = 0;
+	a->v = xmalloc(((size_t)cJSON_GetArraySize(arr) + 1) * sizeof(*a->v));
+	cJSON_ArrayForEach(el, arr)
+		a->v[a->n++] = el;
+	return a;
 }
 
-static const cJSON *by_index(const cJSON *doc, const char *array, long index)
+static const cJSON *by_index(struct edit_ctx *x, const char *array, long index)
 {
-	const cJSON *el = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc, array), (int)index);
+	const struct doc_array *a = array_of(x, array);
+	const cJSON *el = index >= 0 && (size_t)index < a->n ? a->v[index] : NULL;
 	return cJSON_IsObject(el) ? el : NULL;
+}
+
+/* The element of doc[array] whose "id" is `id`, and its index: where the
+   ids' map says, else (an id in another array too) by a walk. */
+static const cJSON *by_id(struct edit_ctx *x, const char *array, const char *id, long *index)
+{
+	const struct doc_array *a = array_of(x, array);
+	const struct idref *r = idmap_get(&x->ids, id);
+	if (r && r->index < a->n && json_string_is(a->v[r->index], "id", id)) {
+		*index = (long)r->index;
+		return a->v[r->index];
+	}
+	for (size_t i = 0; i < a->n; i++)
+		if (json_string_is(a->v[i], "id", id)) {
+			*index = (long)i;
+			return a->v[i];
+		}
+	return NULL;
 }
 
 /* The index of `value` in obj[key] (an array of strings), or -1. */
@@ -84,7 +117,7 @@ static long index_in(const cJSON *obj, const char *key, const char *value)
 
 /* A record offers.sql names as "assignment:INDEX", "contract:ID" or
    "subcontract:ID": the element, its array and its index; NULL if none. */
-static const cJSON *record_of(const cJSON *doc, const char *source, const char **array, long *index)
+static const cJSON *record_of(struct edit_ctx *x, const char *source, const char **array, long *index)
 {
 	static const struct {
 		const char *prefix, *array;
@@ -97,9 +130,9 @@ static const cJSON *record_of(const cJSON *doc, const char *source, const char *
 			continue;
 		*array = forms[k].array;
 		if (!forms[k].by_index)
-			return by_id(doc, *array, source + n, index);
+			return by_id(x, *array, source + n, index);
 		*index = atol(source + n);
-		return by_index(doc, *array, *index);
+		return by_index(x, *array, *index);
 	}
 	return NULL;
 }
@@ -126,7 +159,7 @@ static void op(struct edit_ctx *x, const char *name, char *path, cJSON *value)
 /* "→": add the key, or replace it when the element has it. */
 static void set(struct edit_ctx *x, const char *array, long index, const char *key, cJSON *value)
 {
-	const cJSON *el = by_index(x->doc, array, index);
+	const cJSON *el = by_index(x, array, index);
 	op(x, cJSON_GetObjectItemCaseSensitive(el, key) ? "replace" : "add", path_of(array, index, key), value);
 }
 
@@ -187,9 +220,9 @@ static int renew_contract(struct edit_ctx *x, const struct offer *o)
 {
 	long i;
 	const char *array = "contracts", *what = "contract";
-	if (!by_id(x->doc, array, o->target, &i)) {
+	if (!by_id(x, array, o->target, &i)) {
 		array = "subcontracts", what = "subcontract";
-		if (!by_id(x->doc, array, o->target, &i))
+		if (!by_id(x, array, o->target, &i))
 			return -1;
 	}
 	set(x, array, i, "end", cJSON_CreateString(x->renewed));
@@ -201,7 +234,7 @@ static int renew_contract(struct edit_ctx *x, const struct offer *o)
 static int confirm_contract(struct edit_ctx *x, const struct offer *o)
 {
 	long i;
-	if (!by_id(x->doc, "contracts", o->target, &i))
+	if (!by_id(x, "contracts", o->target, &i))
 		return -1;
 	set(x, "contracts", i, "confirmed", cJSON_CreateString(x->as_of));
 	x->title = xasprintf(_("confirm with the vendor what contract %s assigns, and record the date"), o->target);
@@ -211,7 +244,7 @@ static int confirm_contract(struct edit_ctx *x, const struct offer *o)
 static int confirm_assignment(struct edit_ctx *x, const struct offer *o)
 {
 	long i = o->a ? atol(o->a) : -1;
-	if (!by_index(x->doc, "assignments", i))
+	if (!by_index(x, "assignments", i))
 		return -1;
 	set(x, "assignments", i, "confirmed", cJSON_CreateString(x->as_of));
 	x->title = xasprintf(_("confirm the assignment %s and record the date"), o->target);
@@ -221,7 +254,7 @@ static int confirm_assignment(struct edit_ctx *x, const struct offer *o)
 static int approve_subcontract(struct edit_ctx *x, const struct offer *o)
 {
 	long i;
-	if (!by_id(x->doc, "subcontracts", o->target, &i))
+	if (!by_id(x, "subcontracts", o->target, &i))
 		return -1;
 	set(x, "subcontracts", i, "approved", cJSON_CreateString(x->as_of));
 	x->title = xasprintf(_("approve subcontract %s (A-10) and record the date"), o->target);
@@ -231,7 +264,7 @@ static int approve_subcontract(struct edit_ctx *x, const struct offer *o)
 static int trim_subcontract(struct edit_ctx *x, const struct offer *o)
 {
 	long i, j;
-	const cJSON *s = by_id(x->doc, "subcontracts", o->a, &i);
+	const cJSON *s = by_id(x, "subcontracts", o->a, &i);
 	if (!s || (j = index_in(s, "systems", o->b)) < 0)
 		return -1;
 	char *base = path_of("subcontracts", i, "systems");
@@ -294,7 +327,7 @@ static int drop_lead(struct edit_ctx *x, const struct offer *o)
 	for (char *t = strtok_r(sources, " ", &save); t && rc == 0; t = strtok_r(NULL, " ", &save)) {
 		const char *array;
 		long i, j;
-		const cJSON *r = record_of(x->doc, t, &array, &i);
+		const cJSON *r = record_of(x, t, &array, &i);
 		if (r && !strcmp(array, "assignments")) {
 			set(x, array, i, "role", cJSON_CreateString("support"));
 		} else if (r && !strcmp(array, "contracts") && (j = index_in(r, "lead", o->a)) >= 0) {
@@ -325,7 +358,7 @@ static int complete_item(struct edit_ctx *x, const struct offer *o)
 	for (char *t = strtok_r(sources, " ", &save); t && rc == 0; t = strtok_r(NULL, " ", &save)) {
 		const char *array;
 		long i;
-		if (record_of(x->doc, t, &array, &i))
+		if (record_of(x, t, &array, &i))
 			set(x, array, i, "completed", cJSON_CreateString(x->as_of));
 		else
 			rc = -1;
@@ -343,7 +376,7 @@ static int complete_item(struct edit_ctx *x, const struct offer *o)
 static int unset_prime(struct edit_ctx *x, const struct offer *o)
 {
 	long i;
-	if (!by_id(x->doc, "contracts", o->target, &i))
+	if (!by_id(x, "contracts", o->target, &i))
 		return -1;
 	set(x, "contracts", i, "prime", cJSON_CreateFalse());
 	x->title = xasprintf(_("contract %s is not a prime contract (one prime coordinates a system)"), o->target);
@@ -361,7 +394,7 @@ static int name_support(struct edit_ctx *x, const struct offer *o)
 static int record_disclosure(struct edit_ctx *x, const struct offer *o)
 {
 	long i;
-	const cJSON *v = by_id(x->doc, "vendors", o->target, &i);
+	const cJSON *v = by_id(x, "vendors", o->target, &i);
 	if (!v)
 		return -1;
 	append_to(x, v, path_of("vendors", i, "disclosures"), cJSON_CreateString("SDS"));
@@ -386,7 +419,7 @@ static int agree_interface(struct edit_ctx *x, const struct offer *o)
 static int approve_path(struct edit_ctx *x, const struct offer *o)
 {
 	long i;
-	if (!by_id(x->doc, "remote_access", o->target, &i))
+	if (!by_id(x, "remote_access", o->target, &i))
 		return -1;
 	set(x, "remote_access", i, "approved", cJSON_CreateString(x->as_of));
 	x->title = xasprintf(_("decide whether to permit remote path %s (I-3), and record the date"), o->target);
@@ -396,7 +429,7 @@ static int approve_path(struct edit_ctx *x, const struct offer *o)
 static int harden_path(struct edit_ctx *x, const struct offer *o)
 {
 	long i;
-	if (!by_id(x->doc, "remote_access", o->target, &i))
+	if (!by_id(x, "remote_access", o->target, &i))
 		return -1;
 	set(x, "remote_access", i, "auth", cJSON_CreateString("mfa"));
 	set(x, "remote_access", i, "source_restricted", cJSON_CreateTrue());
@@ -410,7 +443,7 @@ static int harden_path(struct edit_ctx *x, const struct offer *o)
 static int cut_path(struct edit_ctx *x, const struct offer *o)
 {
 	long i;
-	if (!by_id(x->doc, "remote_access", o->target, &i))
+	if (!by_id(x, "remote_access", o->target, &i))
 		return -1;
 	op(x, "remove", path_of("remote_access", i, NULL), NULL);
 	x->title = xasprintf(_("cut remote path %s (no contract covers it)"), o->target);
@@ -420,7 +453,7 @@ static int cut_path(struct edit_ctx *x, const struct offer *o)
 static int check_door(struct edit_ctx *x, const struct offer *o)
 {
 	long i;
-	if (!by_id(x->doc, "devices", o->target, &i) || !o->a)
+	if (!by_id(x, "devices", o->target, &i) || !o->a)
 		return -1;
 	cJSON *c = cJSON_CreateObject();
 	cJSON_AddStringToObject(c, "device", o->target);
@@ -470,7 +503,7 @@ static int add_to_ledger(struct edit_ctx *x, const struct offer *o)
 static int assign_device(struct edit_ctx *x, const struct offer *o)
 {
 	long i;
-	if (!by_id(x->doc, "devices", o->a, &i))
+	if (!by_id(x, "devices", o->a, &i))
 		return -1;
 	set(x, "devices", i, "system", cJSON_CreateString(o->b));
 	x->title = xasprintf(_("put device %s in system %s"), label(x, o->a), label(x, o->b));
@@ -511,7 +544,8 @@ static const struct kind *kind_find(const char *name)
 	return NULL;
 }
 
-/* Every "id" of the document's entities, and the organization's. */
+/* Every "id" of the document's entities, and the organization's, with its
+   index in its array (by_id). */
 static void collect_ids(const cJSON *doc, struct idmap *m)
 {
 	idmap_init(m, 64);
@@ -520,11 +554,13 @@ static void collect_ids(const cJSON *doc, struct idmap *m)
 	if (cJSON_IsString(id))
 		idmap_put(m, id->valuestring, ID_NONE, 0);
 	cJSON_ArrayForEach(arr, doc) {
+		size_t i = 0;
 		if (cJSON_IsArray(arr))
 			cJSON_ArrayForEach(el, arr) {
 				id = cJSON_GetObjectItemCaseSensitive(el, "id");
 				if (cJSON_IsString(id))
-					idmap_put(m, id->valuestring, ID_NONE, 0);
+					idmap_put(m, id->valuestring, ID_NONE, i); /* its index in its array */
+				i++;
 			}
 	}
 }
@@ -595,6 +631,8 @@ int actions_offer(sqlite3 *db, const cJSON *doc, const char *as_of, struct actio
 	free(prev_target);
 	sqlite3_finalize(st);
 	idmap_release(&x.ids);
+	for (size_t k = 0; k < x.n_arrays; k++)
+		free(x.arrays[k].v);
 	namebook_close(&x.names);
 	for (int k = 0; k < 4; k++)
 		free(x.labels[k]);
@@ -651,8 +689,10 @@ static int pointer_cmp(const void *pa, const void *pb)
 
 static cJSON *merged_edit(struct action *v, size_t from, size_t to)
 {
-	cJSON *patch = cJSON_CreateArray(), **removes = NULL;
-	size_t n_removes = 0;
+	cJSON *patch = cJSON_CreateArray(), **removes = NULL, **added = NULL;
+	size_t n_removes = 0, n_added = 0, cap_added = 0;
+	struct idmap last; /* path -> the last operation added on it (a group has thousands) */
+	idmap_init(&last, 64);
 	for (size_t i = from; i < to; i++) {
 		cJSON *opn;
 		while ((opn = cJSON_DetachItemFromArray(v[i].edit, 0))) {
@@ -665,11 +705,8 @@ static cJSON *merged_edit(struct action *v, size_t from, size_t to)
 				continue;
 			}
 			/* A list added whole earlier in the group: append instead. */
-			cJSON *earlier = NULL, *e;
-			cJSON_ArrayForEach(e, patch)
-				if (!strcmp(cJSON_GetObjectItemCaseSensitive(e, "path")->valuestring, path))
-					earlier = e;
-			cJSON *list = earlier ? cJSON_GetObjectItemCaseSensitive(earlier, "value") : NULL;
+			const struct idref *earlier = idmap_get(&last, path);
+			cJSON *list = earlier ? cJSON_GetObjectItemCaseSensitive(added[earlier->index], "value") : NULL;
 			if (cJSON_IsArray(list) && cJSON_IsArray(value)) {
 				cJSON *item;
 				while ((item = cJSON_DetachItemFromArray(value, 0)))
@@ -678,8 +715,13 @@ static cJSON *merged_edit(struct action *v, size_t from, size_t to)
 				continue;
 			}
 			cJSON_AddItemToArray(patch, opn);
+			added = xgrow(added, &cap_added, n_added + 1, sizeof(*added));
+			added[n_added] = opn;
+			idmap_set(&last, path, ID_NONE, n_added++); /* the key lives in opn, in the patch */
 		}
 	}
+	idmap_release(&last);
+	free(added);
 	if (n_removes)
 		qsort(removes, n_removes, sizeof(*removes), pointer_cmp);
 	for (size_t i = 0; i < n_removes; i++)

@@ -69,6 +69,17 @@ const struct idref *idmap_put(struct idmap *m, const char *key, enum id_kind kin
 	return NULL;
 }
 
+void idmap_set(struct idmap *m, const char *key, enum id_kind kind, size_t index)
+{
+	const struct idref *old = idmap_put(m, key, kind, index);
+	if (old) {
+		struct idmap_slot *s = find(m, key);
+		s->key = key;
+		s->ref.kind = kind;
+		s->ref.index = index;
+	}
+}
+
 const struct idref *idmap_get(const struct idmap *m, const char *key)
 {
 	struct idmap_slot *s = find(m, key);

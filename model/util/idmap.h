@@ -29,6 +29,8 @@ struct idmap {
 void idmap_init(struct idmap *m, size_t expected);
 /* Insert; returns NULL, or the existing entry if the id is already there. */
 const struct idref *idmap_put(struct idmap *m, const char *key, enum id_kind kind, size_t index);
+/* Insert, or replace the entry (and its key) if the id is already there. */
+void idmap_set(struct idmap *m, const char *key, enum id_kind kind, size_t index);
 /* The entry, or NULL. */
 const struct idref *idmap_get(const struct idmap *m, const char *key);
 void idmap_release(struct idmap *m);
