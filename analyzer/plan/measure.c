@@ -205,7 +205,7 @@ int measure_edits(const struct measure *m, const cJSON *const *edits, size_t n, 
 {
 	size_t workers = (size_t)usable_cores();
 	if (workers > n / 2)
-		workers = n / 2 ? n / 2 : 1; /* a worker is worth it from two edits on */
+		workers = n / 2 ? n / 2 : 1; /* each process measures two edits at least */
 	pid_t pid[WORKERS_MAX] = { 0 };
 	int fd[WORKERS_MAX] = { 0 };
 	unsigned char here[WORKERS_MAX] = { 1 }; /* share k measured in this process */
