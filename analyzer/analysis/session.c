@@ -14,7 +14,6 @@
 #include "model/util/read_input.h"
 #include "model/xlsx/read_xlsx.h"
 #include "model/util/diag.h"
-#include "model/util/heap.h"
 #include "model/util/exit_codes.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
@@ -124,7 +123,6 @@ int session_load_buffer(struct session *s, const char *name, const char *buf, si
 {
 	memset(s, 0, sizeof(*s));
 	s->name = name;
-	heap_expect(len);
 	catalog_load(&s->cat);
 	inventory_init(&s->inv);
 	checksum(buf, len, s->sha256);

@@ -322,7 +322,7 @@ static void load_array(struct loader *L, const struct entity *e, const cJSON *ro
 
 /* The checked text parsed: into `arena` when there is one, else as a tree
    of its own. */
-static cJSON *parse(const char *buf, size_t len, struct diag *d, struct json_arena *arena)
+static cJSON *parse(const char *buf, size_t len, struct diag *d, struct pool *arena)
 {
 	if (skip_ws(buf, len, 0) == len) {
 		diag_file(d, _("empty input; expected an inventory JSON document"));
@@ -370,10 +370,10 @@ cJSON *inventory_parse_json(const char *buf, size_t len, struct diag *d)
 int inventory_load_json(struct inventory *inv, const struct catalog *cat, const char *buf, size_t len,
 			struct diag *d)
 {
-	struct json_arena arena = { 0 };
+	struct pool arena = POOL_INIT;
 	cJSON *root = parse(buf, len, d, &arena);
 	int rc = root ? inventory_load_tree(inv, cat, root, d) : -1;
-	json_arena_release(&arena);
+	pool_release(&arena);
 	return rc;
 }
 

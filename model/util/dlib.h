@@ -25,10 +25,20 @@ struct dlib_symbol {
    an error that names the library and what it is needed for. */
 int dlib_open(int *state, const char *soname, const char *needed_for, const struct dlib_symbol *syms);
 
-/* The two halves of a library's X-macro list: declare its pointers in a
-   header, define them and their table in a .c file. */
+/* A library's X-macro list of functions, declared as pointers in its
+   header: LIST(DLIB_DECLARE). */
 #define DLIB_DECLARE(f) extern __typeof__(f) *sym_##f;
 #define DLIB_DEFINE(f) __typeof__(f) *sym_##f;
 #define DLIB_ENTRY(f) { #f, (void **)&sym_##f },
+/* ... and in its .c file, the pointers and `int load(void)`, which opens the
+   library once: DLIB_LOADER(load, SONAME, _("what it is needed for"), LIST) */
+#define DLIB_LOADER(load, soname, needed_for, LIST)                                  \
+	LIST(DLIB_DEFINE)                                                            \
+	int load(void)                                                               \
+	{                                                                            \
+		static int state;                                                    \
+		static const struct dlib_symbol syms[] = { LIST(DLIB_ENTRY){ NULL, NULL } }; \
+		return dlib_open(&state, soname, needed_for, syms);                  \
+	}
 
 #endif

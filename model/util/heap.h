@@ -13,7 +13,8 @@
 
 #include <stddef.h>
 
-/* An input of this many bytes is about to be read: from 1 MiB on, the heap
+/* An input of this many bytes is being read (read_input: a file's size
+   before, a pipe's as it grows): from 1 MiB on, the heap
    grows ahead by about 16 times that (address space, not memory) and that
    range is advised to be backed by huge pages. Once per run; a no-op where
    the system has no such advice or refuses it. */

@@ -7,6 +7,22 @@
 
 enum { POOL_BLOCK = 64 * 1024 };
 
+/* Under AddressSanitizer every allocation is a block of its own, so that
+   reading past a string or a JSON node still hits a red zone (tests,
+   fuzzing). */
+#if defined(__SANITIZE_ADDRESS__) /* gcc */
+#define UNDER_ASAN 1
+#elif defined(__has_feature)      /* clang */
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifdef UNDER_ASAN
+enum { BLOCK_PER_ALLOCATION = 1 };
+#else
+enum { BLOCK_PER_ALLOCATION = 0 };
+#endif
+
 struct pool_block {
 	struct pool_block *next;
 	size_t used, size;
@@ -19,7 +35,7 @@ static void *take(struct pool *p, size_t n, size_t align)
 	struct pool_block *b = p->head;
 	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
 	if (!b || at > b->size || b->size - at < n) {
-		size_t size = n > POOL_BLOCK / 4 ? n : POOL_BLOCK;
+		size_t size = BLOCK_PER_ALLOCATION || n > POOL_BLOCK / 4 ? n : POOL_BLOCK;
 		b = xmalloc(sizeof(*b) + size);
 		b->used = 0;
 		b->size = size;

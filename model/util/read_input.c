@@ -27,9 +27,10 @@ int read_input(const char *file, char **buf, size_t *len)
 	}
 	size_t cap = 0, n = 0;
 	char *p = NULL;
-	/* A file's size is known: the heap prepared for it, the buffer made
-	   once (a pipe's grows as it comes). */
-	if (S_ISREG(st.st_mode) && st.st_size > 0 && st.st_size <= INPUT_MAX) {
+	/* The heap prepared for the input (heap.h): a file's size is known, and
+	   its buffer made once; a pipe's grows as it comes. */
+	int sized = S_ISREG(st.st_mode) && st.st_size > 0 && st.st_size <= INPUT_MAX;
+	if (sized) {
 		heap_expect((size_t)st.st_size);
 		p = xgrow(p, &cap, (size_t)st.st_size + 65536 + 1, 1);
 	}
@@ -37,6 +38,8 @@ int read_input(const char *file, char **buf, size_t *len)
 		p = xgrow(p, &cap, n + 65536 + 1, 1);
 		size_t got = fread(p + n, 1, cap - n - 1, f);
 		n += got;
+		if (!sized)
+			heap_expect(n);
 		if (n > INPUT_MAX) {
 			free(p);
 			if (f != stdin)
