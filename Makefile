@@ -31,7 +31,7 @@ SANITIZE   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 
 # Data compiled into the binary: catalog, schema, derived tables, rules.
 EMBED := rules/catalog.json $(sort $(wildcard rules/*.sql)) model/db/schema.sql model/db/indexes.sql \
-         model/db/derive.sql model/db/finding_indexes.sql model/db/accept.sql \
+         model/db/derive.sql model/db/derive_after.sql model/db/finding_indexes.sql model/db/accept.sql \
          analyzer/plan/offers.sql
 
 MO           := build/locale/ja/LC_MESSAGES/bunkai.mo

@@ -403,6 +403,7 @@ for bin in build/asan/tests/test_*; do [ "${bin%.d}" = "$bin" ] && unit "$bin" "
 . tests/diagram.sh
 . tests/xlsx.sh
 . tests/pack.sh
+. tests/derive.sh
 for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	set -- $build
 	e2e "$1" "$2"
@@ -418,6 +419,7 @@ for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	lenient_cells "$1" "$2"
 	spreadsheet_ids "$1" "$2"
 	pack_tests "$1" "$2"
+	derive_tests "$1" "$2"
 done
 diagram_pages
 xlsx_print

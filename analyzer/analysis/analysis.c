@@ -265,8 +265,10 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 		"           WHERE f.code = 'door-unchecked' AND f.device = pd.door AND f.in_view AND f.accepted IS NULL)"
 		"         ORDER BY rank, code)),"
 		"       " LABEL("coalesce(td.name, ts.name)", "r.target") ", " LABEL("dd.name", "pd.door") ","
-		"       (SELECT group_concat(l, ', ') FROM (SELECT DISTINCT " LABEL("s.name", "s.id") " AS l, s.id"
-		"          FROM path_reach pr JOIN systems s ON s.id = pr.system WHERE pr.remote = r.id ORDER BY s.id)),"
+		/* each reached system once, then its name (not a name per device) */
+		"       (SELECT group_concat(l, ', ') FROM (SELECT " LABEL("s.name", "s.id") " AS l"
+		"          FROM (SELECT DISTINCT pr.system FROM path_reach pr WHERE pr.remote = r.id) x"
+		"          JOIN systems s ON s.id = x.system ORDER BY s.id)),"
 		"       " LABEL("cp.name", "c.checked_by")
 		"  FROM remote_access r JOIN parties p ON p.id = r.vendor JOIN path_doors pd ON pd.remote = r.id"
 		"  LEFT JOIN devices td ON td.id = r.target LEFT JOIN systems ts ON ts.id = r.target"

@@ -9,6 +9,7 @@
 #include "analyzer/analysis/message.h"
 #include "model/util/embedded.h"
 #include "model/util/i18n.h"
+#include "model/util/progress.h"
 #include "model/util/read_input.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
@@ -503,9 +504,12 @@ int rules_run(sqlite3 *db, const struct ruleset *rs, int messages)
 	   that read the others' findings ("-- runs: last"). */
 	for (int last = 0; last <= 1; last++) {
 		for (size_t i = 0; i < rs->n; i++)
-			if (rs->v[i].last == last && (describe(db, &rs->v[i], i) < 0 || run_one(&S, &rs->v[i], i) < 0)) {
-				sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-				goto out;
+			if (rs->v[i].last == last) {
+				if (describe(db, &rs->v[i], i) < 0 || run_one(&S, &rs->v[i], i) < 0) {
+					sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+					goto out;
+				}
+				progress_mark(rs->v[i].code);
 			}
 		if (!last && db_exec(db, embedded_find("model/db/accept.sql")->data, "accepted findings") < 0) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);

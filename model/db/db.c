@@ -1,4 +1,5 @@
 #include "db.h"
+#include "derive.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -348,7 +349,11 @@ int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv,
 	int failed = !L.ok || exec_embedded(db, "model/db/indexes.sql") < 0;
 	progress_mark("model indexes");
 	failed = failed || exec_embedded(db, "model/db/derive.sql") < 0;
-	progress_mark("derived tables");
+	progress_mark("derived tables (SQL)");
+	failed = failed || derive_rows(db, cat, inv) < 0;
+	progress_mark("derived rows (C)");
+	failed = failed || exec_embedded(db, "model/db/derive_after.sql") < 0;
+	progress_mark("derived indexes");
 	if (failed) {
 		db_exec(db, "ROLLBACK", "model");
 		return -1;

@@ -1,6 +1,7 @@
 /*
 ** The model in SQLite: schema, bulk load of an inventory, and the derived
-** binding tables (model/db/derive.sql) the rules read.
+** binding tables the rules read (model/db/derive.sql defines them; derive.c
+** fills the large ones).
 */
 #ifndef BUNKAI_DB_H
 #define BUNKAI_DB_H

@@ -1,0 +1,529 @@
+#include "derive.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/util/i18n.h"
+#include "model/util/idmap.h"
+#include "model/util/pool.h"
+#include "model/util/strbuf.h"
+#include "model/util/xalloc.h"
+
+/*
+** The derived tables with one row per claim, lead, reached device or
+** responsible maintainer: claims, leads, path_reach, responsible
+** (model/db/derive.sql defines them and says what they hold). The small
+** tables they depend on — states, binding, bound, subcontract_scope,
+** path_doors — were made by derive.sql and are read back here; what the
+** inventory already holds in C (items, systems, devices, networks) is read
+** from it.
+*/
+
+/* A set of string tuples, as "a\x1fb\x1fc" keys in an idmap; the index is
+   the caller's. */
+struct keyset {
+	struct idmap map;
+	struct pool pool;
+	struct strbuf key;
+};
+
+static void keyset_init(struct keyset *s, size_t expected)
+{
+	idmap_init(&s->map, expected);
+	s->pool = (struct pool)POOL_INIT;
+	s->key = (struct strbuf)STRBUF_INIT;
+}
+
+static void keyset_release(struct keyset *s)
+{
+	idmap_release(&s->map);
+	pool_release(&s->pool);
+	strbuf_release(&s->key);
+}
+
+/* The key of (a, b, c); NULL parts are written as \x1e (no id has one). */
+static const char *key3(struct keyset *s, const char *a, const char *b, const char *c)
+{
+	strbuf_reset(&s->key);
+	strbuf_addstr(&s->key, a ? a : "\x1e");
+	strbuf_addch(&s->key, '\x1f');
+	strbuf_addstr(&s->key, b ? b : "\x1e");
+	if (c) {
+		strbuf_addch(&s->key, '\x1f');
+		strbuf_addstr(&s->key, c);
+	}
+	return strbuf_str(&s->key);
+}
+
+static const struct idref *keyset_get(struct keyset *s, const char *a, const char *b, const char *c)
+{
+	return idmap_get(&s->map, key3(s, a, b, c));
+}
+
+/* Adds the tuple with `index` unless it is there; returns the entry it had,
+   or NULL when it was added. */
+static const struct idref *keyset_put(struct keyset *s, const char *a, const char *b, const char *c, size_t index)
+{
+	const char *k = key3(s, a, b, c);
+	const struct idref *r = idmap_get(&s->map, k);
+	if (r)
+		return r;
+	idmap_put(&s->map, pool_strdup(&s->pool, k), ID_NONE, index);
+	return NULL;
+}
+
+/* What the claims need from derive.sql's tables. */
+struct bindings {
+	struct keyset bound;       /* (vendor, system) */
+	struct keyset bound_any;   /* (vendor) bound to some system */
+	struct keyset by_sub;      /* (vendor, system, subcontract): bound there by that subcontract */
+	const char **contract_state, **subcontract_state; /* by index; in `strings` */
+	const char **scope;        /* subcontract_scope: systems, `scope_at[i]`..`scope_at[i+1]` for subcontract i */
+	size_t *scope_at;
+	struct pool strings;
+};
+
+static sqlite3_stmt *query(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		error(_("internal error: %s: %s"), "derived tables", sqlite3_errmsg(db));
+		return NULL;
+	}
+	return st;
+}
+
+static const char *text(struct pool *p, sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return s ? pool_strdup(p, s) : NULL;
+}
+
+/* A table's `state` column, in inventory order. */
+static int read_states(sqlite3 *db, const char *table, size_t n, struct pool *p, const char ***out)
+{
+	char *sql = xasprintf("SELECT state FROM %s ORDER BY seq", table);
+	sqlite3_stmt *st = query(db, sql);
+	free(sql);
+	if (!st)
+		return -1;
+	*out = xcalloc(n + 1, sizeof(**out));
+	for (size_t i = 0; i < n && sqlite3_step(st) == SQLITE_ROW; i++)
+		(*out)[i] = text(p, st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int read_bindings(sqlite3 *db, const struct inventory *inv, struct bindings *b)
+{
+	memset(b, 0, sizeof(*b));
+	keyset_init(&b->bound, 64);
+	keyset_init(&b->bound_any, 64);
+	keyset_init(&b->by_sub, 64);
+	if (read_states(db, "contracts", inv->n_contracts, &b->strings, &b->contract_state) < 0 ||
+	    read_states(db, "subcontracts", inv->n_subcontracts, &b->strings, &b->subcontract_state) < 0)
+		return -1;
+	sqlite3_stmt *st = query(db, "SELECT vendor, system FROM bound");
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0), *s = (const char *)sqlite3_column_text(st, 1);
+		keyset_put(&b->bound, v, s, NULL, 0);
+		keyset_put(&b->bound_any, v, NULL, NULL, 0);
+	}
+	sqlite3_finalize(st);
+	if (!(st = query(db, "SELECT vendor, system, source FROM binding WHERE kind = 'subcontract'")))
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		keyset_put(&b->by_sub, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+			   (const char *)sqlite3_column_text(st, 2), 0);
+	sqlite3_finalize(st);
+	/* subcontract_scope grouped by subcontract, in inventory order. */
+	if (!(st = query(db, "SELECT s.seq, sc.system FROM subcontract_scope sc JOIN subcontracts s ON s.id = sc.subcontract"
+			     " ORDER BY s.seq, sc.system")))
+		return -1;
+	size_t n = 0, cap = 0;
+	b->scope_at = xcalloc(inv->n_subcontracts + 1, sizeof(*b->scope_at));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		size_t seq = (size_t)sqlite3_column_int64(st, 0);
+		b->scope = xgrow(b->scope, &cap, n + 1, sizeof(*b->scope));
+		b->scope[n++] = text(&b->strings, st, 1);
+		if (seq < inv->n_subcontracts)
+			b->scope_at[seq + 1] = n;
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 1; i <= inv->n_subcontracts; i++)
+		if (b->scope_at[i] < b->scope_at[i - 1])
+			b->scope_at[i] = b->scope_at[i - 1];
+	return 0;
+}
+
+static void bindings_release(struct bindings *b)
+{
+	keyset_release(&b->bound);
+	keyset_release(&b->bound_any);
+	keyset_release(&b->by_sub);
+	free(b->contract_state);
+	free(b->subcontract_state);
+	free(b->scope);
+	free(b->scope_at);
+	pool_release(&b->strings);
+}
+
+/* A record's first check (SPEC 9.3): its first_check, else `confirmed` (a
+   subcontract: `approved`) as a yes on that date. */
+struct first_check {
+	const char *answer, *day, *completed;
+};
+
+static struct first_check first_check(int answer, const char *date, const char *confirmed, const char *completed)
+{
+	struct first_check c = { answer >= 0 ? answer_names[answer] : confirmed ? "yes" : NULL,
+				 date ? date : confirmed, completed };
+	return c;
+}
+
+/* One claim on its way into the table, and into the leads. */
+struct claim {
+	int item;
+	const char *system, *party, *kind, *source, *state;
+	int role;
+	struct first_check check;
+};
+
+struct lead {
+	int item;
+	const char *system, *party, *confirmed;
+	int checked;
+};
+
+struct deriver {
+	sqlite3 *db;
+	const struct catalog *cat;
+	const struct inventory *inv;
+	struct bindings b;
+	sqlite3_stmt *claim_row;
+	struct keyset lead_keys; /* (item, system, party) -> index in leads */
+	struct lead *leads;
+	size_t n_leads, cap_leads;
+	int ok;
+};
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void step(struct deriver *D, sqlite3_stmt *st)
+{
+	if (D->ok && sqlite3_step(st) != SQLITE_DONE) {
+		error(_("internal error: %s: %s"), "derived tables", sqlite3_errmsg(D->db));
+		D->ok = 0;
+	}
+	sqlite3_reset(st);
+}
+
+static int valid(struct deriver *D, const struct claim *c)
+{
+	if (strcmp(c->state, "active"))
+		return 0;
+	if (D->inv->org_id && !strcmp(c->party, D->inv->org_id))
+		return 1;
+	if (!c->system)
+		return keyset_get(&D->b.bound_any, c->party, NULL, NULL) != NULL;
+	if (strcmp(c->kind, "subcontract"))
+		return keyset_get(&D->b.bound, c->party, c->system, NULL) != NULL;
+	return keyset_get(&D->b.by_sub, c->party, c->system, c->source) != NULL;
+}
+
+static void add_claim(struct deriver *D, const struct claim *c)
+{
+	const char *item = D->cat->items[c->item].id;
+	const char *confirmed = c->check.answer && !strcmp(c->check.answer, "yes") ? c->check.day : NULL;
+	int ok = valid(D, c), checked = c->check.answer != NULL;
+	sqlite3_stmt *st = D->claim_row;
+	const char *vals[] = { item, c->system, c->party, role_names[c->role], c->kind, c->source, confirmed,
+			       c->state };
+	for (int i = 0; i < 8; i++)
+		bind_text(st, i + 1, vals[i]);
+	sqlite3_bind_int(st, 9, ok);
+	sqlite3_bind_int(st, 10, checked);
+	bind_text(st, 11, c->check.answer);
+	bind_text(st, 12, c->check.day);
+	bind_text(st, 13, c->check.completed);
+	step(D, st);
+	if (!ok || c->role != ROLE_LEAD)
+		return;
+	/* leads: one row per (item, system, party), the latest confirmed date
+	   and whether any source was checked. */
+	const struct idref *r = keyset_put(&D->lead_keys, item, c->system, c->party, D->n_leads);
+	if (!r) {
+		D->leads = xgrow(D->leads, &D->cap_leads, D->n_leads + 1, sizeof(*D->leads));
+		D->leads[D->n_leads++] = (struct lead){ c->item, c->system, c->party, confirmed, checked };
+		return;
+	}
+	struct lead *l = &D->leads[r->index];
+	if (confirmed && (!l->confirmed || strcmp(confirmed, l->confirmed) > 0))
+		l->confirmed = confirmed;
+	l->checked |= checked;
+}
+
+/* A contract's or subcontract's lead and support items, on `systems` for the
+   system items and once (system NULL) for the organization's. */
+static void claim_items(struct deriver *D, struct claim *c, const itemset sets[2], const char *const *systems,
+			size_t n_systems)
+{
+	for (size_t i = 0; i < D->cat->n; i++)
+		for (int role = ROLE_LEAD; role <= ROLE_SUPPORT; role++) {
+			if (!(sets[role] & ((itemset)1 << i)))
+				continue;
+			c->item = (int)i;
+			c->role = role;
+			if (D->cat->items[i].scope == SCOPE_ORGANIZATION) {
+				c->system = NULL;
+				add_claim(D, c);
+				continue;
+			}
+			for (size_t k = 0; k < n_systems; k++) {
+				c->system = systems[k];
+				add_claim(D, c);
+			}
+		}
+}
+
+static void derive_claims(struct deriver *D)
+{
+	const struct inventory *inv = D->inv;
+	D->claim_row = D->ok ? query(D->db, "INSERT INTO claims (item, system, party, role, kind, source, confirmed,"
+					    " state, valid, checked, check_answer, check_date, completed)"
+					    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+			     : NULL;
+	if (!D->claim_row) {
+		D->ok = 0;
+		return;
+	}
+	for (size_t i = 0; i < inv->n_contracts; i++) {
+		const struct contract *k = &inv->contracts[i];
+		struct claim c = { .party = k->vendor, .kind = "contract", .source = k->id,
+				   .state = D->b.contract_state[i] ? D->b.contract_state[i] : "",
+				   .check = first_check(k->first_check, k->first_check_date, k->confirmed, k->completed) };
+		const itemset sets[2] = { k->lead, k->support };
+		claim_items(D, &c, sets, k->systems.v, k->systems.n);
+	}
+	for (size_t i = 0; i < inv->n_subcontracts; i++) {
+		const struct subcontract *s = &inv->subcontracts[i];
+		struct claim c = { .party = s->sub, .kind = "subcontract", .source = s->id,
+				   .state = D->b.subcontract_state[i] ? D->b.subcontract_state[i] : "",
+				   .check = first_check(s->first_check, s->first_check_date, s->approved, s->completed) };
+		const itemset sets[2] = { s->lead, s->support };
+		claim_items(D, &c, sets, D->b.scope + D->b.scope_at[i], D->b.scope_at[i + 1] - D->b.scope_at[i]);
+	}
+	struct pool sources = POOL_INIT;
+	char buf[48];
+	for (size_t i = 0; i < inv->n_assignments; i++) {
+		const struct assignment *a = &inv->assignments[i];
+		snprintf(buf, sizeof(buf), "$.assignments[%zu]", i);
+		struct claim c = { .item = a->item, .system = a->system, .party = a->party, .kind = "assignment",
+				   .source = pool_strdup(&sources, buf), .state = "active", .role = a->role,
+				   .check = first_check(a->first_check, a->first_check_date, a->confirmed, a->completed) };
+		if (!a->system || strcmp(a->system, "*")) {
+			add_claim(D, &c);
+			continue;
+		}
+		for (size_t s = 0; s < inv->n_systems; s++)
+			if (inv->systems[s].medical_info) {
+				c.system = inv->systems[s].id;
+				add_claim(D, &c);
+			}
+	}
+	sqlite3_finalize(D->claim_row);
+	D->claim_row = NULL;
+	sqlite3_stmt *st = D->ok ? query(D->db, "INSERT INTO leads VALUES (?,?,?,?,?)") : NULL;
+	for (size_t i = 0; st && i < D->n_leads; i++) {
+		const struct lead *l = &D->leads[i];
+		bind_text(st, 1, D->cat->items[l->item].id);
+		bind_text(st, 2, l->system);
+		bind_text(st, 3, l->party);
+		bind_text(st, 4, l->confirmed);
+		sqlite3_bind_int(st, 5, l->checked);
+		step(D, st);
+	}
+	if (!st)
+		D->ok = 0;
+	sqlite3_finalize(st);
+	pool_release(&sources);
+}
+
+/* Devices by id, and the devices on each network id their lists name (CSR
+   arrays: network i's devices are members[member_at[i] .. member_at[i+1])). */
+struct topology {
+	struct idmap devices, networks;
+	size_t *members, *member_at;
+};
+
+static void topology_build(struct topology *t, const struct inventory *inv)
+{
+	idmap_init(&t->devices, inv->n_devices);
+	for (size_t i = 0; i < inv->n_devices; i++)
+		idmap_put(&t->devices, inv->devices[i].id, ID_DEVICE, i);
+	idmap_init(&t->networks, inv->n_networks);
+	size_t n_networks = 0, total = 0, cap = 0;
+	size_t *count = NULL; /* devices per network, then where each one's list starts */
+	for (size_t d = 0; d < inv->n_devices; d++)
+		for (size_t k = 0; k < inv->devices[d].networks.n; k++) {
+			const char *id = inv->devices[d].networks.v[k];
+			const struct idref *n = idmap_get(&t->networks, id);
+			if (!n) {
+				idmap_put(&t->networks, id, ID_NETWORK, n_networks);
+				count = xgrow(count, &cap, n_networks + 1, sizeof(*count));
+				count[n_networks++] = 0;
+				n = idmap_get(&t->networks, id);
+			}
+			count[n->index]++;
+			total++;
+		}
+	t->member_at = xcalloc(n_networks + 1, sizeof(*t->member_at));
+	for (size_t i = 0; i < n_networks; i++)
+		t->member_at[i + 1] = t->member_at[i] + count[i];
+	t->members = xcalloc(total + 1, sizeof(*t->members));
+	for (size_t i = 0; i < n_networks; i++)
+		count[i] = t->member_at[i];
+	for (size_t d = 0; d < inv->n_devices; d++)
+		for (size_t k = 0; k < inv->devices[d].networks.n; k++)
+			t->members[count[idmap_get(&t->networks, inv->devices[d].networks.v[k])->index]++] = d;
+	free(count);
+}
+
+static void topology_release(struct topology *t)
+{
+	idmap_release(&t->devices);
+	idmap_release(&t->networks);
+	free(t->members);
+	free(t->member_at);
+}
+
+/* path_reach: the devices sharing a network with each path's door, and its
+   target device; each once per path. */
+static void derive_reach(struct deriver *D, const struct topology *t)
+{
+	const struct inventory *inv = D->inv;
+	sqlite3_stmt *doors = D->ok ? query(D->db, "SELECT remote, door FROM path_doors") : NULL;
+	sqlite3_stmt *ins = D->ok ? query(D->db, "INSERT OR IGNORE INTO path_reach VALUES (?,?,?)") : NULL;
+	size_t *seen = xcalloc(inv->n_devices + 1, sizeof(*seen)), stamp = 0;
+	struct idmap remotes;
+	idmap_init(&remotes, inv->n_remotes);
+	for (size_t i = 0; i < inv->n_remotes; i++)
+		idmap_put(&remotes, inv->remotes[i].id, ID_REMOTE, i);
+	while (doors && ins && D->ok && sqlite3_step(doors) == SQLITE_ROW) {
+		const char *remote = (const char *)sqlite3_column_text(doors, 0);
+		const char *door = (const char *)sqlite3_column_text(doors, 1);
+		const struct idref *r = idmap_get(&remotes, remote);
+		if (!r)
+			continue;
+		stamp++;
+		const char *id = inv->remotes[r->index].id;
+		const struct idref *dr = door ? idmap_get(&t->devices, door) : NULL;
+		const struct device *dd = dr ? &inv->devices[dr->index] : NULL;
+		for (size_t k = 0; dd && k < dd->networks.n; k++) {
+			const struct idref *n = idmap_get(&t->networks, dd->networks.v[k]);
+			for (size_t m = n ? t->member_at[n->index] : 0; n && m < t->member_at[n->index + 1]; m++) {
+				size_t d = t->members[m];
+				if (seen[d] == stamp)
+					continue;
+				seen[d] = stamp;
+				bind_text(ins, 1, id);
+				bind_text(ins, 2, inv->devices[d].id);
+				bind_text(ins, 3, inv->devices[d].system);
+				step(D, ins);
+			}
+		}
+		const struct idref *tr = idmap_get(&t->devices, inv->remotes[r->index].target);
+		if (tr && seen[tr->index] != stamp) {
+			seen[tr->index] = stamp;
+			bind_text(ins, 1, id);
+			bind_text(ins, 2, inv->devices[tr->index].id);
+			bind_text(ins, 3, inv->devices[tr->index].system);
+			step(D, ins);
+		}
+	}
+	if (!doors || !ins)
+		D->ok = 0;
+	sqlite3_finalize(doors);
+	sqlite3_finalize(ins);
+	idmap_release(&remotes);
+	free(seen);
+}
+
+/* responsible: for each device that carries checks, its maintainer when
+   bound to the device's system, else every valid I-6 lead there. */
+static void derive_responsible(struct deriver *D, const struct topology *t)
+{
+	const struct inventory *inv = D->inv;
+	int i6 = catalog_index(D->cat, "I-6");
+	/* The I-6 leads by system, chained: first[system] -> next[lead]. */
+	struct keyset first;
+	keyset_init(&first, 64);
+	size_t *next = xcalloc(D->n_leads + 1, sizeof(*next));
+	for (size_t i = D->n_leads; i-- > 0;) {
+		const struct lead *l = &D->leads[i];
+		if (l->item != i6 || !l->system)
+			continue;
+		const struct idref *r = keyset_put(&first, l->system, NULL, NULL, i + 1);
+		if (r) {
+			next[i] = r->index;
+			idmap_set(&first.map, pool_strdup(&first.pool, strbuf_str(&first.key)), ID_NONE, i + 1);
+		}
+	}
+	sqlite3_stmt *ins = D->ok ? query(D->db, "INSERT OR IGNORE INTO responsible VALUES (?,?)") : NULL;
+	unsigned char *done = xcalloc(inv->n_devices + 1, 1);
+	for (size_t i = 0; ins && i < inv->n_device_checks; i++) {
+		const struct idref *dr = idmap_get(&t->devices, inv->device_checks[i].device);
+		if (!dr || done[dr->index])
+			continue;
+		done[dr->index] = 1;
+		const struct device *d = &inv->devices[dr->index];
+		if (d->maintainer && d->system && keyset_get(&D->b.bound, d->maintainer, d->system, NULL)) {
+			bind_text(ins, 1, d->id);
+			bind_text(ins, 2, d->maintainer);
+			step(D, ins);
+			continue;
+		}
+		const struct idref *r = d->system ? keyset_get(&first, d->system, NULL, NULL) : NULL;
+		for (size_t l = r ? r->index : 0; l; l = next[l - 1]) {
+			bind_text(ins, 1, d->id);
+			bind_text(ins, 2, D->leads[l - 1].party);
+			step(D, ins);
+		}
+	}
+	if (!ins)
+		D->ok = 0;
+	sqlite3_finalize(ins);
+	free(done);
+	free(next);
+	keyset_release(&first);
+}
+
+int derive_rows(sqlite3 *db, const struct catalog *cat, const struct inventory *inv)
+{
+	struct deriver D = { .db = db, .cat = cat, .inv = inv, .ok = 1 };
+	keyset_init(&D.lead_keys, inv->n_assignments + 64);
+	if (read_bindings(db, inv, &D.b) < 0)
+		D.ok = 0;
+	if (D.ok)
+		derive_claims(&D);
+	struct topology t;
+	topology_build(&t, inv);
+	if (D.ok)
+		derive_reach(&D, &t);
+	if (D.ok)
+		derive_responsible(&D, &t);
+	topology_release(&t);
+	bindings_release(&D.b);
+	keyset_release(&D.lead_keys);
+	free(D.leads);
+	return D.ok ? 0 : -1;
+}

@@ -1,0 +1,18 @@
+/*
+** The derived tables of one row per claim, lead, reached device and
+** responsible maintainer, computed in C from the inventory and the small
+** tables derive.sql made before (model/db/derive.sql defines and explains
+** them all).
+*/
+#ifndef BUNKAI_DERIVE_H
+#define BUNKAI_DERIVE_H
+
+#include <sqlite3.h>
+
+#include "model/catalog.h"
+#include "model/inventory.h"
+
+/* Fill claims, leads, path_reach and responsible; 0, or -1 (error printed). */
+int derive_rows(sqlite3 *db, const struct catalog *cat, const struct inventory *inv);
+
+#endif

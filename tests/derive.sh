@@ -1,0 +1,40 @@
+# The large derived tables (claims, leads, path_reach, responsible), filled in
+# C by model/db/derive.c, against the SQL joins that defined them before
+# (tests/derive/oracle.sql), row for row, on a saved model (--db): every
+# fixture, the CSV folders, each rule case of tests/rules/cases.json applied
+# to its base, and generated hospitals. Sourced by tests/run.sh.
+
+derive_tests() {
+	local B=$1 tag=$2 d="$tmp/derive-$2" f n=0 bad=""
+	mkdir -p "$d"
+	python3 - "$d" <<'PY'
+import json, sys, jsonpatch
+cases = json.load(open("tests/rules/cases.json"))
+base = json.load(open(cases["base"]))
+for i, c in enumerate(cases["cases"]):
+    json.dump(jsonpatch.apply_patch(base, c["patch"]), open(f"{sys.argv[1]}/case-{i:03d}.json", "w"), ensure_ascii=False)
+PY
+	# A subcontract naming a system its prime is not bound to, handed to a
+	# vendor bound there by its own contract: its claim is not valid (the
+	# subcontract itself must bind the sub there).
+	jq '.subcontracts += [{"id": "s-ac", "prime": "v-a", "sub": "v-c", "systems": ["pacs"], "approved": "2024-03-20",
+		"lead": ["I-2"]}]' fixtures/well-kept-hospital.json >"$d/case-sub-scope.json"
+	build/bench/gen_inventory 300 0 10 10 >"$d/gen-300-10.json"
+	build/bench/gen_inventory 3000 >"$d/gen-3000.json"
+	for f in fixtures/*.json fixtures/csv/*/ "$d"/case-*.json "$d"/gen-*.json; do
+		rm -f "$d/model.db"
+		# Findings exit 1; the model is saved all the same.
+		"$B" analyze --no-plan --fail-on none --db "$d/model.db" -f json -o - "$f" >/dev/null 2>"$d/err" ||
+			{ bad="$bad $f: $(head -c 300 "$d/err")"; continue; }
+		sqlite3 "$d/model.db" <tests/derive/oracle.sql >"$d/diff" 2>&1
+		[ -s "$d/diff" ] && bad="$bad $f: $(head -c 300 "$d/diff")"
+		n=$((n + 1))
+	done
+	[ -z "$bad" ] && [ "$n" -gt 90 ] && ok "$tag derived tables equal their SQL definition on $n inventories" ||
+		not_ok "$tag derived tables differ from their SQL definition ($n inventories)" "$bad"
+	# The comparison catches a changed row.
+	sqlite3 "$d/model.db" "UPDATE claims SET valid = 1 - valid WHERE rowid = (SELECT max(rowid) FROM claims);" &&
+		sqlite3 "$d/model.db" <tests/derive/oracle.sql | grep -q "^claims|" &&
+		ok "$tag the comparison of derived tables catches a changed claim" ||
+		not_ok "$tag a changed claim went unnoticed"
+}
