@@ -108,6 +108,16 @@ static long count(sqlite3 *db, const char *sql)
 	return n;
 }
 
+/* The columns of one row into n counts (zero when there is none). */
+static void counts(sqlite3 *db, const char *sql, long *const *out, int n)
+{
+	sqlite3_stmt *st = NULL;
+	int row = sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
+	for (int i = 0; i < n; i++)
+		*out[i] = row ? (long)sqlite3_column_int64(st, i) : 0;
+	sqlite3_finalize(st);
+}
+
 static int read_findings(sqlite3 *db, struct analysis *a)
 {
 	size_t cap = 0;
@@ -347,19 +357,17 @@ int analysis_read(sqlite3 *db, const struct view *v, struct analysis *a)
 	sqlite3_finalize(st);
 
 	/* Pairs in view: those of the view's systems, plus the organization
-	   item when the view is not narrowed. */
-	const char *where = v->n_systems || v->vendor ? "system IN (SELECT id FROM view_systems)" : "1";
-	static const char *const cond[] = { "1", "leads = 1", "leads = 0", "leads > 1" };
-	long *dest[] = { &a->summary.applicable, &a->summary.led, &a->summary.unowned, &a->summary.conflicts };
-	for (int i = 0; i < 4; i++) {
-		char *sql = xasprintf("SELECT count(*) FROM applicable WHERE %s AND %s", where, cond[i]);
-		*dest[i] = count(db, sql);
-		free(sql);
-	}
-	a->summary.errors = count(db, "SELECT count(*) FROM findings WHERE in_view AND rank = 0 AND accepted IS NULL");
-	a->summary.warnings = count(db, "SELECT count(*) FROM findings WHERE in_view AND rank = 1 AND accepted IS NULL");
-	a->summary.infos = count(db, "SELECT count(*) FROM findings WHERE in_view AND rank = 2 AND accepted IS NULL");
-	a->summary.accepted = count(db, "SELECT count(*) FROM findings WHERE in_view AND accepted IS NOT NULL");
+	   item when the view is not narrowed. Each table read once. */
+	char *sql = xasprintf("SELECT count(*), total(leads = 1), total(leads = 0), total(leads > 1) FROM applicable"
+			      " WHERE %s", v->n_systems || v->vendor ? "system IN (SELECT id FROM view_systems)" : "1");
+	long *pairs[] = { &a->summary.applicable, &a->summary.led, &a->summary.unowned, &a->summary.conflicts };
+	counts(db, sql, pairs, 4);
+	free(sql);
+	long *open[] = { &a->summary.errors, &a->summary.warnings, &a->summary.infos, &a->summary.accepted };
+	counts(db,
+	       "SELECT total(rank = 0 AND accepted IS NULL), total(rank = 1 AND accepted IS NULL),"
+	       " total(rank = 2 AND accepted IS NULL), total(accepted IS NOT NULL) FROM findings WHERE in_view",
+	       open, 4);
 
 	a->counts.vendors = count(db, "SELECT count(*) FROM parties WHERE kind = 'vendor'");
 	a->counts.systems = count(db, "SELECT count(*) FROM systems");
