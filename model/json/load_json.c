@@ -4,7 +4,9 @@
 ** Three passes: a byte scan that cJSON does not do (UTF-8, NUL bytes, nesting
 ** depth, with line:column), cJSON's parse, then a walk of the tree that checks
 ** keys, types and value forms entity by entity. References between entities
-** are checked afterwards by inventory_validate().
+** are checked afterwards by inventory_validate(). inventory_load_json() first
+** tries the same walk element by element (load_streamed, below), the whole
+** tree only for a document that does not load cleanly.
 */
 #include <cJSON.h>
 #include <stdarg.h>
@@ -366,27 +368,139 @@ cJSON *inventory_parse_json(const char *buf, size_t len, struct diag *d)
 	return parse(buf, len, d, NULL);
 }
 
-/* The tree is read once: it lives in an arena, dropped whole (json_arena.h). */
+/*
+** Streaming: the entity arrays element by element, each element's tree in a
+** pool of its own dropped once it is loaded, so the whole document is never
+** a tree (at 100,000 devices the tree was 100 MB, and touching fresh memory
+** is slow). Everything else at the root (format, organization, as_of,
+** unknown keys) is parsed whole into a skeleton root that load_root() reads.
+** Only for a document that loads cleanly: at the first thing out of the
+** ordinary — a syntax error, a repeated array, an element that is not an
+** object, any problem with a value — it returns -1 and the caller loads the
+** whole tree instead, whose messages and their order are the reference.
+*/
+
+static int load_root(struct loader *L, const cJSON *root);
+
+static const struct entity *entity_of_array(const char *key)
+{
+	for (const struct entity *e = entities + 1; e->fields; e++)
+		if (!strcmp(e->array, key))
+			return e;
+	return NULL;
+}
+
+/* The array at buf[off] == '[': each element loaded; the offset after it,
+   or 0. */
+static size_t stream_array(struct loader *L, const struct entity *e, const char *buf, size_t len, size_t off)
+{
+	off = skip_ws(buf, len, off + 1);
+	if (off < len && buf[off] == ']')
+		return off + 1;
+	for (long i = 0; i < ENTITY_MAX; i++) {
+		struct pool element = POOL_INIT;
+		const char *end = NULL;
+		const cJSON *el = json_arena_parse(&element, buf + off, len - off, &end);
+		int ok = el && cJSON_IsObject(el);
+		if (ok)
+			load_element(L, e, i, el, NULL);
+		pool_release(&element);
+		if (!ok || L->d->count)
+			return 0;
+		off = skip_ws(buf, len, (size_t)(end - buf));
+		if (off < len && buf[off] == ']')
+			return off + 1;
+		if (off >= len || buf[off] != ',')
+			return 0;
+		off = skip_ws(buf, len, off + 1);
+	}
+	return 0;
+}
+
+/* A document with a root object loaded array element by array element; -1
+   when it is not one that loads cleanly (nothing printed: d is the
+   caller's scratch). */
+static int load_streamed(struct loader *L, const char *buf, size_t len)
+{
+	int truncated = 0, rc = -1;
+	size_t off = skip_ws(buf, len, 0);
+	if (off == len || prescan(buf, len, L->d, &truncated) < 0 || truncated || buf[off] != '{')
+		return -1;
+	struct pool skeleton = POOL_INIT;
+	cJSON *root = json_arena_parse(&skeleton, "{}", 2, NULL);
+	unsigned streamed = 0; /* bit i: entities[i]'s array was streamed */
+	off = skip_ws(buf, len, off + 1);
+	if (off < len && buf[off] == '}')
+		off++;
+	else
+		for (;;) {
+			const char *end = NULL;
+			cJSON *key = off < len && buf[off] == '"' ? json_arena_parse(&skeleton, buf + off, len - off, &end) : NULL;
+			if (!key || !cJSON_IsString(key))
+				goto out;
+			off = skip_ws(buf, len, (size_t)(end - buf));
+			if (off >= len || buf[off] != ':')
+				goto out;
+			off = skip_ws(buf, len, off + 1);
+			const struct entity *e = entity_of_array(key->valuestring);
+			cJSON *value;
+			if (e && off < len && buf[off] == '[') {
+				unsigned bit = 1u << (e - entities);
+				if ((streamed & bit) || !(off = stream_array(L, e, buf, len, off)))
+					goto out;
+				streamed |= bit;
+				value = json_arena_parse(&skeleton, "null", 4, NULL); /* loaded: load_root() skips it */
+			} else {
+				if (!(value = json_arena_parse(&skeleton, buf + off, len - off, &end)))
+					goto out;
+				off = (size_t)(end - buf);
+			}
+			cJSON_AddItemToObjectCS(root, key->valuestring, value); /* the key stays in the pool */
+			off = skip_ws(buf, len, off);
+			if (off < len && buf[off] == '}') {
+				off++;
+				break;
+			}
+			if (off >= len || buf[off] != ',')
+				goto out;
+			off = skip_ws(buf, len, off + 1);
+		}
+	if (skip_ws(buf, len, off) == len)
+		rc = load_root(L, root);
+out:
+	pool_release(&skeleton);
+	return rc;
+}
+
 int inventory_load_json(struct inventory *inv, const struct catalog *cat, const char *buf, size_t len,
 			struct diag *d)
 {
+	struct diag scratch;
+	diag_init(&scratch, d->file);
+	struct loader S = { inv, cat, &scratch };
+	int rc = load_streamed(&S, buf, len);
+	diag_release(&scratch);
+	if (rc == 0)
+		return 0;
+	/* The whole tree, read once: it lives in an arena, dropped whole
+	   (json_arena.h). */
+	inventory_release(inv);
+	inventory_init(inv);
 	struct pool arena = POOL_INIT;
 	cJSON *root = parse(buf, len, d, &arena);
-	int rc = root ? inventory_load_tree(inv, cat, root, d) : -1;
+	rc = root ? inventory_load_tree(inv, cat, root, d) : -1;
 	pool_release(&arena);
 	return rc;
 }
 
-int inventory_load_tree(struct inventory *inv, const struct catalog *cat, const cJSON *root, struct diag *d)
+/* The document's root object: its keys, format and organization, the arrays
+   still in it (a streamed array is there as null: already loaded), then the
+   references between entities. */
+static int load_root(struct loader *L, const cJSON *root)
 {
 	char show[SHOWN_SIZE];
-	struct loader L = { inv, cat, d };
+	struct diag *d = L->d;
 	size_t before = d->count;
-
-	if (!cJSON_IsObject(root)) {
-		diag_path(d, "$", _("expected an object, got %s"), type_name(root));
-		return -1;
-	}
 
 	const char *root_keys[24] = { "format", "organization" };
 	size_t nk = 2;
@@ -396,7 +510,7 @@ int inventory_load_tree(struct inventory *inv, const struct catalog *cat, const 
 	for (const struct entity *e = entities + 1; e->fields && nk < 23; e++)
 		root_keys[nk++] = e->array;
 	root_keys[nk] = NULL;
-	check_keys(&L, root, "$", root_keys);
+	check_keys(L, root, "$", root_keys);
 	const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
 	if (!fmt)
 		diag_path(d, "$", _("missing required key \"format\" (\"bunkai-inventory/1\")"));
@@ -414,13 +528,23 @@ int inventory_load_tree(struct inventory *inv, const struct catalog *cat, const 
 		diag_path(d, "$.organization", _("expected an object, got %s"), type_name(org));
 		org = NULL;
 	}
-	load_element(&L, &entities[0], 0, org, root);
+	load_element(L, &entities[0], 0, org, root);
 	for (const struct entity *e = entities + 1; e->fields; e++)
-		load_array(&L, e, root);
+		load_array(L, e, root);
 
 	/* Every entity was kept, even with bad fields (NULL), so that paths keep
 	   their document index and valid ids still resolve (no cascade of
 	   "unknown" errors); the model is only built from a clean document. */
-	inventory_validate(inv, d);
+	inventory_validate(L->inv, d);
 	return d->count == before ? 0 : -1;
+}
+
+int inventory_load_tree(struct inventory *inv, const struct catalog *cat, const cJSON *root, struct diag *d)
+{
+	struct loader L = { inv, cat, d };
+	if (!cJSON_IsObject(root)) {
+		diag_path(d, "$", _("expected an object, got %s"), type_name(root));
+		return -1;
+	}
+	return load_root(&L, root);
 }

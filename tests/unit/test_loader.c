@@ -4,6 +4,7 @@
 */
 #include "testlib.h"
 
+#include "model/json/save.h"
 #include "model/util/diag.h"
 #include "model/util/strbuf.h"
 #include "model/util/textcheck.h"
@@ -304,6 +305,62 @@ static void test_null_is_absent_and_defaults(void **state)
 	inventory_release(&inv);
 }
 
+/* The inventory as canonical JSON: streamed (inventory_load_json) or from
+   the whole tree (inventory_load_tree); NULL if it did not load. */
+static char *loaded(const char *json, int whole)
+{
+	struct inventory inv;
+	struct diag d;
+	inventory_init(&inv);
+	diag_init(&d, "inv.json");
+	cJSON *tree = NULL;
+	int rc = whole ? ((tree = inventory_parse_json(json, strlen(json), &d)) ? inventory_load_tree(&inv, &cat, tree, &d) : -1)
+		       : inventory_load_json(&inv, &cat, json, strlen(json), &d);
+	char *out = rc == 0 ? inventory_to_json(&inv, &cat) : NULL;
+	cJSON_Delete(tree);
+	diag_release(&d);
+	inventory_release(&inv);
+	return out;
+}
+
+/* A document is read element by element; what it loads is what the whole
+   tree loads: every fixture, and layouts the fixtures do not have. */
+static void test_streamed_equals_tree(void **state)
+{
+	(void)state;
+	const char *const docs[] = {
+		"fixtures/demo-hospital.json", "fixtures/midsize-prime-cloud.json", "fixtures/many-small-vendors.json",
+		"fixtures/incident-dc-vpn.json", "fixtures/clinic-one-vendor.json",
+	};
+	for (size_t i = 0; i < sizeof(docs) / sizeof(*docs); i++) {
+		char *buf = read_file(docs[i]);
+		char *streamed = loaded(buf, 0), *whole = loaded(buf, 1);
+		assert_non_null(streamed);
+		assert_non_null(whole);
+		if (strcmp(streamed, whole))
+			fail_msg("%s: the streamed inventory differs from the tree's", docs[i]);
+		free(streamed);
+		free(whole);
+		free(buf);
+	}
+	const char *const layouts[] = {
+		/* arrays before the organization, an escaped key, empty arrays, null */
+		"{\"systems\":[{\"id\":\"s\",\"name\":\"n\"}],\"\\u0064evices\":[ ] ,\"format\":\"bunkai-inventory/1\","
+		"\"organization\":{\"id\":\"h\",\"name\":\"病院\"},\"vendors\":null,\"as_of\":\"2026-01-01\"}",
+		" \r\n\t" HEAD ",\"vendors\" : [ {\"id\":\"v\",\"name\":\"V\"} , {\"id\":\"w\",\"name\":\"W\"} ] } \n",
+	};
+	for (size_t i = 0; i < sizeof(layouts) / sizeof(*layouts); i++) {
+		char *streamed = loaded(layouts[i], 0), *whole = loaded(layouts[i], 1);
+		assert_non_null(streamed);
+		assert_string_equal(streamed, whole);
+		free(streamed);
+		free(whole);
+	}
+	/* What streaming leaves to the whole tree gets the tree's messages. */
+	EXPECT(HEAD ",\"systems\":[{\"id\":\"s\",\"name\":\"n\"}],\"systems\":[]}", "inv.json: $: duplicate key \"systems\"");
+	EXPECT(HEAD ",\"systems\":[{\"id\":\"s\",\"name\":\"n\"},3]}", "inv.json: $.systems[1]: expected an object, got a number");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -327,6 +384,7 @@ int main(void)
 		cmocka_unit_test(test_every_problem_reported_with_cap),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_null_is_absent_and_defaults),
+		cmocka_unit_test(test_streamed_equals_tree),
 	};
 	catalog_load(&cat);
 	int failed = cmocka_run_group_tests_name("loader", tests, NULL, NULL);
