@@ -61,9 +61,11 @@ int session_load(struct session *s, const char *file, const char *as_of, unsigne
 		memset(s, 0, sizeof(*s));
 		return rc;
 	}
-	rc = session_load_buffer(s, strcmp(file, "-") ? file : "<stdin>", buf, len, as_of, flags);
+	rc = session_load_buffer(s, strcmp(file, "-") ? file : "<stdin>", buf, len, as_of, flags & ~SESSION_DB);
+	/* Freed before the model is built: SQLite reuses its memory instead of
+	   touching fresh pages (15 MB at 100,000 devices). */
 	free(buf);
-	return rc;
+	return rc == EXIT_OK && (flags & SESSION_DB) ? session_build_db(s) : rc;
 }
 
 int session_build_db(struct session *s)
