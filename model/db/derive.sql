@@ -1,6 +1,9 @@
 -- The binding rules of SPEC §4, computed once per analysis so that every
 -- rule in rules/*.sql reads them instead of re-deriving them.
--- Needs meta('as_of') and meta('organization').
+-- Needs meta('as_of') and meta('organization'). Every derived table is
+-- defined here; the four of a row per claim, lead, reached device and
+-- responsible maintainer are filled by model/db/derive.c after this script,
+-- and model/db/derive_after.sql indexes them.
 
 -- Active on the as-of date: start <= as_of <= end, a missing bound is open.
 UPDATE contracts SET state = CASE
