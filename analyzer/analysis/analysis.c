@@ -98,16 +98,6 @@ static int apply_view(sqlite3 *db, const struct view *v)
 /* "NAME (ID)" where people read an id (SPEC 9.4), ID when it has no other name. */
 #define LABEL(name, id) "CASE WHEN " name " IS NOT NULL AND " name " <> " id " THEN " name " || ' (' || " id " || ')' ELSE " id " END"
 
-static long count(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	long n = 0;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 /* The columns of one row into n counts (zero when there is none). */
 static void counts(sqlite3 *db, const char *sql, long *const *out, int n)
 {
@@ -369,14 +359,13 @@ int analysis_read(sqlite3 *db, const struct view *v, struct analysis *a)
 	       " total(rank = 2 AND accepted IS NULL), total(accepted IS NOT NULL) FROM findings WHERE in_view",
 	       open, 4);
 
-	a->counts.vendors = count(db, "SELECT count(*) FROM parties WHERE kind = 'vendor'");
-	a->counts.systems = count(db, "SELECT count(*) FROM systems");
-	a->counts.devices = count(db, "SELECT count(*) FROM devices");
-	a->counts.contracts = count(db, "SELECT count(*) FROM contracts");
-	a->counts.subcontracts = count(db, "SELECT count(*) FROM subcontracts");
-	a->counts.assignments = count(db, "SELECT count(*) FROM assignments");
-	a->counts.remotes = count(db, "SELECT count(*) FROM remote_access");
-	a->counts.interfaces = count(db, "SELECT count(*) FROM interfaces");
+	long *sizes[] = { &a->counts.vendors,      &a->counts.systems,     &a->counts.devices, &a->counts.contracts,
+			  &a->counts.subcontracts, &a->counts.assignments, &a->counts.remotes, &a->counts.interfaces };
+	counts(db,
+	       "SELECT (SELECT count(*) FROM parties WHERE kind = 'vendor'), (SELECT count(*) FROM systems),"
+	       " (SELECT count(*) FROM devices), (SELECT count(*) FROM contracts), (SELECT count(*) FROM subcontracts),"
+	       " (SELECT count(*) FROM assignments), (SELECT count(*) FROM remote_access), (SELECT count(*) FROM interfaces)",
+	       sizes, 8);
 	progress_mark("counts");
 
 	if (read_findings(db, a) < 0)

@@ -205,12 +205,21 @@ static sqlite3_stmt *prep(struct loader *L, const char *sql)
 	return db_prepare(L->db, sql, "model");
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, i);
+}
+
+void db_insert(sqlite3 *db, sqlite3_stmt *st, int *ok)
+{
+	if (*ok && sqlite3_step(st) != SQLITE_DONE) {
+		error(_("internal error: cannot store the model: %s"), sqlite3_errmsg(db));
+		*ok = 0;
+	}
+	sqlite3_reset(st);
 }
 
 /* Bind the given columns (text or NULL) and step. */
@@ -219,12 +228,8 @@ static void row(struct loader *L, sqlite3_stmt *st, int n, const char *const *va
 	if (!L->ok || !st)
 		return;
 	for (int i = 0; i < n; i++)
-		bind_text(st, i + 1, vals[i]);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		error(_("internal error: cannot store the model: %s"), sqlite3_errmsg(L->db));
-		L->ok = 0;
-	}
-	sqlite3_reset(st);
+		db_bind_text(st, i + 1, vals[i]);
+	db_insert(L->db, st, &L->ok);
 }
 
 #define ROW(L, st, ...)                                                      \
@@ -294,13 +299,8 @@ static void prepare_entity(struct loader *L, const struct entity *e, struct enti
 
 static void step(struct loader *L, sqlite3_stmt *st)
 {
-	if (!L->ok || !st)
-		return;
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		error(_("internal error: cannot store the model: %s"), sqlite3_errmsg(L->db));
-		L->ok = 0;
-	}
-	sqlite3_reset(st);
+	if (L->ok && st)
+		db_insert(L->db, st, &L->ok);
 }
 
 /* One element: its row, then its list elements. */
@@ -324,9 +324,9 @@ static void store(struct loader *L, const struct catalog *cat, const struct enti
 			else
 				sqlite3_bind_int(es->row, col++, *(const int *)m);
 			break;
-		case FT_ENUM: bind_text(es->row, col++, *(const int *)m < 0 ? NULL : f->names[*(const int *)m]); break;
-		case FT_ITEM: bind_text(es->row, col++, cat->items[*(const int *)m].id); break;
-		default: bind_text(es->row, col++, *(const char *const *)m);
+		case FT_ENUM: db_bind_text(es->row, col++, *(const int *)m < 0 ? NULL : f->names[*(const int *)m]); break;
+		case FT_ITEM: db_bind_text(es->row, col++, cat->items[*(const int *)m].id); break;
+		default: db_bind_text(es->row, col++, *(const char *const *)m);
 		}
 		if (f->type == FT_ID)
 			id = *(const char *const *)m;
@@ -342,9 +342,9 @@ static void store(struct loader *L, const struct catalog *cat, const struct enti
 		if (f->type == FT_ITEMS) {
 			for (size_t i = 0; i < cat->n; i++)
 				if (*(const itemset *)m & ((itemset)1 << i)) {
-					bind_text(st, 1, id);
-					bind_text(st, 2, cat->items[i].id);
-					bind_text(st, 3, f->key); /* the role: lead or support */
+					db_bind_text(st, 1, id);
+					db_bind_text(st, 2, cat->items[i].id);
+					db_bind_text(st, 3, f->key); /* the role: lead or support */
 					step(L, st);
 				}
 			continue;
@@ -352,10 +352,10 @@ static void store(struct loader *L, const struct catalog *cat, const struct enti
 		const struct strlist *l = m;
 		for (size_t i = 0; i < l->n; i++) {
 			int c = 1;
-			bind_text(st, c++, id);
+			db_bind_text(st, c++, id);
 			if (f->flags & F_ORDERED)
 				sqlite3_bind_int64(st, c++, (sqlite3_int64)i);
-			bind_text(st, c, l->v[i]);
+			db_bind_text(st, c, l->v[i]);
 			step(L, st);
 		}
 	}
@@ -406,8 +406,8 @@ int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv,
 int db_set_meta(sqlite3 *db, const char *key, const char *value)
 {
 	sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO meta VALUES (?, ?)", "meta");
-	bind_text(st, 1, key);
-	bind_text(st, 2, value);
+	db_bind_text(st, 1, key);
+	db_bind_text(st, 2, value);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : error("internal error: meta: %s", sqlite3_errmsg(db));
 	sqlite3_finalize(st);
 	return rc;

@@ -25,6 +25,12 @@ int db_exec(sqlite3 *db, const char *sql, const char *name);
 ** prepared by rules.c, which reports their mistakes as exit 2 instead.
 */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, const char *what);
+/* Bind text, or NULL for NULL (SQLITE_STATIC: s must outlive the step). */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Step a statement of bunkai's own that stores rows, and reset it. While
+   *ok, a failure is reported (exit 3 follows) and clears *ok; once clear,
+   the statement is not stepped. */
+void db_insert(sqlite3 *db, sqlite3_stmt *st, int *ok);
 /* A parameter of the analysis the rules read from meta (max_check_age …). */
 int db_set_meta(sqlite3 *db, const char *key, const char *value);
 /* Load the catalog and the inventory in one transaction, index, and derive

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/util/i18n.h"
+#include "model/db/db.h"
 #include "model/util/idmap.h"
 #include "model/util/pool.h"
 #include "model/util/strbuf.h"
@@ -84,16 +84,6 @@ struct bindings {
 	struct pool strings;
 };
 
-static sqlite3_stmt *query(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-		error(_("internal error: %s: %s"), "derived tables", sqlite3_errmsg(db));
-		return NULL;
-	}
-	return st;
-}
-
 static const char *text(struct pool *p, sqlite3_stmt *st, int i)
 {
 	const char *s = (const char *)sqlite3_column_text(st, i);
@@ -101,48 +91,43 @@ static const char *text(struct pool *p, sqlite3_stmt *st, int i)
 }
 
 /* A table's `state` column, in inventory order. */
-static int read_states(sqlite3 *db, const char *table, size_t n, struct pool *p, const char ***out)
+static const char **read_states(sqlite3 *db, const char *table, size_t n, struct pool *p)
 {
 	char *sql = xasprintf("SELECT state FROM %s ORDER BY seq", table);
-	sqlite3_stmt *st = query(db, sql);
+	sqlite3_stmt *st = db_prepare(db, sql, "derived tables");
 	free(sql);
-	if (!st)
-		return -1;
-	*out = xcalloc(n + 1, sizeof(**out));
+	const char **out = xcalloc(n + 1, sizeof(*out));
 	for (size_t i = 0; i < n && sqlite3_step(st) == SQLITE_ROW; i++)
-		(*out)[i] = text(p, st, 0);
+		out[i] = text(p, st, 0);
 	sqlite3_finalize(st);
-	return 0;
+	return out;
 }
 
-static int read_bindings(sqlite3 *db, const struct inventory *inv, struct bindings *b)
+static void read_bindings(sqlite3 *db, const struct inventory *inv, struct bindings *b)
 {
 	memset(b, 0, sizeof(*b));
 	keyset_init(&b->bound, 64);
 	keyset_init(&b->bound_any, 64);
 	keyset_init(&b->by_sub, 64);
-	if (read_states(db, "contracts", inv->n_contracts, &b->strings, &b->contract_state) < 0 ||
-	    read_states(db, "subcontracts", inv->n_subcontracts, &b->strings, &b->subcontract_state) < 0)
-		return -1;
-	sqlite3_stmt *st = query(db, "SELECT vendor, system FROM bound");
-	if (!st)
-		return -1;
+	b->contract_state = read_states(db, "contracts", inv->n_contracts, &b->strings);
+	b->subcontract_state = read_states(db, "subcontracts", inv->n_subcontracts, &b->strings);
+	sqlite3_stmt *st = db_prepare(db, "SELECT vendor, system FROM bound", "derived tables");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(st, 0), *s = (const char *)sqlite3_column_text(st, 1);
 		keyset_put(&b->bound, v, s, NULL, 0);
 		keyset_put(&b->bound_any, v, NULL, NULL, 0);
 	}
 	sqlite3_finalize(st);
-	if (!(st = query(db, "SELECT vendor, system, source FROM binding WHERE kind = 'subcontract'")))
-		return -1;
+	st = db_prepare(db, "SELECT vendor, system, source FROM binding WHERE kind = 'subcontract'", "derived tables");
 	while (sqlite3_step(st) == SQLITE_ROW)
 		keyset_put(&b->by_sub, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
 			   (const char *)sqlite3_column_text(st, 2), 0);
 	sqlite3_finalize(st);
 	/* subcontract_scope grouped by subcontract, in inventory order. */
-	if (!(st = query(db, "SELECT s.seq, sc.system FROM subcontract_scope sc JOIN subcontracts s ON s.id = sc.subcontract"
-			     " ORDER BY s.seq, sc.system")))
-		return -1;
+	st = db_prepare(db,
+			"SELECT s.seq, sc.system FROM subcontract_scope sc JOIN subcontracts s ON s.id = sc.subcontract"
+			" ORDER BY s.seq, sc.system",
+			"derived tables");
 	size_t n = 0, cap = 0;
 	b->scope_at = xcalloc(inv->n_subcontracts + 1, sizeof(*b->scope_at));
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -156,7 +141,6 @@ static int read_bindings(sqlite3 *db, const struct inventory *inv, struct bindin
 	for (size_t i = 1; i <= inv->n_subcontracts; i++)
 		if (b->scope_at[i] < b->scope_at[i - 1])
 			b->scope_at[i] = b->scope_at[i - 1];
-	return 0;
 }
 
 static void bindings_release(struct bindings *b)
@@ -210,23 +194,6 @@ struct deriver {
 	int ok;
 };
 
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static void step(struct deriver *D, sqlite3_stmt *st)
-{
-	if (D->ok && sqlite3_step(st) != SQLITE_DONE) {
-		error(_("internal error: %s: %s"), "derived tables", sqlite3_errmsg(D->db));
-		D->ok = 0;
-	}
-	sqlite3_reset(st);
-}
-
 static int valid(struct deriver *D, const struct claim *c)
 {
 	if (strcmp(c->state, "active"))
@@ -249,13 +216,13 @@ static void add_claim(struct deriver *D, const struct claim *c)
 	const char *vals[] = { item, c->system, c->party, role_names[c->role], c->kind, c->source, confirmed,
 			       c->state };
 	for (int i = 0; i < 8; i++)
-		bind_text(st, i + 1, vals[i]);
+		db_bind_text(st, i + 1, vals[i]);
 	sqlite3_bind_int(st, 9, ok);
 	sqlite3_bind_int(st, 10, checked);
-	bind_text(st, 11, c->check.answer);
-	bind_text(st, 12, c->check.day);
-	bind_text(st, 13, c->check.completed);
-	step(D, st);
+	db_bind_text(st, 11, c->check.answer);
+	db_bind_text(st, 12, c->check.day);
+	db_bind_text(st, 13, c->check.completed);
+	db_insert(D->db, st, &D->ok);
 	if (!ok || c->role != ROLE_LEAD)
 		return;
 	/* leads: one row per (item, system, party), the latest confirmed date
@@ -298,14 +265,10 @@ static void claim_items(struct deriver *D, struct claim *c, const itemset sets[2
 static void derive_claims(struct deriver *D)
 {
 	const struct inventory *inv = D->inv;
-	D->claim_row = D->ok ? query(D->db, "INSERT INTO claims (item, system, party, role, kind, source, confirmed,"
-					    " state, valid, checked, check_answer, check_date, completed)"
-					    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
-			     : NULL;
-	if (!D->claim_row) {
-		D->ok = 0;
-		return;
-	}
+	D->claim_row = db_prepare(D->db,
+				  "INSERT INTO claims (item, system, party, role, kind, source, confirmed, state, valid,"
+				  " checked, check_answer, check_date, completed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+				  "derived tables");
 	for (size_t i = 0; i < inv->n_contracts; i++) {
 		const struct contract *k = &inv->contracts[i];
 		struct claim c = { .party = k->vendor, .kind = "contract", .source = k->id,
@@ -342,18 +305,16 @@ static void derive_claims(struct deriver *D)
 	}
 	sqlite3_finalize(D->claim_row);
 	D->claim_row = NULL;
-	sqlite3_stmt *st = D->ok ? query(D->db, "INSERT INTO leads VALUES (?,?,?,?,?)") : NULL;
-	for (size_t i = 0; st && i < D->n_leads; i++) {
+	sqlite3_stmt *st = db_prepare(D->db, "INSERT INTO leads VALUES (?,?,?,?,?)", "derived tables");
+	for (size_t i = 0; i < D->n_leads; i++) {
 		const struct lead *l = &D->leads[i];
-		bind_text(st, 1, D->cat->items[l->item].id);
-		bind_text(st, 2, l->system);
-		bind_text(st, 3, l->party);
-		bind_text(st, 4, l->confirmed);
+		db_bind_text(st, 1, D->cat->items[l->item].id);
+		db_bind_text(st, 2, l->system);
+		db_bind_text(st, 3, l->party);
+		db_bind_text(st, 4, l->confirmed);
 		sqlite3_bind_int(st, 5, l->checked);
-		step(D, st);
+		db_insert(D->db, st, &D->ok);
 	}
-	if (!st)
-		D->ok = 0;
 	sqlite3_finalize(st);
 	pool_release(&sources);
 }
@@ -406,56 +367,55 @@ static void topology_release(struct topology *t)
 	free(t->member_at);
 }
 
+/* One row of path_reach, once per path: `seen` holds the path's stamp. */
+static void reach(struct deriver *D, sqlite3_stmt *ins, const char *remote, size_t device, size_t *seen, size_t stamp)
+{
+	if (seen[device] == stamp)
+		return;
+	seen[device] = stamp;
+	db_bind_text(ins, 1, remote);
+	db_bind_text(ins, 2, D->inv->devices[device].id);
+	db_bind_text(ins, 3, D->inv->devices[device].system);
+	db_insert(D->db, ins, &D->ok);
+}
+
 /* path_reach: the devices sharing a network with each path's door, and its
-   target device; each once per path. */
+   target device. */
 static void derive_reach(struct deriver *D, const struct topology *t)
 {
 	const struct inventory *inv = D->inv;
-	sqlite3_stmt *doors = D->ok ? query(D->db, "SELECT remote, door FROM path_doors") : NULL;
-	sqlite3_stmt *ins = D->ok ? query(D->db, "INSERT OR IGNORE INTO path_reach VALUES (?,?,?)") : NULL;
+	sqlite3_stmt *doors = db_prepare(D->db, "SELECT r.seq, p.door FROM path_doors p JOIN remote_access r ON r.id = p.remote",
+					 "derived tables");
+	sqlite3_stmt *ins = db_prepare(D->db, "INSERT OR IGNORE INTO path_reach VALUES (?,?,?)", "derived tables");
 	size_t *seen = xcalloc(inv->n_devices + 1, sizeof(*seen)), stamp = 0;
-	struct idmap remotes;
-	idmap_init(&remotes, inv->n_remotes);
-	for (size_t i = 0; i < inv->n_remotes; i++)
-		idmap_put(&remotes, inv->remotes[i].id, ID_REMOTE, i);
-	while (doors && ins && D->ok && sqlite3_step(doors) == SQLITE_ROW) {
-		const char *remote = (const char *)sqlite3_column_text(doors, 0);
+	while (D->ok && sqlite3_step(doors) == SQLITE_ROW) {
+		size_t path = (size_t)sqlite3_column_int64(doors, 0);
 		const char *door = (const char *)sqlite3_column_text(doors, 1);
-		const struct idref *r = idmap_get(&remotes, remote);
-		if (!r)
+		if (path >= inv->n_remotes)
 			continue;
-		stamp++;
-		const char *id = inv->remotes[r->index].id;
+		const struct remote_access *r = &inv->remotes[path];
 		const struct idref *dr = door ? idmap_get(&t->devices, door) : NULL;
-		const struct device *dd = dr ? &inv->devices[dr->index] : NULL;
-		for (size_t k = 0; dd && k < dd->networks.n; k++) {
-			const struct idref *n = idmap_get(&t->networks, dd->networks.v[k]);
-			for (size_t m = n ? t->member_at[n->index] : 0; n && m < t->member_at[n->index + 1]; m++) {
-				size_t d = t->members[m];
-				if (seen[d] == stamp)
-					continue;
-				seen[d] = stamp;
-				bind_text(ins, 1, id);
-				bind_text(ins, 2, inv->devices[d].id);
-				bind_text(ins, 3, inv->devices[d].system);
-				step(D, ins);
-			}
+		const struct strlist *nets = dr ? &inv->devices[dr->index].networks : NULL;
+		stamp++;
+		for (size_t k = 0; nets && k < nets->n; k++) {
+			const struct idref *n = idmap_get(&t->networks, nets->v[k]);
+			for (size_t m = n ? t->member_at[n->index] : 0; n && m < t->member_at[n->index + 1]; m++)
+				reach(D, ins, r->id, t->members[m], seen, stamp);
 		}
-		const struct idref *tr = idmap_get(&t->devices, inv->remotes[r->index].target);
-		if (tr && seen[tr->index] != stamp) {
-			seen[tr->index] = stamp;
-			bind_text(ins, 1, id);
-			bind_text(ins, 2, inv->devices[tr->index].id);
-			bind_text(ins, 3, inv->devices[tr->index].system);
-			step(D, ins);
-		}
+		const struct idref *target = idmap_get(&t->devices, r->target);
+		if (target)
+			reach(D, ins, r->id, target->index, seen, stamp);
 	}
-	if (!doors || !ins)
-		D->ok = 0;
 	sqlite3_finalize(doors);
 	sqlite3_finalize(ins);
-	idmap_release(&remotes);
 	free(seen);
+}
+
+static void responsible(struct deriver *D, sqlite3_stmt *ins, const char *device, const char *party)
+{
+	db_bind_text(ins, 1, device);
+	db_bind_text(ins, 2, party);
+	db_insert(D->db, ins, &D->ok);
 }
 
 /* responsible: for each device that carries checks, its maintainer when
@@ -464,63 +424,54 @@ static void derive_responsible(struct deriver *D, const struct topology *t)
 {
 	const struct inventory *inv = D->inv;
 	int i6 = catalog_index(D->cat, "I-6");
-	/* The I-6 leads by system, chained: first[system] -> next[lead]. */
-	struct keyset first;
-	keyset_init(&first, 64);
-	size_t *next = xcalloc(D->n_leads + 1, sizeof(*next));
+	/* The I-6 leads of each system as a chain: head[the system's number]
+	   is its first lead + 1, next[lead] the following one + 1 (0 ends). */
+	struct keyset systems;
+	keyset_init(&systems, 64);
+	size_t *head = xcalloc(D->n_leads + 1, sizeof(*head)), *next = xcalloc(D->n_leads + 1, sizeof(*next));
+	size_t n_systems = 0;
 	for (size_t i = D->n_leads; i-- > 0;) {
 		const struct lead *l = &D->leads[i];
 		if (l->item != i6 || !l->system)
 			continue;
-		const struct idref *r = keyset_put(&first, l->system, NULL, NULL, i + 1);
-		if (r) {
-			next[i] = r->index;
-			idmap_set(&first.map, pool_strdup(&first.pool, strbuf_str(&first.key)), ID_NONE, i + 1);
-		}
+		const struct idref *r = keyset_put(&systems, l->system, NULL, NULL, n_systems);
+		size_t k = r ? r->index : n_systems++;
+		next[i] = head[k];
+		head[k] = i + 1;
 	}
-	sqlite3_stmt *ins = D->ok ? query(D->db, "INSERT OR IGNORE INTO responsible VALUES (?,?)") : NULL;
+	sqlite3_stmt *ins = db_prepare(D->db, "INSERT OR IGNORE INTO responsible VALUES (?,?)", "derived tables");
 	unsigned char *done = xcalloc(inv->n_devices + 1, 1);
-	for (size_t i = 0; ins && i < inv->n_device_checks; i++) {
+	for (size_t i = 0; D->ok && i < inv->n_device_checks; i++) {
 		const struct idref *dr = idmap_get(&t->devices, inv->device_checks[i].device);
 		if (!dr || done[dr->index])
 			continue;
 		done[dr->index] = 1;
 		const struct device *d = &inv->devices[dr->index];
 		if (d->maintainer && d->system && keyset_get(&D->b.bound, d->maintainer, d->system, NULL)) {
-			bind_text(ins, 1, d->id);
-			bind_text(ins, 2, d->maintainer);
-			step(D, ins);
+			responsible(D, ins, d->id, d->maintainer);
 			continue;
 		}
-		const struct idref *r = d->system ? keyset_get(&first, d->system, NULL, NULL) : NULL;
-		for (size_t l = r ? r->index : 0; l; l = next[l - 1]) {
-			bind_text(ins, 1, d->id);
-			bind_text(ins, 2, D->leads[l - 1].party);
-			step(D, ins);
-		}
+		const struct idref *s = d->system ? keyset_get(&systems, d->system, NULL, NULL) : NULL;
+		for (size_t l = s ? head[s->index] : 0; l; l = next[l - 1])
+			responsible(D, ins, d->id, D->leads[l - 1].party);
 	}
-	if (!ins)
-		D->ok = 0;
 	sqlite3_finalize(ins);
 	free(done);
+	free(head);
 	free(next);
-	keyset_release(&first);
+	keyset_release(&systems);
 }
 
 int derive_rows(sqlite3 *db, const struct catalog *cat, const struct inventory *inv)
 {
 	struct deriver D = { .db = db, .cat = cat, .inv = inv, .ok = 1 };
 	keyset_init(&D.lead_keys, inv->n_assignments + 64);
-	if (read_bindings(db, inv, &D.b) < 0)
-		D.ok = 0;
-	if (D.ok)
-		derive_claims(&D);
+	read_bindings(db, inv, &D.b);
+	derive_claims(&D);
 	struct topology t;
 	topology_build(&t, inv);
-	if (D.ok)
-		derive_reach(&D, &t);
-	if (D.ok)
-		derive_responsible(&D, &t);
+	derive_reach(&D, &t);
+	derive_responsible(&D, &t);
 	topology_release(&t);
 	bindings_release(&D.b);
 	keyset_release(&D.lead_keys);
