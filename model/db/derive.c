@@ -283,7 +283,8 @@ static void derive_claims(struct deriver *D)
 				   .state = D->b.subcontract_state[i] ? D->b.subcontract_state[i] : "",
 				   .check = first_check(s->first_check, s->first_check_date, s->approved, s->completed) };
 		const itemset sets[2] = { s->lead, s->support };
-		claim_items(D, &c, sets, D->b.scope + D->b.scope_at[i], D->b.scope_at[i + 1] - D->b.scope_at[i]);
+		size_t from = D->b.scope_at[i], n = D->b.scope_at[i + 1] - from;
+		claim_items(D, &c, sets, n ? D->b.scope + from : NULL, n); /* no scope at all: no array */
 	}
 	struct pool sources = POOL_INIT;
 	char buf[48];
