@@ -33,40 +33,44 @@ static int view_check(sqlite3 *db, const struct view *v)
 }
 
 /*
-** The view as two temporary tables: the systems it covers and the vendors it
-** is about (the vendor and its subcontractors, any depth). A finding is in the
+** The view as temporary tables: the systems it covers (view_systems; those
+** asked for in view_asked), the paths into them (view_remotes) and the
+** vendors it is about (the vendor and its subcontractors, any depth). A finding is in the
 ** view when it concerns one of those systems (directly, through its device or
 ** its remote target), or, having no system, a party working on them; with
 ** --vendor alone, also any finding that names one of the vendors.
 */
+static const char view_tables[] =
+	"CREATE TEMP TABLE IF NOT EXISTS view_systems (id TEXT PRIMARY KEY);"
+	"CREATE TEMP TABLE IF NOT EXISTS view_vendors (id TEXT PRIMARY KEY);"
+	"CREATE TEMP TABLE IF NOT EXISTS view_asked (id TEXT PRIMARY KEY);"
+	"CREATE TEMP TABLE IF NOT EXISTS view_remotes (id TEXT PRIMARY KEY);"
+	"DELETE FROM view_systems; DELETE FROM view_vendors; DELETE FROM view_asked; DELETE FROM view_remotes;";
+
 static int apply_view(sqlite3 *db, const struct view *v)
 {
-	if (!v->n_systems && !v->vendor)
-		return db_exec(db,
-			       "CREATE TEMP TABLE view_systems AS SELECT id FROM systems;"
-			       "CREATE TEMP TABLE view_vendors (id TEXT);",
-			       "view");
-	if (db_exec(db, "CREATE TEMP TABLE view_systems (id TEXT PRIMARY KEY);"
-			"CREATE TEMP TABLE view_vendors (id TEXT PRIMARY KEY);"
-			"CREATE TEMP TABLE view_asked (id TEXT PRIMARY KEY);",
-		    "view") < 0)
+	/* Made once per connection and emptied: creating a table, even a
+	   temporary one, would make SQLite compile every kept statement again
+	   (the plan analyzes on one connection again and again). */
+	if (db_exec_kept(db, view_tables, "view") < 0)
 		return -1;
-	sqlite3_stmt *st = NULL;
-	sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO view_asked VALUES (?)", -1, &st, NULL);
+	if (!v->n_systems && !v->vendor)
+		return db_exec_kept(db, "INSERT INTO view_systems SELECT id FROM systems;", "view");
+	sqlite3_stmt *st = db_statement(db, "INSERT OR IGNORE INTO view_asked VALUES (?)", "view");
 	for (size_t i = 0; i < v->n_systems; i++) {
 		sqlite3_bind_text(st, 1, v->systems[i], -1, SQLITE_STATIC);
 		sqlite3_step(st);
 		sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	if (v->vendor) {
-		sqlite3_prepare_v2(db,
-				   "INSERT INTO view_vendors WITH RECURSIVE t(id) AS (SELECT ?1 UNION"
-				   " SELECT s.sub FROM t JOIN subcontracts s ON s.prime = t.id) SELECT id FROM t",
-				   -1, &st, NULL);
+		st = db_statement(db,
+				  "INSERT INTO view_vendors WITH RECURSIVE t(id) AS (SELECT ?1 UNION"
+				  " SELECT s.sub FROM t JOIN subcontracts s ON s.prime = t.id) SELECT id FROM t",
+				  "view");
 		sqlite3_bind_text(st, 1, v->vendor, -1, SQLITE_STATIC);
 		sqlite3_step(st);
-		sqlite3_finalize(st);
+		db_done(st);
 	}
 	const char *systems_sql =
 		v->vendor && v->n_systems
@@ -74,7 +78,7 @@ static int apply_view(sqlite3 *db, const struct view *v)
 			  " WHERE b.system IN (SELECT id FROM view_asked)"
 		: v->vendor ? "INSERT INTO view_systems SELECT DISTINCT b.system FROM bound b JOIN view_vendors w ON w.id = b.vendor"
 			    : "INSERT INTO view_systems SELECT id FROM view_asked";
-	if (db_exec(db, systems_sql, "view") < 0)
+	if (db_exec_kept(db, systems_sql, "view") < 0)
 		return -1;
 	const char *mark =
 		"UPDATE findings SET in_view = CASE WHEN ("
@@ -90,7 +94,7 @@ static int apply_view(sqlite3 *db, const struct view *v)
 				      ? " OR EXISTS (SELECT 1 FROM finding_parties fp JOIN view_vendors w ON w.id = fp.party"
 					"             WHERE fp.finding = findings.id)"
 				      : "");
-	int rc = db_exec(db, sql, "view");
+	int rc = db_exec_kept(db, sql, "view");
 	free(sql);
 	return rc;
 }
@@ -306,11 +310,8 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 
 void view_reset(sqlite3 *db)
 {
-	db_exec(db,
-		"DROP TABLE IF EXISTS temp.view_systems; DROP TABLE IF EXISTS temp.view_vendors;"
-		"DROP TABLE IF EXISTS temp.view_asked; DROP TABLE IF EXISTS temp.view_remotes;"
-		"UPDATE findings SET in_view = 1;",
-		"view");
+	if (db_exec_kept(db, view_tables, "view") == 0)
+		db_exec(db, "UPDATE findings SET in_view = 1;", "view");
 }
 
 int view_apply(sqlite3 *db, const struct view *v)
@@ -319,8 +320,8 @@ int view_apply(sqlite3 *db, const struct view *v)
 		return EXIT_USAGE;
 	/* The paths in view: into a system of the view, or of a vendor of it. */
 	if (apply_view(db, v) < 0 ||
-	    db_exec(db,
-		    "CREATE TEMP TABLE view_remotes AS SELECT r.id FROM remote_access r"
+	    db_exec_kept(db,
+		    "INSERT INTO view_remotes SELECT r.id FROM remote_access r"
 		    "  LEFT JOIN devices d ON d.id = r.target"
 		    " WHERE coalesce(d.system, r.target) IN (SELECT id FROM view_systems)"
 		    "    OR r.vendor IN (SELECT id FROM view_vendors)"

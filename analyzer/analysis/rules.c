@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/db/db.h"
+#include "model/db/statements.h"
 #include "analyzer/analysis/message.h"
 #include "model/util/embedded.h"
 #include "model/util/i18n.h"
@@ -380,35 +381,34 @@ static void check_placeholder(void *ctx, const char *name, size_t len)
 			pc->t->key, (int)len, name);
 }
 
-static int run_one(struct sink *S, const struct rule *r, size_t seq)
+/* The rule's statement, prepared and checked once per connection (the plan
+   runs every rule once per action it measures); NULL after an error. */
+static sqlite3_stmt *rule_statement(sqlite3 *db, const struct rule *r)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = db_kept(db, r->sql);
+	if (st)
+		return st;
 	const char *tail = NULL;
-	struct strbuf msg = STRBUF_INIT;
-	/* Each template in the language of the messages, looked up once. */
-	const char **texts = xcalloc(r->n_templates + 1, sizeof(*texts));
-	for (size_t k = 0; k < r->n_templates; k++)
-		texts[k] = template_text(&r->templates[k]);
-	if (sqlite3_prepare_v2(S->db, r->sql, -1, &st, &tail) != SQLITE_OK)
-		return error("%s: %s", r->origin, sqlite3_errmsg(S->db));
-	int rc = 0;
+	if (sqlite3_prepare_v2(db, r->sql, -1, &st, &tail) != SQLITE_OK) {
+		error("%s: %s", r->origin, sqlite3_errmsg(db));
+		return NULL;
+	}
 	if (!st) {
-		rc = error(_("%s: the rule has no SELECT statement"), r->origin);
-		goto out;
+		error(_("%s: the rule has no SELECT statement"), r->origin);
+		return NULL;
 	}
 	/* One statement, read-only: a rule must not change the model. */
+	int single = 1;
 	if (tail && tail[strspn(tail, " \t\r\n;")] != '\0') {
 		sqlite3_stmt *next = NULL;
-		sqlite3_prepare_v2(S->db, tail, -1, &next, NULL);
-		if (next) {
-			sqlite3_finalize(next);
-			rc = error(_("%s: a rule must be a single SELECT statement"), r->origin);
-			goto out;
-		}
+		sqlite3_prepare_v2(db, tail, -1, &next, NULL);
+		single = !next;
+		sqlite3_finalize(next);
 	}
-	if (!sqlite3_stmt_readonly(st) || sqlite3_column_count(st) == 0) {
-		rc = error(_("%s: a rule must be a single SELECT statement"), r->origin);
-		goto out;
+	if (!single || !sqlite3_stmt_readonly(st) || sqlite3_column_count(st) == 0) {
+		error(_("%s: a rule must be a single SELECT statement"), r->origin);
+		sqlite3_finalize(st);
+		return NULL;
 	}
 	struct placeholder_check pc = { st, r, 0, NULL };
 	for (size_t i = 0; i < r->n_templates; i++) {
@@ -417,20 +417,36 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 		    (r->templates[i].ja && message_placeholders(r->templates[i].ja, check_placeholder, &pc)))
 			pc.bad = error(_("%s: template \"%s\" has a \"{\" without \"}\""), r->origin, r->templates[i].key);
 	}
-	if (pc.bad) {
-		rc = -1;
-		goto out;
+	int bad = pc.bad, has_message = 0;
+	for (int i = 0; i < sqlite3_column_count(st); i++)
+		has_message |= !strcmp(sqlite3_column_name(st, i), col_names[C_MESSAGE]);
+	if (!bad && !has_message)
+		bad = error(_("%s: the rule's SELECT has no \"message\" column"), r->origin);
+	if (bad) {
+		sqlite3_finalize(st);
+		return NULL;
 	}
+	db_keep(db, r->sql, st);
+	return st;
+}
+
+static int run_one(struct sink *S, const struct rule *r, size_t seq)
+{
+	sqlite3_stmt *st = rule_statement(S->db, r);
+	if (!st)
+		return -1;
+	struct strbuf msg = STRBUF_INIT;
+	/* Each template in the language of the messages, looked up once. */
+	const char **texts = xcalloc(r->n_templates + 1, sizeof(*texts));
+	for (size_t k = 0; k < r->n_templates; k++)
+		texts[k] = template_text(&r->templates[k]);
+	int rc = 0;
 	int idx[C_N];
 	for (int c = 0; c < C_N; c++) {
 		idx[c] = -1;
 		for (int i = 0; i < sqlite3_column_count(st); i++)
 			if (!strcmp(sqlite3_column_name(st, i), col_names[c]))
 				idx[c] = i;
-	}
-	if (idx[C_MESSAGE] < 0) {
-		rc = error(_("%s: the rule's SELECT has no \"message\" column"), r->origin);
-		goto out;
 	}
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -466,14 +482,14 @@ static int run_one(struct sink *S, const struct rule *r, size_t seq)
 out:
 	free(texts);
 	strbuf_release(&msg);
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
 /* Record the rule itself, so the saved model (--db) explains its findings. */
 static int describe(sqlite3 *db, const struct rule *r, size_t seq)
 {
-	sqlite3_stmt *st = db_prepare(db, "INSERT INTO rules VALUES (?,?,?,?,?,?,?)", "rules");
+	sqlite3_stmt *st = db_statement(db, "INSERT INTO rules VALUES (?,?,?,?,?,?,?)", "rules");
 	sqlite3_bind_text(st, 1, r->code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, severity_names[r->severity], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, r->ref, -1, SQLITE_STATIC);
@@ -484,7 +500,7 @@ static int describe(sqlite3 *db, const struct rule *r, size_t seq)
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	if (rc < 0)
 		error(_("internal error: %s"), sqlite3_errmsg(db));
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -493,11 +509,11 @@ int rules_run(sqlite3 *db, const struct ruleset *rs, int messages)
 	struct sink S = { db, NULL, NULL, { 0 }, messages };
 	namebook_open(&S.names, db);
 	int rc = -1;
-	S.finding = db_prepare(db,
+	S.finding = db_statement(db,
 			       "INSERT OR IGNORE INTO findings (id, code, severity, rank, item, system, device, remote,"
 			       " contract, parties, ref, message, rule_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			       "findings");
-	S.party = db_prepare(db, "INSERT INTO finding_parties VALUES (?,?,?)", "findings");
+	S.party = db_statement(db, "INSERT INTO finding_parties VALUES (?,?,?)", "findings");
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		goto out;
 	/* The rules, then which findings are accepted (SPEC 9.3), then the rules
@@ -511,13 +527,13 @@ int rules_run(sqlite3 *db, const struct ruleset *rs, int messages)
 				}
 				progress_mark(rs->v[i].code);
 			}
-		if (!last && db_exec(db, embedded_find("model/db/accept.sql")->data, "accepted findings") < 0) {
+		if (!last && db_exec_kept(db, embedded_find("model/db/accept.sql")->data, "accepted findings") < 0) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			goto out;
 		}
 	}
 	const struct embedded_file *idx = embedded_find("model/db/finding_indexes.sql");
-	rc = idx && sqlite3_exec(db, idx->data, NULL, NULL, NULL) == SQLITE_OK &&
+	rc = idx && db_exec_kept(db, idx->data, "findings") == 0 &&
 			     sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK
 		     ? 0
 		     : -1;
@@ -525,7 +541,7 @@ int rules_run(sqlite3 *db, const struct ruleset *rs, int messages)
 		error(_("internal error: %s"), sqlite3_errmsg(db));
 out:
 	namebook_close(&S.names);
-	sqlite3_finalize(S.finding);
-	sqlite3_finalize(S.party);
+	db_done(S.finding);
+	db_done(S.party);
 	return rc;
 }

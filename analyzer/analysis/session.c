@@ -178,7 +178,7 @@ int session_load_csv(struct session *s, const char *dir, const char *const *file
 void session_drop_model(struct session *s)
 {
 	if (s->db)
-		sqlite3_close(s->db);
+		db_close(s->db);
 	s->db = NULL;
 	cJSON_Delete(s->doc);
 	s->doc = NULL;
@@ -189,7 +189,7 @@ void session_drop_model(struct session *s)
 void session_release(struct session *s)
 {
 	if (s->db)
-		sqlite3_close(s->db);
+		db_close(s->db);
 	cJSON_Delete(s->doc);
 	inventory_release(&s->inv);
 	catalog_release(&s->cat);

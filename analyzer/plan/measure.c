@@ -23,7 +23,8 @@
 int finding_set_read(sqlite3 *db, struct finding_set *out)
 {
 	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, rank FROM findings WHERE in_view AND accepted IS NULL ORDER BY id", "plan findings");
+	sqlite3_stmt *st = db_statement(db, "SELECT id, rank FROM findings WHERE in_view AND accepted IS NULL ORDER BY id",
+				       "plan findings");
 	size_t cap = 0, cap_r = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -32,7 +33,7 @@ int finding_set_read(sqlite3 *db, struct finding_set *out)
 		out->ids[out->n] = xstrdup((const char *)sqlite3_column_text(st, 0));
 		out->ranks[out->n++] = sqlite3_column_int(st, 1);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc == SQLITE_DONE ? 0 : error(_("plan: reading the findings: %s"), sqlite3_errmsg(db));
 }
 
@@ -61,7 +62,14 @@ void finding_set_release(struct finding_set *s)
 	memset(s, 0, sizeof(*s));
 }
 
-int measure_edit(const struct measure *m, const cJSON *edit, struct finding_set *out)
+/* The model of this process's last re-analysis, cleared for the next one
+   rather than built again (db_reopen): its schema and compiled statements
+   are most of a hospital's re-analysis. Closed by measure_edits. */
+static sqlite3 *model;
+
+/* The document with `edit` applied, analyzed: 0 and *out filled; 1 when it
+   is not a valid inventory; -1 after printing an internal error. */
+static int measure_edit(const struct measure *m, const cJSON *edit, struct finding_set *out)
 {
 	memset(out, 0, sizeof(*out));
 	cJSON *doc = cJSON_Duplicate(m->doc, 1);
@@ -79,15 +87,12 @@ int measure_edit(const struct measure *m, const cJSON *edit, struct finding_set 
 	int valid = inventory_load_tree(&inv, m->cat, doc, &d) == 0;
 	diag_release(&d);
 	int rc = valid ? -1 : 1;
-	sqlite3 *db = NULL;
 	if (valid) {
-		db = db_open(&inv);
-		if (db && db_load(db, m->cat, &inv, m->as_of) == 0 &&
-		    pipeline_analyze(db, m->rules, 0, m->max_check_age, m->view, 0) == EXIT_OK)
-			rc = finding_set_read(db, out);
+		model = db_reopen(model, &inv);
+		if (model && db_load(model, m->cat, &inv, m->as_of) == 0 &&
+		    pipeline_analyze(model, m->rules, 0, m->max_check_age, m->view, 0) == EXIT_OK)
+			rc = finding_set_read(model, out);
 	}
-	if (db)
-		sqlite3_close(db);
 	inventory_release(&inv);
 	cJSON_Delete(doc);
 	return rc;
@@ -249,5 +254,7 @@ int measure_edits(const struct measure *m, const cJSON *const *edits, size_t n, 
 			error(_("internal error: a process measuring the plan's actions failed"));
 		failed |= bad;
 	}
+	db_close(model);
+	model = NULL;
 	return failed ? -1 : 0;
 }

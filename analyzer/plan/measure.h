@@ -37,12 +37,9 @@ int finding_set_read(sqlite3 *db, struct finding_set *out);
 long finding_set_find(const struct finding_set *s, const char *id);
 void finding_set_release(struct finding_set *s);
 
-/* Analyze the document with `edit` applied. Returns 0 and fills *out; 1
-   when the edited document is not a valid inventory (the action is not
-   offered); -1 after printing an internal error. */
-int measure_edit(const struct measure *m, const cJSON *edit, struct finding_set *out);
-
-/* measure_edit() of each of the n edits: rc[i] and out[i] as it gives them,
+/* Analyze the document with each of the n edits applied: rc[i] is 0 and
+   out[i] filled; 1 when the edited document is not a valid inventory (the
+   action is not offered). The results are
    the same whatever the machine. The edits are shared among processes, one
    per core this process may run on (the plan's re-analyses are
    independent); on one core they run here, one after the other. Returns 0,

@@ -1,5 +1,6 @@
 #include "db.h"
 #include "derive.h"
+#include "statements.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -41,7 +42,7 @@ static int exec_embedded(sqlite3 *db, const char *name)
 	const struct embedded_file *f = embedded_find(name);
 	if (!f)
 		return error(_("internal error: %s is not built in"), name);
-	return db_exec(db, f->data, name);
+	return db_exec_kept(db, f->data, name);
 }
 
 /* BUNKAI_PROFILE=sql prints each statement's time: how slow rules are found. */
@@ -117,40 +118,10 @@ static const char *page_size(const struct inventory *inv)
 	return rows >= 100000 ? "PRAGMA page_size = 65536;" : "";
 }
 
-/*
-** The empty model of a hospital (4 KiB pages), as SQLite's image of it, kept
-** after the first db_open() of the process: the plan opens one model per
-** action it measures, and building the schema is about 2 ms of each ~12 ms
-** re-analysis; copying the image takes microseconds. (A 64 KiB-page model
-** is opened once per run: no image.)
-*/
-static unsigned char *schema_image;
-static sqlite3_int64 schema_image_size;
-
-static void drop_schema_image(void)
-{
-	sqlite3_free(schema_image);
-	schema_image = NULL;
-}
-
 static const char connection_pragmas[] =
 	"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144;";
 
-/* A copy of the schema image as the database of `db`; 0 or -1. */
-static int from_schema_image(sqlite3 *db)
-{
-	unsigned char *copy = sqlite3_malloc64((sqlite3_uint64)schema_image_size);
-	if (!copy)
-		return -1;
-	memcpy(copy, schema_image, (size_t)schema_image_size);
-	/* SQLite owns the copy (and frees it on close, or on failure). */
-	if (sqlite3_deserialize(db, "main", copy, schema_image_size, schema_image_size,
-				SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
-		return error(_("cannot open an in-memory database: %s"), sqlite3_errmsg(db));
-	return db_exec(db, connection_pragmas, "model");
-}
-
-sqlite3 *db_open(const struct inventory *inv)
+static sqlite3 *open_memory(void)
 {
 	sqlite3 *db = NULL;
 	/* One thread, and no count of the memory in use kept under a lock
@@ -171,23 +142,59 @@ sqlite3 *db_open(const struct inventory *inv)
 	const char *prof = getenv("BUNKAI_PROFILE");
 	if (prof && !strcmp(prof, "sql"))
 		sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, profile, NULL);
-	int small = !*page_size(inv);
-	if (small && schema_image) {
-		if (from_schema_image(db) < 0) {
-			sqlite3_close(db);
-			return NULL;
-		}
-		progress_mark("schema (image)");
-		return db;
-	}
-	if (db_exec(db, page_size(inv), "model") < 0 || db_exec(db, connection_pragmas, "model") < 0 ||
-	    exec_embedded(db, "model/db/schema.sql") < 0 || create_entity_tables(db) < 0) {
-		sqlite3_close(db);
+	return db;
+}
+
+/* The tables of schema.sql and of the entities, pages of `page_pragma`. */
+static int create_schema(sqlite3 *db, const char *page_pragma)
+{
+	if (db_exec(db, page_pragma, "model") < 0 || db_exec(db, connection_pragmas, "model") < 0 ||
+	    exec_embedded(db, "model/db/schema.sql") < 0)
+		return -1;
+	return create_entity_tables(db);
+}
+
+sqlite3 *db_open(const struct inventory *inv)
+{
+	sqlite3 *db = open_memory();
+	if (db && create_schema(db, page_size(inv)) < 0) {
+		db_close(db);
 		return NULL;
 	}
-	if (small && (schema_image = sqlite3_serialize(db, "main", &schema_image_size, 0)))
-		atexit(drop_schema_image);
 	progress_mark("schema");
+	return db;
+}
+
+int db_clear(sqlite3 *db)
+{
+	/* Every table's rows, the temporary ones' too (the view's): DELETE
+	   changes no schema, so the kept statements stay compiled. */
+	sqlite3_stmt *st = db_statement(db,
+					"SELECT group_concat('DELETE FROM ' || s || '.\"' || name || '\";', '') FROM ("
+					" SELECT 'main' AS s, name FROM main.sqlite_schema WHERE type = 'table'"
+					"  AND name NOT LIKE 'sqlite%'"
+					" UNION ALL SELECT 'temp', name FROM temp.sqlite_schema WHERE type = 'table')",
+					"model");
+	char *script = sqlite3_step(st) == SQLITE_ROW ? db_column_dup(st, 0) : NULL;
+	db_done(st);
+	int rc = script ? db_exec_kept(db, script, "model") : error(_("internal error: %s: %s"), "model", sqlite3_errmsg(db));
+	free(script);
+	return rc;
+}
+
+sqlite3 *db_reopen(sqlite3 *db, const struct inventory *inv)
+{
+	if (db && !*page_size(inv)) {
+		sqlite3_stmt *st = db_statement(db, "PRAGMA page_size", "model");
+		int small = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 4096;
+		db_done(st);
+		if (small && db_clear(db) == 0)
+			return db;
+	}
+	db_close(db);
+	db = db_open(inv);
+	if (db && !*page_size(inv))
+		db_keep_statements(db);
 	return db;
 }
 
@@ -202,7 +209,7 @@ struct loader {
 
 static sqlite3_stmt *prep(struct loader *L, const char *sql)
 {
-	return db_prepare(L->db, sql, "model");
+	return db_statement(L->db, sql, "model");
 }
 
 void db_bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -253,7 +260,7 @@ static void load_catalog(struct loader *L, const struct catalog *cat)
 		ROW(L, st, it->id, num(seq, i), it->section, it->category, it->title, it->content, it->risk,
 		    it->recommendation, it->references, it->scope_name, it->applies_name, it->each_vendor ? "1" : "0");
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 }
 
 /* The statements of one entity: its row, and a row per list element. */
@@ -368,9 +375,9 @@ static void load_inventory(struct loader *L, const struct catalog *cat, const st
 		prepare_entity(L, e, &es);
 		for (size_t i = 0, n = entity_count(inv, e); i < n; i++)
 			store(L, cat, e, &es, entity_at(inv, e, i), e->seq_base + i);
-		sqlite3_finalize(es.row);
+		db_done(es.row);
 		for (size_t k = 0; k < 16; k++)
-			sqlite3_finalize(es.side[k]);
+			db_done(es.side[k]);
 	}
 }
 
@@ -386,7 +393,7 @@ int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv,
 	ROW(&L, meta, "organization", inv->org_id);
 	ROW(&L, meta, "organization_name", inv->org_name);
 	ROW(&L, meta, "max_check_age", "365"); /* days a door's patch check stays good; --max-check-age */
-	sqlite3_finalize(meta);
+	db_done(meta);
 	progress_mark("model rows");
 	int failed = !L.ok || exec_embedded(db, "model/db/indexes.sql") < 0;
 	progress_mark("model indexes");
@@ -405,11 +412,11 @@ int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv,
 
 int db_set_meta(sqlite3 *db, const char *key, const char *value)
 {
-	sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO meta VALUES (?, ?)", "meta");
+	sqlite3_stmt *st = db_statement(db, "INSERT OR REPLACE INTO meta VALUES (?, ?)", "meta");
 	db_bind_text(st, 1, key);
 	db_bind_text(st, 2, value);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : error("internal error: meta: %s", sqlite3_errmsg(db));
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 

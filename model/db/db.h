@@ -10,11 +10,22 @@
 
 #include "model/catalog.h"
 #include "model/inventory.h"
+#include "statements.h"
 
 /* An in-memory database with the schema, its pages sized for the inventory
    it will hold; caller closes with sqlite3_close(). Returns NULL after
    printing an error. */
 sqlite3 *db_open(const struct inventory *inv);
+/* A model for inv, for analyses one after the other (the plan's): db when
+   it can be reused — a hospital's model (4 KiB pages) with every row
+   deleted, its tables, indexes and kept statements (statements.h) as they
+   are — else db closed and a new one opened, which keeps its statements if
+   it is a hospital's. NULL after an error. The scripts' CREATE statements
+   say IF NOT EXISTS: on a reused model they change nothing (a change of
+   schema would make SQLite compile every kept statement again). */
+sqlite3 *db_reopen(sqlite3 *db, const struct inventory *inv);
+/* Delete every row of every table (temporary ones too); 0 or -1. */
+int db_clear(sqlite3 *db);
 /* Run a script of statements; on failure print "bunkai: NAME: message" and return -1. */
 int db_exec(sqlite3 *db, const char *sql, const char *name);
 /*

@@ -94,12 +94,12 @@ static const char *text(struct pool *p, sqlite3_stmt *st, int i)
 static const char **read_states(sqlite3 *db, const char *table, size_t n, struct pool *p)
 {
 	char *sql = xasprintf("SELECT state FROM %s ORDER BY seq", table);
-	sqlite3_stmt *st = db_prepare(db, sql, "derived tables");
+	sqlite3_stmt *st = db_statement(db, sql, "derived tables");
 	free(sql);
 	const char **out = xcalloc(n + 1, sizeof(*out));
 	for (size_t i = 0; i < n && sqlite3_step(st) == SQLITE_ROW; i++)
 		out[i] = text(p, st, 0);
-	sqlite3_finalize(st);
+	db_done(st);
 	return out;
 }
 
@@ -111,20 +111,20 @@ static void read_bindings(sqlite3 *db, const struct inventory *inv, struct bindi
 	keyset_init(&b->by_sub, 64);
 	b->contract_state = read_states(db, "contracts", inv->n_contracts, &b->strings);
 	b->subcontract_state = read_states(db, "subcontracts", inv->n_subcontracts, &b->strings);
-	sqlite3_stmt *st = db_prepare(db, "SELECT vendor, system FROM bound", "derived tables");
+	sqlite3_stmt *st = db_statement(db, "SELECT vendor, system FROM bound", "derived tables");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(st, 0), *s = (const char *)sqlite3_column_text(st, 1);
 		keyset_put(&b->bound, v, s, NULL, 0);
 		keyset_put(&b->bound_any, v, NULL, NULL, 0);
 	}
-	sqlite3_finalize(st);
-	st = db_prepare(db, "SELECT vendor, system, source FROM binding WHERE kind = 'subcontract'", "derived tables");
+	db_done(st);
+	st = db_statement(db, "SELECT vendor, system, source FROM binding WHERE kind = 'subcontract'", "derived tables");
 	while (sqlite3_step(st) == SQLITE_ROW)
 		keyset_put(&b->by_sub, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
 			   (const char *)sqlite3_column_text(st, 2), 0);
-	sqlite3_finalize(st);
+	db_done(st);
 	/* subcontract_scope grouped by subcontract, in inventory order. */
-	st = db_prepare(db,
+	st = db_statement(db,
 			"SELECT s.seq, sc.system FROM subcontract_scope sc JOIN subcontracts s ON s.id = sc.subcontract"
 			" ORDER BY s.seq, sc.system",
 			"derived tables");
@@ -137,7 +137,7 @@ static void read_bindings(sqlite3 *db, const struct inventory *inv, struct bindi
 		if (seq < inv->n_subcontracts)
 			b->scope_at[seq + 1] = n;
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	for (size_t i = 1; i <= inv->n_subcontracts; i++)
 		if (b->scope_at[i] < b->scope_at[i - 1])
 			b->scope_at[i] = b->scope_at[i - 1];
@@ -265,7 +265,7 @@ static void claim_items(struct deriver *D, struct claim *c, const itemset sets[2
 static void derive_claims(struct deriver *D)
 {
 	const struct inventory *inv = D->inv;
-	D->claim_row = db_prepare(D->db,
+	D->claim_row = db_statement(D->db,
 				  "INSERT INTO claims (item, system, party, role, kind, source, confirmed, state, valid,"
 				  " checked, check_answer, check_date, completed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
 				  "derived tables");
@@ -304,9 +304,9 @@ static void derive_claims(struct deriver *D)
 				add_claim(D, &c);
 			}
 	}
-	sqlite3_finalize(D->claim_row);
+	db_done(D->claim_row);
 	D->claim_row = NULL;
-	sqlite3_stmt *st = db_prepare(D->db, "INSERT INTO leads VALUES (?,?,?,?,?)", "derived tables");
+	sqlite3_stmt *st = db_statement(D->db, "INSERT INTO leads VALUES (?,?,?,?,?)", "derived tables");
 	for (size_t i = 0; i < D->n_leads; i++) {
 		const struct lead *l = &D->leads[i];
 		db_bind_text(st, 1, D->cat->items[l->item].id);
@@ -316,7 +316,7 @@ static void derive_claims(struct deriver *D)
 		sqlite3_bind_int(st, 5, l->checked);
 		db_insert(D->db, st, &D->ok);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	pool_release(&sources);
 }
 
@@ -385,9 +385,9 @@ static void reach(struct deriver *D, sqlite3_stmt *ins, const char *remote, size
 static void derive_reach(struct deriver *D, const struct topology *t)
 {
 	const struct inventory *inv = D->inv;
-	sqlite3_stmt *doors = db_prepare(D->db, "SELECT r.seq, p.door FROM path_doors p JOIN remote_access r ON r.id = p.remote",
+	sqlite3_stmt *doors = db_statement(D->db, "SELECT r.seq, p.door FROM path_doors p JOIN remote_access r ON r.id = p.remote",
 					 "derived tables");
-	sqlite3_stmt *ins = db_prepare(D->db, "INSERT OR IGNORE INTO path_reach VALUES (?,?,?)", "derived tables");
+	sqlite3_stmt *ins = db_statement(D->db, "INSERT OR IGNORE INTO path_reach VALUES (?,?,?)", "derived tables");
 	size_t *seen = xcalloc(inv->n_devices + 1, sizeof(*seen)), stamp = 0;
 	while (D->ok && sqlite3_step(doors) == SQLITE_ROW) {
 		size_t path = (size_t)sqlite3_column_int64(doors, 0);
@@ -407,8 +407,8 @@ static void derive_reach(struct deriver *D, const struct topology *t)
 		if (target)
 			reach(D, ins, r->id, target->index, seen, stamp);
 	}
-	sqlite3_finalize(doors);
-	sqlite3_finalize(ins);
+	db_done(doors);
+	db_done(ins);
 	free(seen);
 }
 
@@ -440,7 +440,7 @@ static void derive_responsible(struct deriver *D, const struct topology *t)
 		next[i] = head[k];
 		head[k] = i + 1;
 	}
-	sqlite3_stmt *ins = db_prepare(D->db, "INSERT OR IGNORE INTO responsible VALUES (?,?)", "derived tables");
+	sqlite3_stmt *ins = db_statement(D->db, "INSERT OR IGNORE INTO responsible VALUES (?,?)", "derived tables");
 	unsigned char *done = xcalloc(inv->n_devices + 1, 1);
 	for (size_t i = 0; D->ok && i < inv->n_device_checks; i++) {
 		const struct idref *dr = idmap_get(&t->devices, inv->device_checks[i].device);
@@ -456,7 +456,7 @@ static void derive_responsible(struct deriver *D, const struct topology *t)
 		for (size_t l = s ? head[s->index] : 0; l; l = next[l - 1])
 			responsible(D, ins, d->id, D->leads[l - 1].party);
 	}
-	sqlite3_finalize(ins);
+	db_done(ins);
 	free(done);
 	free(head);
 	free(next);

@@ -18,7 +18,7 @@ UPDATE subcontracts SET state = CASE
 -- binding: vendor V is bound to system S through `source`: an active contract
 -- of V listing S, or an active subcontract from a bound prime handing V the
 -- system (chains of any depth; the loader has rejected cycles).
-CREATE TABLE binding (vendor TEXT NOT NULL, system TEXT NOT NULL, kind TEXT NOT NULL, source TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS binding (vendor TEXT NOT NULL, system TEXT NOT NULL, kind TEXT NOT NULL, source TEXT NOT NULL);
 INSERT INTO binding
 WITH RECURSIVE b(vendor, system, kind, source) AS (
   SELECT c.vendor, cs.system, 'contract', c.id
@@ -32,21 +32,21 @@ WITH RECURSIVE b(vendor, system, kind, source) AS (
                                         WHERE ss.subcontract = s.id AND ss.system = b.system))
 )
 SELECT vendor, system, kind, source FROM b;
-CREATE INDEX binding_by_vendor ON binding (vendor, system, kind, source);
-CREATE INDEX binding_by_system ON binding (system, kind);
+CREATE INDEX IF NOT EXISTS binding_by_vendor ON binding (vendor, system, kind, source);
+CREATE INDEX IF NOT EXISTS binding_by_system ON binding (system, kind);
 
-CREATE TABLE bound (vendor TEXT NOT NULL, system TEXT NOT NULL, PRIMARY KEY (vendor, system)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bound (vendor TEXT NOT NULL, system TEXT NOT NULL, PRIMARY KEY (vendor, system)) WITHOUT ROWID;
 INSERT INTO bound SELECT DISTINCT vendor, system FROM binding;
-CREATE INDEX bound_by_system ON bound (system, vendor);
+CREATE INDEX IF NOT EXISTS bound_by_system ON bound (system, vendor);
 
 -- Active primes: an active contract with prime = true listing the system.
-CREATE TABLE primes (system TEXT NOT NULL, vendor TEXT NOT NULL, PRIMARY KEY (system, vendor)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS primes (system TEXT NOT NULL, vendor TEXT NOT NULL, PRIMARY KEY (system, vendor)) WITHOUT ROWID;
 INSERT OR IGNORE INTO primes
 SELECT cs.system, c.vendor FROM contracts c JOIN contract_systems cs ON cs.contract = c.id
  WHERE c.state = 'active' AND c.prime = 1;
 
 -- The systems a subcontract speaks for: its list, or all its prime's.
-CREATE TABLE subcontract_scope (subcontract TEXT NOT NULL, system TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS subcontract_scope (subcontract TEXT NOT NULL, system TEXT NOT NULL);
 INSERT INTO subcontract_scope
 SELECT ss.subcontract, ss.system FROM subcontract_systems ss
 UNION
@@ -70,16 +70,16 @@ SELECT s.id, b.system FROM subcontracts s JOIN bound b ON b.vendor = s.prime WHE
 -- Both are filled by model/db/derive.c, row by row from the inventory (at
 -- 100,000 devices the joins that did it here took 0.45 s, derive.c and the
 -- indexes 0.26 s; tests/derive/oracle.sql keeps those joins as the oracle).
-CREATE TABLE claims (
+CREATE TABLE IF NOT EXISTS claims (
   item TEXT NOT NULL, system TEXT, party TEXT NOT NULL, role TEXT NOT NULL,
   kind TEXT NOT NULL, source TEXT NOT NULL, confirmed TEXT, state TEXT NOT NULL,
   valid INTEGER NOT NULL DEFAULT 0,
   checked INTEGER NOT NULL DEFAULT 0, check_answer TEXT, check_date TEXT, completed TEXT
 );
-CREATE TABLE leads (item TEXT NOT NULL, system TEXT, party TEXT NOT NULL, confirmed TEXT, checked INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS leads (item TEXT NOT NULL, system TEXT, party TEXT NOT NULL, confirmed TEXT, checked INTEGER NOT NULL);
 
 -- Systems reached by a remote-access entry (directly or through a device).
-CREATE TABLE remote_systems (system TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS remote_systems (system TEXT PRIMARY KEY) WITHOUT ROWID;
 INSERT OR IGNORE INTO remote_systems
 SELECT coalesce(d.system, s.id) FROM remote_access r
   LEFT JOIN devices d ON d.id = r.target LEFT JOIN systems s ON s.id = r.target
@@ -87,7 +87,7 @@ SELECT coalesce(d.system, s.id) FROM remote_access r
 
 -- applicable: every (item, system) pair that needs exactly one lead, with the
 -- number of distinct valid leads it has.
-CREATE TABLE applicable (
+CREATE TABLE IF NOT EXISTS applicable (
   item TEXT NOT NULL, system TEXT, item_seq INTEGER NOT NULL, system_seq INTEGER,
   leads INTEGER NOT NULL DEFAULT 0
 );
@@ -109,26 +109,26 @@ SELECT i.id, NULL, i.seq, NULL FROM items i
 -- Remote paths as owned objects (SPEC 9.1). A path's door: its last `via`
 -- device; with no `via`, its target, unless the target is a system (then the
 -- path has no door, NULL).
-CREATE TABLE path_doors (remote TEXT PRIMARY KEY, door TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS path_doors (remote TEXT PRIMARY KEY, door TEXT) WITHOUT ROWID;
 INSERT INTO path_doors
 SELECT r.id, coalesce((SELECT v.device FROM remote_via v WHERE v.remote = r.id ORDER BY v.pos DESC LIMIT 1),
                       CASE WHEN EXISTS (SELECT 1 FROM systems s WHERE s.id = r.target) THEN NULL ELSE r.target END)
   FROM remote_access r;
-CREATE INDEX path_doors_by_door ON path_doors (door, remote);
+CREATE INDEX IF NOT EXISTS path_doors_by_door ON path_doors (door, remote);
 
 -- What a path reaches: every device sharing a network with its door (the
 -- door included; one hop, segments are not chained) and its target device.
 -- Without networks data, its target only. Devices passed earlier in `via`
 -- are passed, not reached.
 -- With each reached device's system, so the rules need not look it up.
-CREATE TABLE path_reach (remote TEXT NOT NULL, device TEXT NOT NULL, system TEXT,
+CREATE TABLE IF NOT EXISTS path_reach (remote TEXT NOT NULL, device TEXT NOT NULL, system TEXT,
                          PRIMARY KEY (remote, device)) WITHOUT ROWID;
 -- Filled by model/db/derive.c.
 
 -- approved_chains: vendor `upper` reaches vendor `lower` for `system` through
 -- active, approved subcontracts that cover it (prime -> sub, any depth): the
 -- normal set-up of a prime and its subcontractors (A-10, seed 003 Q-21).
-CREATE TABLE approved_chains (upper TEXT NOT NULL, lower TEXT NOT NULL, system TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS approved_chains (upper TEXT NOT NULL, lower TEXT NOT NULL, system TEXT NOT NULL);
 INSERT INTO approved_chains
 WITH RECURSIVE ch(upper, lower, system) AS (
   SELECT s.prime, s.sub, sc.system FROM subcontracts s JOIN subcontract_scope sc ON sc.subcontract = s.id
@@ -140,10 +140,10 @@ WITH RECURSIVE ch(upper, lower, system) AS (
    WHERE s.state = 'active' AND s.approved IS NOT NULL
 )
 SELECT upper, lower, system FROM ch;
-CREATE INDEX approved_chains_by_lower ON approved_chains (lower, system, upper);
+CREATE INDEX IF NOT EXISTS approved_chains_by_lower ON approved_chains (lower, system, upper);
 
 -- responsible: a device's responsible maintainer — its maintainer when that
 -- vendor is bound to the device's system, else every valid I-6 lead there.
 -- Only for the devices that carry checks (device_checks), the rules' need.
-CREATE TABLE responsible (device TEXT NOT NULL, party TEXT NOT NULL, PRIMARY KEY (device, party)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS responsible (device TEXT NOT NULL, party TEXT NOT NULL, PRIMARY KEY (device, party)) WITHOUT ROWID;
 -- Filled by model/db/derive.c.

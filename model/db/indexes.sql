@@ -2,11 +2,11 @@
 -- Only what the built-in SQL looks up: assignments, contract_items and
 -- device_networks are read by model/db/derive.c from the inventory itself,
 -- so they have none (a user's rule that joins them still works, by scan).
-CREATE INDEX contract_systems_by_contract ON contract_systems (contract, system);
-CREATE INDEX contract_systems_by_system ON contract_systems (system);
-CREATE INDEX subcontract_systems_by_sub ON subcontract_systems (subcontract, system);
-CREATE INDEX subcontracts_by_prime ON subcontracts (prime);
-CREATE INDEX devices_by_system ON devices (system);
-CREATE INDEX remote_via_by_remote ON remote_via (remote, pos);
-CREATE INDEX interface_parties_by_vendor ON interface_parties (vendor, interface);
-CREATE INDEX device_checks_by_device ON device_checks (device, check_kind, check_date);
+CREATE INDEX IF NOT EXISTS contract_systems_by_contract ON contract_systems (contract, system);
+CREATE INDEX IF NOT EXISTS contract_systems_by_system ON contract_systems (system);
+CREATE INDEX IF NOT EXISTS subcontract_systems_by_sub ON subcontract_systems (subcontract, system);
+CREATE INDEX IF NOT EXISTS subcontracts_by_prime ON subcontracts (prime);
+CREATE INDEX IF NOT EXISTS devices_by_system ON devices (system);
+CREATE INDEX IF NOT EXISTS remote_via_by_remote ON remote_via (remote, pos);
+CREATE INDEX IF NOT EXISTS interface_parties_by_vendor ON interface_parties (vendor, interface);
+CREATE INDEX IF NOT EXISTS device_checks_by_device ON device_checks (device, check_kind, check_date);

@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sqlite3 *db = db_open(&inv);
 		if (!db || db_load(db, &cat, &inv, inv.as_of ? inv.as_of : "2026-04-01") < 0 || rules_run(db, &rules, 1) < 0)
 			abort(); /* a valid document must always analyze */
-		sqlite3_close(db);
+		db_close(db);
 	}
 	free(buf);
 	diag_release(&d);

@@ -1,0 +1,182 @@
+#include "statements.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/db/db.h"
+#include "model/util/exit_codes.h"
+#include "model/util/i18n.h"
+#include "model/util/xalloc.h"
+
+/* A kept script or statement. Found by a scan: an analysis asks for about
+   200 statements among about 150 kept, a few microseconds in all. */
+struct kept {
+	sqlite3 *db;
+	uint64_t hash;
+	char *text; /* the key, copied */
+	sqlite3_stmt **st; /* a script's statements in order; a statement: one */
+	size_t n;
+};
+
+static struct kept *kept;
+static size_t n_kept, cap_kept;
+
+/* The connections that keep (the plan's: one per process). */
+static sqlite3 *keepers[4];
+
+void db_keep_statements(sqlite3 *db)
+{
+	for (size_t i = 0; i < sizeof(keepers) / sizeof(*keepers); i++)
+		if (!keepers[i] || keepers[i] == db) {
+			keepers[i] = db;
+			return;
+		}
+}
+
+static int keeps(sqlite3 *db)
+{
+	for (size_t i = 0; i < sizeof(keepers) / sizeof(*keepers); i++)
+		if (keepers[i] == db)
+			return 1;
+	return 0;
+}
+
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static struct kept *find(sqlite3 *db, const char *text, uint64_t hash)
+{
+	for (size_t i = 0; i < n_kept; i++)
+		if (kept[i].db == db && kept[i].hash == hash && !strcmp(kept[i].text, text))
+			return &kept[i];
+	return NULL;
+}
+
+static void add(sqlite3 *db, const char *text, uint64_t hash, sqlite3_stmt **st, size_t n)
+{
+	kept = xgrow(kept, &cap_kept, n_kept + 1, sizeof(*kept));
+	kept[n_kept++] = (struct kept){ db, hash, xstrdup(text), st, n };
+}
+
+sqlite3_stmt *db_kept(sqlite3 *db, const char *sql)
+{
+	struct kept *k = keeps(db) ? find(db, sql, fnv1a(sql)) : NULL;
+	if (!k)
+		return NULL;
+	sqlite3_stmt *st = k->st[0];
+	if (sqlite3_stmt_busy(st))
+		die(EXIT_FAILURE_IO, _("internal error: %s: %s"), "statement in use", sql);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+void db_keep(sqlite3 *db, const char *sql, sqlite3_stmt *st)
+{
+	if (!keeps(db))
+		return;
+	sqlite3_stmt **one = xmalloc(sizeof(*one));
+	one[0] = st;
+	add(db, sql, fnv1a(sql), one, 1);
+}
+
+sqlite3_stmt *db_statement(sqlite3 *db, const char *sql, const char *what)
+{
+	sqlite3_stmt *st = db_kept(db, sql);
+	if (st)
+		return st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK || !st)
+		die(EXIT_FAILURE_IO, _("internal error: %s: %s"), what, sqlite3_errmsg(db));
+	db_keep(db, sql, st);
+	return st;
+}
+
+void db_done(sqlite3_stmt *st)
+{
+	if (st && keeps(sqlite3_db_handle(st)))
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
+}
+
+static int run(sqlite3 *db, sqlite3_stmt *st, const char *name)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : error("%s: %s", name, sqlite3_errmsg(db));
+}
+
+int db_exec_kept(sqlite3 *db, const char *script, const char *name)
+{
+	if (!keeps(db))
+		return db_exec(db, script, name);
+	uint64_t hash = fnv1a(script);
+	struct kept *k = find(db, script, hash);
+	if (k) {
+		for (size_t i = 0; i < k->n; i++)
+			if (run(db, k->st[i], name) < 0)
+				return -1;
+		return 0;
+	}
+	sqlite3_stmt **st = NULL;
+	size_t n = 0, cap = 0;
+	for (const char *p = script; *p;) {
+		sqlite3_stmt *one = NULL;
+		const char *tail = NULL;
+		if (sqlite3_prepare_v2(db, p, -1, &one, &tail) != SQLITE_OK) {
+			error("%s: %s", name, sqlite3_errmsg(db));
+			goto fail;
+		}
+		if (!one) /* only blanks and comments left */
+			break;
+		st = xgrow(st, &cap, n + 1, sizeof(*st));
+		st[n++] = one;
+		if (run(db, one, name) < 0)
+			goto fail;
+		p = tail;
+	}
+	add(db, script, hash, st, n);
+	return 0;
+fail:
+	for (size_t i = 0; i < n; i++)
+		sqlite3_finalize(st[i]);
+	free(st);
+	return -1;
+}
+
+void db_close(sqlite3 *db)
+{
+	if (!db)
+		return;
+	size_t w = 0;
+	for (size_t i = 0; i < n_kept; i++) {
+		if (kept[i].db != db) {
+			kept[w++] = kept[i];
+			continue;
+		}
+		for (size_t j = 0; j < kept[i].n; j++)
+			sqlite3_finalize(kept[i].st[j]);
+		free(kept[i].st);
+		free(kept[i].text);
+	}
+	n_kept = w;
+	if (!n_kept) {
+		free(kept);
+		kept = NULL;
+		cap_kept = 0;
+	}
+	for (size_t i = 0; i < sizeof(keepers) / sizeof(*keepers); i++)
+		if (keepers[i] == db)
+			keepers[i] = NULL;
+	for (sqlite3_stmt *st; (st = sqlite3_next_stmt(db, NULL));)
+		sqlite3_finalize(st);
+	sqlite3_close(db);
+}
