@@ -14,7 +14,7 @@ PKGS     := libcjson sqlite3 libcgraph libgvc libpathplan nettle xlsxwriter libz
 # Debian 12 packages: what the build and `make demo` need, and what the tests add.
 DEB_PACKAGES  := gcc make pkg-config libc6-dev libsqlite3-dev libcjson-dev nettle-dev libgraphviz-dev graphviz \
                  libcsv-dev fonts-noto-cjk gettext libxlsxwriter-dev libzip-dev libexpat1-dev
-TEST_PACKAGES := libcmocka-dev jq sqlite3 valgrind libxml2-utils chromium time clang libclang-rt-14-dev \
+TEST_PACKAGES := libcmocka-dev jq sqlite3 valgrind libxml2-utils chromium clang libclang-rt-14-dev \
                  libreoffice-calc-nogui python3-jsonpatch python3-openpyxl
 
 CFLAGS   ?= -O2 -g

@@ -73,6 +73,21 @@ tooling() {
 	expect "matrix --rules" 0 "$B" matrix --rules tests/rules/extra fixtures/well-kept-hospital.json
 	expect "diagram --rules with a broken rule: exit 2" 2 "$B" diagram --rules tests/rules/broken fixtures/well-kept-hospital.json
 
+	# make bench's stopwatch: seconds and peak memory of the command, its
+	# exit status passed on, the core it was asked to run on.
+	if build/bench/timeit -c 0 -o "$tmp/t.txt" sh -c 'sleep 0.2; grep Cpus_allowed_list /proc/self/status' >"$tmp/t.out" &&
+		awk '$1 >= 0.2 && $1 < 5 && $2 > 0 { ok = 1 } END { exit !ok }' "$tmp/t.txt" && grep -q "[[:space:]]0$" "$tmp/t.out"; then
+		ok "timeit: time, memory, pinned to the core asked for"
+	else
+		not_ok "timeit: time, memory, pinned to the core asked for" "$(cat "$tmp/t.txt" "$tmp/t.out")"
+	fi
+	build/bench/timeit -o "$tmp/t.txt" sh -c 'exit 3'
+	if [ $? = 3 ] && [ -s "$tmp/t.txt" ]; then
+		ok "timeit: passes the command's exit status on"
+	else
+		not_ok "timeit: passes the command's exit status on"
+	fi
+
 	# The progress line: on a terminal, after about a second, then cleared;
 	# never when stderr is not a terminal, or with --quiet. The run is made
 	# long by its input arriving two seconds late through a pipe (the

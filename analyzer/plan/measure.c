@@ -16,6 +16,7 @@
 #include "model/json/json_patch.h"
 #include "model/json/load_json.h"
 #include "model/util/diag.h"
+#include "model/util/progress.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
@@ -87,11 +88,20 @@ static int measure_edit(const struct measure *m, const cJSON *edit, struct findi
 	int valid = inventory_load_tree(&inv, m->cat, doc, &d) == 0;
 	diag_release(&d);
 	int rc = valid ? -1 : 1;
+	progress_mark("edited inventory");
 	if (valid) {
 		model = db_reopen(model, &inv);
+		progress_mark("model reused or opened");
 		if (model && db_load(model, m->cat, &inv, m->as_of) == 0 &&
 		    pipeline_analyze(model, m->rules, 0, m->max_check_age, m->view, 0) == EXIT_OK)
 			rc = finding_set_read(model, out);
+		/* A model that is not reused (a large one) goes now, not after the
+		   next edit's copy of the document: its memory is reused instead of
+		   fresh pages touched (100,000 devices: 35 s of plan, not 54). */
+		if (!db_keeps(model)) {
+			db_close(model);
+			model = NULL;
+		}
 	}
 	inventory_release(&inv);
 	cJSON_Delete(doc);

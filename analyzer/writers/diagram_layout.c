@@ -27,6 +27,7 @@
 #include "analyzer/writers/graph_ids.h"
 #include "analyzer/writers/graphviz_dl.h"
 #include "model/util/idmap.h"
+#include "model/util/progress.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
 
@@ -587,9 +588,11 @@ int diagram_layout(GVC_t *gvc, Agraph_t *g, double page_w, double page_h)
 		b[done].w = bb.UR.x - bb.LL.x;
 		b[done].h = bb.UR.y - bb.LL.y;
 	}
+	progress_mark("layout: boxes (dot)");
 	double lw, lh;
 	if (legend_size(gvc, g, &lw, &lh) != 0)
 		goto out;
+	progress_mark("layout: title block (dot)");
 	struct packing p = pack(b, n, page_w * 72, page_h * 72, lw, lh);
 	for (size_t i = 0; i < n; i++)
 		place_block(g, &b[i]);
@@ -597,6 +600,7 @@ int diagram_layout(GVC_t *gvc, Agraph_t *g, double page_w, double page_h)
 	struct rect legend = { p.lx, p.ly, p.lx + lw, p.ly + lh };
 	struct rect frame = { -GAP / 2.0, -GAP / 2.0, p.w + GAP / 2.0, p.h + GAP / 2.0 };
 	route_between(g, b, n, &where, legend, frame);
+	progress_mark("layout: links between boxes");
 	set_box(g, "bb", frame.x0, frame.y0, frame.x1, frame.y1);
 	if (lw > 0)
 		set_point(g, "lp", (pointf){ p.lx + lw / 2, p.ly + lh / 2 }, 0, 0);

@@ -12,6 +12,7 @@
 #include "analyzer/writers/diagram_layout.h"
 #include "model/util/strbuf.h"
 #include "model/util/textcheck.h"
+#include "model/util/progress.h"
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
 
@@ -101,8 +102,10 @@ int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *
 	int rc = -1;
 	if (graphviz_load() < 0)
 		return -1;
+	progress_mark("Graphviz loaded");
 	agusererrf old = sym_agseterrf(collect_error);
 	Agraph_t *g = diagram_build(db, opts);
+	progress_mark("graph built");
 	if (!g) {
 		sym_agseterrf(old);
 		return -1;
@@ -110,7 +113,10 @@ int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *
 	enum diagram_page page = opts ? opts->page : PAGE_A3;
 	fit_page(g, page, format);
 	GVC_t *gvc = sym_gvContext();
-	if (diagram_layout(gvc, g, area_w(page), area_h(page)) != 0) {
+	progress_mark("Graphviz context");
+	int laid = diagram_layout(gvc, g, area_w(page), area_h(page));
+	progress_mark("layout");
+	if (laid != 0) {
 		error(_("graph layout failed%s%s"), gv_errors.len ? ": " : "", strbuf_str(&gv_errors));
 	} else {
 		if (sym_gvRender(gvc, g, format, fp) != 0) {
@@ -120,6 +126,7 @@ int diagram_render(sqlite3 *db, const struct diagram_options *opts, const char *
 			if (gv_errors.len)
 				pass_on_notes();
 		}
+		progress_mark("render");
 		sym_gvFreeLayout(gvc, g);
 	}
 	sym_agclose(g);

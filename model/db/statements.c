@@ -34,8 +34,10 @@ void db_keep_statements(sqlite3 *db)
 		}
 }
 
-static int keeps(sqlite3 *db)
+int db_keeps(sqlite3 *db)
 {
+	if (!db)
+		return 0;
 	for (size_t i = 0; i < sizeof(keepers) / sizeof(*keepers); i++)
 		if (keepers[i] == db)
 			return 1;
@@ -66,7 +68,7 @@ static void add(sqlite3 *db, const char *text, uint64_t hash, sqlite3_stmt **st,
 
 sqlite3_stmt *db_kept(sqlite3 *db, const char *sql)
 {
-	struct kept *k = keeps(db) ? find(db, sql, fnv1a(sql)) : NULL;
+	struct kept *k = db_keeps(db) ? find(db, sql, fnv1a(sql)) : NULL;
 	if (!k)
 		return NULL;
 	sqlite3_stmt *st = k->st[0];
@@ -79,7 +81,7 @@ sqlite3_stmt *db_kept(sqlite3 *db, const char *sql)
 
 void db_keep(sqlite3 *db, const char *sql, sqlite3_stmt *st)
 {
-	if (!keeps(db))
+	if (!db_keeps(db))
 		return;
 	sqlite3_stmt **one = xmalloc(sizeof(*one));
 	one[0] = st;
@@ -99,7 +101,7 @@ sqlite3_stmt *db_statement(sqlite3 *db, const char *sql, const char *what)
 
 void db_done(sqlite3_stmt *st)
 {
-	if (st && keeps(sqlite3_db_handle(st)))
+	if (st && db_keeps(sqlite3_db_handle(st)))
 		sqlite3_reset(st);
 	else
 		sqlite3_finalize(st);
@@ -116,7 +118,7 @@ static int run(sqlite3 *db, sqlite3_stmt *st, const char *name)
 
 int db_exec_kept(sqlite3 *db, const char *script, const char *name)
 {
-	if (!keeps(db))
+	if (!db_keeps(db))
 		return db_exec(db, script, name);
 	uint64_t hash = fnv1a(script);
 	struct kept *k = find(db, script, hash);

@@ -19,6 +19,8 @@
 
 /* From now on db keeps its statements (until db_close). */
 void db_keep_statements(sqlite3 *db);
+/* Whether it does. */
+int db_keeps(sqlite3 *db);
 /* The statement of `sql` on db: the kept one, reset and its parameters
    cleared, or a new one (kept if db keeps). A statement of bunkai's own
    that cannot be prepared is a bug: "internal error: WHAT: …", exit 3 (as
