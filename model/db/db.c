@@ -184,13 +184,11 @@ int db_clear(sqlite3 *db)
 
 sqlite3 *db_reopen(sqlite3 *db, const struct inventory *inv)
 {
-	if (db && !*page_size(inv)) {
-		sqlite3_stmt *st = db_statement(db, "PRAGMA page_size", "model");
-		int small = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 4096;
-		db_done(st);
-		if (small && db_clear(db) == 0)
-			return db;
-	}
+	/* Only a hospital's model keeps its statements (below), and it is
+	   reused only for a hospital: a large model is built with its indexes
+	   after its rows. */
+	if (db_keeps(db) && !*page_size(inv) && db_clear(db) == 0)
+		return db;
 	db_close(db);
 	db = db_open(inv);
 	if (db && !*page_size(inv))

@@ -13,6 +13,7 @@
    200 statements among about 150 kept, a few microseconds in all. */
 struct kept {
 	sqlite3 *db;
+	int script; /* a script's statements (db_exec_kept), or one statement */
 	uint64_t hash;
 	char *text; /* the key, copied */
 	sqlite3_stmt **st; /* a script's statements in order; a statement: one */
@@ -52,23 +53,23 @@ static uint64_t fnv1a(const char *s)
 	return h;
 }
 
-static struct kept *find(sqlite3 *db, const char *text, uint64_t hash)
+static struct kept *find(sqlite3 *db, int script, const char *text, uint64_t hash)
 {
 	for (size_t i = 0; i < n_kept; i++)
-		if (kept[i].db == db && kept[i].hash == hash && !strcmp(kept[i].text, text))
+		if (kept[i].db == db && kept[i].script == script && kept[i].hash == hash && !strcmp(kept[i].text, text))
 			return &kept[i];
 	return NULL;
 }
 
-static void add(sqlite3 *db, const char *text, uint64_t hash, sqlite3_stmt **st, size_t n)
+static void add(sqlite3 *db, int script, const char *text, uint64_t hash, sqlite3_stmt **st, size_t n)
 {
 	kept = xgrow(kept, &cap_kept, n_kept + 1, sizeof(*kept));
-	kept[n_kept++] = (struct kept){ db, hash, xstrdup(text), st, n };
+	kept[n_kept++] = (struct kept){ db, script, hash, xstrdup(text), st, n };
 }
 
 sqlite3_stmt *db_kept(sqlite3 *db, const char *sql)
 {
-	struct kept *k = db_keeps(db) ? find(db, sql, fnv1a(sql)) : NULL;
+	struct kept *k = db_keeps(db) ? find(db, 0, sql, fnv1a(sql)) : NULL;
 	if (!k)
 		return NULL;
 	sqlite3_stmt *st = k->st[0];
@@ -85,7 +86,7 @@ void db_keep(sqlite3 *db, const char *sql, sqlite3_stmt *st)
 		return;
 	sqlite3_stmt **one = xmalloc(sizeof(*one));
 	one[0] = st;
-	add(db, sql, fnv1a(sql), one, 1);
+	add(db, 0, sql, fnv1a(sql), one, 1);
 }
 
 sqlite3_stmt *db_statement(sqlite3 *db, const char *sql, const char *what)
@@ -121,7 +122,7 @@ int db_exec_kept(sqlite3 *db, const char *script, const char *name)
 	if (!db_keeps(db))
 		return db_exec(db, script, name);
 	uint64_t hash = fnv1a(script);
-	struct kept *k = find(db, script, hash);
+	struct kept *k = find(db, 1, script, hash);
 	if (k) {
 		for (size_t i = 0; i < k->n; i++)
 			if (run(db, k->st[i], name) < 0)
@@ -145,7 +146,7 @@ int db_exec_kept(sqlite3 *db, const char *script, const char *name)
 			goto fail;
 		p = tail;
 	}
-	add(db, script, hash, st, n);
+	add(db, 1, script, hash, st, n);
 	return 0;
 fail:
 	for (size_t i = 0; i < n; i++)
