@@ -47,6 +47,31 @@ output_targets() {
 		not_ok "$tag a symlink is replaced by the file, its target untouched"
 	fi
 
+	# A link to the process's own standard output or error (what /dev/stdout
+	# and /dev/fd/2 are; the real ones are never named): written to that
+	# stream, the link left as it is; appended to under `>>`; --db refuses it.
+	ln -s /proc/self/fd/1 "$d/stdout"
+	expect "$tag -o a link to standard output" 0 "$B" analyze --fail-on none -f json -o "$d/stdout" "$demo" &&
+		same "$tag the report went to standard output" tests/golden/demo-hospital.json "$tmp/out"
+	if [ -L "$d/stdout" ] && [ "$(readlink "$d/stdout")" = /proc/self/fd/1 ]; then
+		ok "$tag the link to standard output is still that link"
+	else
+		not_ok "$tag the link to standard output was replaced" "$(ls -l "$d/stdout")"
+	fi
+	echo first >"$d/appended.json"
+	"$B" analyze --fail-on none -f json -o "$d/stdout" "$demo" >>"$d/appended.json"
+	if [ "$(head -1 "$d/appended.json")" = first ] && tail -n +2 "$d/appended.json" | cmp -s - tests/golden/demo-hospital.json; then
+		ok "$tag a link to standard output under >> appends"
+	else
+		not_ok "$tag a link to standard output under >> appends" "$(head -c 200 "$d/appended.json")"
+	fi
+	ln -s /proc/self/fd/2 "$d/stderr"
+	"$B" analyze --fail-on none -f json -o "$d/stderr" "$demo" 2>"$d/from-stderr.json"
+	same "$tag -o a link to standard error writes there" tests/golden/demo-hospital.json "$d/from-stderr.json"
+	expect "$tag --db a link to standard output is refused" 2 "$B" analyze --fail-on none --db "$d/stdout" -o - "$demo"
+	has "$tag --db standard output message" "stdout: is the standard output; --db takes a file name" "$tmp/err"
+	if [ -L "$d/stdout" ]; then ok "$tag --db left the link alone"; else not_ok "$tag --db replaced the link"; fi
+
 	echo old >"$d/private.txt"
 	chmod 600 "$d/private.txt"
 	[ "$(id -u)" = 0 ] && chown 4321:4322 "$d/private.txt"

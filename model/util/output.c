@@ -11,6 +11,38 @@
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
 
+/*
+** A link that leads to this process's own standard output or error:
+** /dev/stdout, /dev/fd/2, /proc/self/fd/1. The user asked for that stream,
+** not for the link to be replaced (run as root, replacing /dev/stdout with a
+** file would break it for every program on the machine). 1 or 2, or 0.
+*/
+static int stream_of_link(const char *path)
+{
+	struct stat target, s;
+	if (stat(path, &target) < 0)
+		return 0;
+	for (int fd = 1; fd <= 2; fd++)
+		if (fstat(fd, &s) == 0 && s.st_dev == target.st_dev && s.st_ino == target.st_ino)
+			return fd;
+	return 0;
+}
+
+/* Write into that stream: a copy of its descriptor, so that its offset and
+   O_APPEND are the shell's (a `>>` redirection is appended to). */
+static int open_stream(struct output *o, const char *path, int stream)
+{
+	int fd = fcntl(stream, F_DUPFD_CLOEXEC, 3);
+	if (fd < 0 || !(o->fp = fdopen(fd, "wb"))) {
+		int saved = errno;
+		if (fd >= 0)
+			close(fd);
+		return error(_("%s: cannot open for writing: %s"), path, strerror(saved)), EXIT_FAILURE_IO;
+	}
+	o->path = xstrdup(path);
+	return 0;
+}
+
 /* Write into an existing character device or FIFO as it is. */
 static int open_in_place(struct output *o, const char *path)
 {
@@ -100,8 +132,10 @@ int output_open(struct output *o, const char *path)
 	}
 	if (S_ISREG(st.st_mode))
 		return open_replacement(o, path);
-	if (S_ISLNK(st.st_mode))
-		return open_replacement(o, path);
+	if (S_ISLNK(st.st_mode)) {
+		int stream = stream_of_link(path);
+		return stream ? open_stream(o, path, stream) : open_replacement(o, path);
+	}
 	if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
 		return open_in_place(o, path);
 	return refuse(path, &st, "-o");
@@ -116,8 +150,17 @@ int output_check(const char *path, const char *option, int whole_file)
 		return (whole_file ? error(_("%s: empty path"), option)
 				   : error(_("%s: empty path (use -o - for standard output)"), option)),
 		       EXIT_USAGE;
-	if (lstat(path, &st) < 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+	if (lstat(path, &st) < 0 || S_ISREG(st.st_mode))
 		return 0;
+	if (S_ISLNK(st.st_mode)) {
+		int stream = stream_of_link(path);
+		if (stream && whole_file)
+			return error(stream == 1 ? _("%s: is the standard output; %s takes a file name")
+						 : _("%s: is the standard error; %s takes a file name"),
+				     path, option),
+			       EXIT_USAGE;
+		return 0;
+	}
 	if (!whole_file && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
 		return 0;
 	return refuse(path, &st, option);

@@ -7,7 +7,10 @@
 **                            file keeps its mode and, run as root, its owner
 **   a symbolic link          the link itself is replaced by the new file; its
 **                            target is never opened (a link planted in a
-**                            shared folder cannot redirect the write)
+**                            shared folder cannot redirect the write) —
+**                            unless it leads to this process's standard
+**                            output or error (/dev/stdout, /dev/fd/2):
+**                            written to that stream (--db: refused)
 **   a character device, FIFO written in place: opened without creating or
 **                            truncating, never replaced (rename() onto
 **                            /dev/null would replace the device node for
