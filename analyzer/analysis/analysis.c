@@ -35,10 +35,11 @@ static int view_check(sqlite3 *db, const struct view *v)
 /*
 ** The view as temporary tables: the systems it covers (view_systems; those
 ** asked for in view_asked), the paths into them (view_remotes) and the
-** vendors it is about (the vendor and its subcontractors, any depth). A finding is in the
-** view when it concerns one of those systems (directly, through its device or
-** its remote target), or, having no system, a party working on them; with
-** --vendor alone, also any finding that names one of the vendors.
+** vendors it is about (view_vendors: the vendor and its subcontractors, any
+** depth). A finding is in the view when it concerns one of those systems
+** (directly, through its device or its remote target), or, having no
+** system, a party working on them; with --vendor alone, also any finding
+** that names one of the vendors.
 */
 static const char view_tables[] =
 	"CREATE TEMP TABLE IF NOT EXISTS view_systems (id TEXT PRIMARY KEY);"

@@ -95,13 +95,15 @@ struct analysis {
 };
 
 /*
-** The view, an explicit step after the rules: check its ids, then make the
-** temporary tables view_systems and view_vendors (what the matrix, the
-** diagram and the analysis draw from) and mark each finding in or out of it.
+** The view, an explicit step after the rules: check its ids, then fill the
+** temporary tables view_systems, view_vendors and view_remotes (what the
+** matrix, the diagram and the analysis draw from; made once per connection)
+** and mark each finding in or out of it.
 ** Returns EXIT_OK, EXIT_USAGE (an unknown id, said) or EXIT_FAILURE_IO.
 */
 int view_apply(sqlite3 *db, const struct view *v);
-/* Undo view_apply, so that another view can be applied (bunkai pack). */
+/* Undo view_apply (the view's tables emptied, every finding in view), so
+   that another view can be applied (bunkai pack). */
 void view_reset(sqlite3 *db);
 /* Read the findings in the view, the summary and the coverage back (after
    view_apply), for the reports. Returns 0 or -1. */
