@@ -16,6 +16,7 @@
 #include "model/json/json_patch.h"
 #include "model/json/load_json.h"
 #include "model/util/diag.h"
+#include "model/util/heap.h"
 #include "model/util/progress.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
@@ -218,6 +219,7 @@ static int read_all(int fd, struct strbuf *sb)
 
 int measure_edits(const struct measure *m, const cJSON *const *edits, size_t n, int *rc, struct finding_set *out)
 {
+	heap_keep(); /* every re-analysis reuses the memory of the one before */
 	size_t workers = (size_t)usable_cores();
 	if (workers > n / 2)
 		workers = n / 2 ? n / 2 : 1; /* each process measures two edits at least */

@@ -9,6 +9,13 @@
 
 enum { HUGE_FROM = 1 << 20, PAGE = 4096 };
 
+void heap_keep(void)
+{
+#ifdef M_TRIM_THRESHOLD
+	mallopt(M_TRIM_THRESHOLD, -1); /* -1: never trim (mallopt(3)); advice, its failure changes nothing */
+#endif
+}
+
 void heap_expect(size_t input_bytes)
 {
 #if defined(M_TOP_PAD) && defined(MADV_HUGEPAGE)

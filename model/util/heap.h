@@ -20,4 +20,11 @@
    the system has no such advice or refuses it. */
 void heap_expect(size_t input_bytes);
 
+/* Memory freed from now on stays with the process: glibc no longer gives the
+   top of the heap back to the system. For work that allocates and frees the
+   same amounts round after round (the plan's re-analyses: each one would
+   otherwise touch its pages afresh, 2,300 page faults instead of 1,550 for
+   a hospital of 300 devices in 10 systems, and 4 ms of its 100). */
+void heap_keep(void);
+
 #endif
