@@ -94,8 +94,7 @@ sqlite3_stmt *db_statement(sqlite3 *db, const char *sql, const char *what)
 	sqlite3_stmt *st = db_kept(db, sql);
 	if (st)
 		return st;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK || !st)
-		die(EXIT_FAILURE_IO, _("internal error: %s: %s"), what, sqlite3_errmsg(db));
+	st = db_prepare(db, sql, what); /* dies on an error: a statement of bunkai's own */
 	db_keep(db, sql, st);
 	return st;
 }

@@ -28,11 +28,9 @@ static int stream_of_link(const char *path)
 	return 0;
 }
 
-/* Write into that stream: a copy of its descriptor, so that its offset and
-   O_APPEND are the shell's (a `>>` redirection is appended to). */
-static int open_stream(struct output *o, const char *path, int stream)
+/* The output is `fd` (opened for path, or -1 with errno set). */
+static int write_to_fd(struct output *o, const char *path, int fd)
 {
-	int fd = fcntl(stream, F_DUPFD_CLOEXEC, 3);
 	if (fd < 0 || !(o->fp = fdopen(fd, "wb"))) {
 		int saved = errno;
 		if (fd >= 0)
@@ -43,18 +41,17 @@ static int open_stream(struct output *o, const char *path, int stream)
 	return 0;
 }
 
+/* Write into that stream: a copy of its descriptor, so that its offset and
+   O_APPEND are the shell's (a `>>` redirection is appended to). */
+static int open_stream(struct output *o, const char *path, int stream)
+{
+	return write_to_fd(o, path, fcntl(stream, F_DUPFD_CLOEXEC, 3));
+}
+
 /* Write into an existing character device or FIFO as it is. */
 static int open_in_place(struct output *o, const char *path)
 {
-	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0 || !(o->fp = fdopen(fd, "wb"))) {
-		int saved = errno;
-		if (fd >= 0)
-			close(fd);
-		return error(_("%s: cannot open for writing: %s"), path, strerror(saved)), EXIT_FAILURE_IO;
-	}
-	o->path = xstrdup(path);
-	return 0;
+	return write_to_fd(o, path, open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC));
 }
 
 void output_take_attributes(int fd, const char *path)
