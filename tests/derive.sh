@@ -1,8 +1,9 @@
-# The large derived tables (claims, leads, path_reach, responsible), filled in
-# C by model/db/derive.c, against the SQL joins that defined them before
-# (tests/derive/oracle.sql), row for row, on a saved model (--db): every
-# fixture, the CSV folders, each rule case of tests/rules/cases.json applied
-# to its base, and generated hospitals. Sourced by tests/run.sh.
+# The large derived tables (claims, leads, path_reach, path_systems,
+# responsible), filled in C by model/db/derive.c, against the SQL joins that
+# define them (tests/derive/oracle.sql), row for row, on a saved model
+# (--db): every fixture, the CSV folders, each rule case of
+# tests/rules/cases.json applied to its base, and generated hospitals.
+# Sourced by tests/run.sh.
 
 derive_tests() {
 	local B=$1 tag=$2 d="$tmp/derive-$2" f n=0 bad=""
@@ -37,4 +38,8 @@ PY
 		sqlite3 "$d/model.db" <tests/derive/oracle.sql | grep -q "^claims|" &&
 		ok "$tag the comparison of derived tables catches a changed claim" ||
 		not_ok "$tag a changed claim went unnoticed"
+	sqlite3 "$d/model.db" "UPDATE path_systems SET devices = devices + 1 WHERE rowid = (SELECT max(rowid) FROM path_systems);" &&
+		sqlite3 "$d/model.db" <tests/derive/oracle.sql | grep -q "^path_systems|" &&
+		ok "$tag the comparison of derived tables catches a changed count of a path's devices" ||
+		not_ok "$tag a changed path_systems row went unnoticed"
 }

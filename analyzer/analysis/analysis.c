@@ -113,61 +113,139 @@ static void counts(sqlite3 *db, const char *sql, long *const *out, int n)
 	sqlite3_finalize(st);
 }
 
-static int read_findings(sqlite3 *db, struct analysis *a)
+/* Texts many findings share, read once and sorted by key: an item's title
+   and recommendation (and its checklist order), a rule's fix. */
+struct shared {
+	const char *key, *text, *more;
+	long seq;
+};
+
+static struct shared *read_shared(sqlite3 *db, const char *sql, struct pool *p, size_t *n)
 {
+	struct shared *v = NULL;
 	size_t cap = 0;
-	sqlite3_stmt *st = db_prepare(db,
-				      "SELECT f.id, f.code, f.severity, f.item, f.system, f.device, f.remote, f.contract,"
-				      "       f.ref, f.message, i.title, i.recommendation, f.rank, r.fix,"
-				      "       a.finding, a.reason, a.accepted_by, a.until_date, a.ticket,"
-				      "       " LABEL("s.name", "f.system") ", f.parties"
-				      "  FROM findings f LEFT JOIN items i ON i.id = f.item"
-				      "  LEFT JOIN rules r ON r.code = f.code"
-				      "  LEFT JOIN systems s ON s.id = f.system"
-				      "  LEFT JOIN accepted a ON a.seq = f.accepted"
-				      " WHERE f.in_view"
-				      " ORDER BY f.accepted IS NOT NULL, f.rank, f.code, s.seq NULLS FIRST, i.seq NULLS FIRST, f.id",
-				      "findings");
+	*n = 0;
+	sqlite3_stmt *st = db_prepare(db, sql, "findings");
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		a->findings = xgrow(a->findings, &cap, a->n_findings + 1, sizeof(*a->findings));
-		struct finding *f = &a->findings[a->n_findings++];
-		memset(f, 0, sizeof(*f));
-		f->cause_step = -1;
-		f->id = db_column_dup(st, 0);
-		f->code = db_column_dup(st, 1);
-		f->severity = db_column_dup(st, 2);
-		f->item = db_column_dup(st, 3);
-		f->system = db_column_dup(st, 4);
-		f->device = db_column_dup(st, 5);
-		f->remote = db_column_dup(st, 6);
-		f->contract = db_column_dup(st, 7);
-		f->ref = db_column_dup(st, 8);
-		f->message = db_column_dup(st, 9);
-		f->item_title = db_column_dup(st, 10);
-		f->item_recommendation = db_column_dup(st, 11);
-		f->rank = (enum severity)sqlite3_column_int(st, 12);
-		f->fix = db_column_dup(st, 13);
-		f->system_label = db_column_dup(st, 19);
-		if (sqlite3_column_type(st, 14) != SQLITE_NULL) {
-			f->accepted = xcalloc(1, sizeof(*f->accepted));
-			f->accepted->pattern = db_column_dup(st, 14);
-			f->accepted->reason = db_column_dup(st, 15);
-			f->accepted->by = db_column_dup(st, 16);
-			f->accepted->until = db_column_dup(st, 17);
-			f->accepted->ticket = db_column_dup(st, 18);
-		}
-		/* finding_parties in their order, as the rule stored them: joined by
-		   commas in f.parties (ids have no comma). */
-		const char *joined = (const char *)sqlite3_column_text(st, 20);
-		size_t pcap = 0;
-		for (const char *p = joined; p && *p;) {
-			size_t len = strcspn(p, ",");
-			f->parties = xgrow(f->parties, &pcap, f->n_parties + 1, sizeof(*f->parties));
-			f->parties[f->n_parties++] = xstrndup(p, len);
-			p += len + (p[len] == ',');
-		}
+		v = xgrow(v, &cap, *n + 1, sizeof(*v));
+		v[(*n)++] = (struct shared){ db_column_pooled(st, 0, p), db_column_pooled(st, 1, p),
+					     db_column_pooled(st, 2, p), (long)sqlite3_column_int64(st, 3) };
 	}
 	sqlite3_finalize(st);
+	return v;
+}
+
+static int by_key(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct shared *)elem)->key);
+}
+
+static const struct shared *find_shared(const char *key, const struct shared *v, size_t n)
+{
+	return key && n ? bsearch(key, v, n, sizeof(*v), by_key) : NULL;
+}
+
+/* A finding with what the reports are sorted by (SPEC 9.2): open before
+   accepted, by severity, code, system and item in inventory and checklist
+   order (without one: first), then id. */
+struct sorted_finding {
+	struct finding f;
+	long system_seq, item_seq; /* -1: none */
+};
+
+static int strcmp_null_first(const char *x, const char *y)
+{
+	return !x || !y ? (x != NULL) - (y != NULL) : strcmp(x, y);
+}
+
+static int report_order(const void *pa, const void *pb)
+{
+	const struct sorted_finding *a = pa, *b = pb;
+	int c = (a->f.accepted != NULL) - (b->f.accepted != NULL);
+	if (!c)
+		c = (a->f.rank > b->f.rank) - (a->f.rank < b->f.rank);
+	if (!c)
+		c = strcmp(a->f.code, b->f.code);
+	if (!c)
+		c = (a->system_seq > b->system_seq) - (a->system_seq < b->system_seq);
+	if (!c)
+		c = (a->item_seq > b->item_seq) - (a->item_seq < b->item_seq);
+	return c ? c : strcmp_null_first(a->f.id, b->f.id);
+}
+
+/* finding_parties in their order, as the rule stored them: joined by commas
+   in f.parties (ids have no comma). */
+static void split_parties(struct finding *f, const char *joined, struct pool *p)
+{
+	if (!joined || !*joined)
+		return;
+	size_t n = 1;
+	for (const char *c = joined; (c = strchr(c, ',')); c++)
+		n++;
+	f->parties = pool_alloc(p, n * sizeof(*f->parties));
+	for (const char *c = joined; *c;) {
+		size_t len = strcspn(c, ",");
+		f->parties[f->n_parties++] = pool_strndup(p, c, len);
+		c += len + (c[len] == ',');
+	}
+}
+
+/* The findings in view, sorted here rather than by SQLite: its sorter would
+   carry every finding's whole row, messages and all. */
+static int read_findings(sqlite3 *db, struct analysis *a)
+{
+	struct pool *p = &a->text;
+	size_t n_items, n_rules, n = 0, cap = 0;
+	struct shared *items = read_shared(db, "SELECT id, title, recommendation, seq FROM items ORDER BY id", p, &n_items);
+	struct shared *rules = read_shared(db, "SELECT code, fix, NULL, seq FROM rules ORDER BY code", p, &n_rules);
+	struct sorted_finding *v = NULL;
+	sqlite3_stmt *st = db_prepare(db,
+				      "SELECT f.id, f.code, f.severity, f.item, f.system, f.device, f.remote, f.contract,"
+				      "       f.ref, f.message, f.rank, a.finding, a.reason, a.accepted_by, a.until_date,"
+				      "       a.ticket, " LABEL("s.name", "f.system") ", f.parties, s.seq"
+				      "  FROM findings f LEFT JOIN systems s ON s.id = f.system"
+				      "  LEFT JOIN accepted a ON a.seq = f.accepted"
+				      " WHERE f.in_view",
+				      "findings");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		v = xgrow(v, &cap, n + 1, sizeof(*v));
+		struct sorted_finding *sf = &v[n++];
+		struct finding *f = &sf->f;
+		memset(sf, 0, sizeof(*sf));
+		f->cause_step = -1;
+		const char **text[] = { &f->id, &f->code, &f->severity, &f->item, &f->system,
+					&f->device, &f->remote, &f->contract, &f->ref, &f->message };
+		for (int i = 0; i < 10; i++)
+			*text[i] = db_column_pooled(st, i, p);
+		f->rank = (enum severity)sqlite3_column_int(st, 10);
+		if (sqlite3_column_type(st, 11) != SQLITE_NULL) {
+			struct acceptance_info *acc = pool_alloc(p, sizeof(*acc));
+			const char **field[] = { &acc->pattern, &acc->reason, &acc->by, &acc->until, &acc->ticket };
+			for (int i = 0; i < 5; i++)
+				*field[i] = db_column_pooled(st, 11 + i, p);
+			f->accepted = acc;
+		}
+		f->system_label = db_column_pooled(st, 16, p);
+		split_parties(f, (const char *)sqlite3_column_text(st, 17), p);
+		sf->system_seq = sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 18);
+		const struct shared *item = find_shared(f->item, items, n_items), *rule = find_shared(f->code, rules, n_rules);
+		sf->item_seq = item ? item->seq : -1;
+		if (item) {
+			f->item_title = item->text;
+			f->item_recommendation = item->more;
+		}
+		f->fix = rule ? rule->text : NULL;
+	}
+	sqlite3_finalize(st);
+	free(items);
+	free(rules);
+	if (n)
+		qsort(v, n, sizeof(*v), report_order);
+	a->findings = xcalloc(n + 1, sizeof(*a->findings));
+	for (size_t i = 0; i < n; i++)
+		a->findings[i] = v[i].f;
+	a->n_findings = n;
+	free(v);
 	return 0;
 }
 
@@ -259,10 +337,10 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 	*n = 0;
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT r.id, r.vendor, p.name, r.target, pd.door,"
-		"       (SELECT count(*) FROM path_reach pr WHERE pr.remote = r.id),"
-		"       (SELECT group_concat(system, ', ') FROM (SELECT DISTINCT pr.system FROM path_reach pr"
-		"                                                 WHERE pr.remote = r.id AND pr.system IS NOT NULL"
-		"                                                 ORDER BY pr.system)),"
+		"       (SELECT coalesce(sum(ps.devices), 0) FROM path_systems ps WHERE ps.remote = r.id),"
+		"       (SELECT group_concat(system, ', ') FROM (SELECT ps.system FROM path_systems ps"
+		"                                                 WHERE ps.remote = r.id AND ps.system IS NOT NULL"
+		"                                                 ORDER BY ps.system)),"
 		"       r.approved, r.auth, r.source_restricted, r.on_demand, c.check_date, c.answer, c.checked_by,"
 		"       (SELECT group_concat(code, ', ') FROM (SELECT code FROM ("
 		"          SELECT f.code, f.rank FROM findings f WHERE f.remote = r.id AND f.in_view AND f.accepted IS NULL"
@@ -272,8 +350,8 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 		"       " LABEL("coalesce(td.name, ts.name)", "r.target") ", " LABEL("dd.name", "pd.door") ","
 		/* each reached system once, then its name (not a name per device) */
 		"       (SELECT group_concat(l, ', ') FROM (SELECT " LABEL("s.name", "s.id") " AS l"
-		"          FROM (SELECT DISTINCT pr.system FROM path_reach pr WHERE pr.remote = r.id) x"
-		"          JOIN systems s ON s.id = x.system ORDER BY s.id)),"
+		"          FROM path_systems ps JOIN systems s ON s.id = ps.system"
+		"         WHERE ps.remote = r.id ORDER BY s.id)),"
 		"       " LABEL("cp.name", "c.checked_by")
 		"  FROM remote_access r JOIN parties p ON p.id = r.vendor JOIN path_doors pd ON pd.remote = r.id"
 		"  LEFT JOIN devices td ON td.id = r.target LEFT JOIN systems ts ON ts.id = r.target"
@@ -397,26 +475,8 @@ void paths_release(struct remote_path *v, size_t n)
 
 void analysis_release(struct analysis *a)
 {
-	for (size_t i = 0; i < a->n_findings; i++) {
-		struct finding *f = &a->findings[i];
-		char **fields[] = { &f->id, &f->code, &f->severity, &f->item, &f->system, &f->device, &f->remote,
-				    &f->contract, &f->ref, &f->message, &f->item_title, &f->item_recommendation,
-				    &f->fix, &f->system_label };
-		for (size_t k = 0; k < sizeof(fields) / sizeof(*fields); k++)
-			free(*fields[k]);
-		for (size_t k = 0; k < f->n_parties; k++)
-			free(f->parties[k]);
-		free(f->parties);
-		if (f->accepted) {
-			free(f->accepted->pattern);
-			free(f->accepted->reason);
-			free(f->accepted->by);
-			free(f->accepted->until);
-			free(f->accepted->ticket);
-			free(f->accepted);
-		}
-	}
 	free(a->findings);
+	pool_release(&a->text);
 	for (size_t i = 0; i < a->n_systems; i++) {
 		free(a->systems[i].system);
 		free(a->systems[i].name);

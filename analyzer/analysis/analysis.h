@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "analyzer/analysis/rules.h"
+#include "model/util/pool.h"
 
 /* What --system and --vendor narrow the report to. */
 struct view {
@@ -19,18 +20,20 @@ struct view {
 
 /* The accepted[] entry that accepts a finding (SPEC 9.3, リスク受容). */
 struct acceptance_info {
-	char *pattern, *reason, *by, *until, *ticket; /* ticket may be NULL */
+	const char *pattern, *reason, *by, *until, *ticket; /* ticket may be NULL */
 };
 
+/* Every text of a finding lives in its analysis's pool (analysis.text);
+   the item's and the rule's texts are shared by the findings that name them. */
 struct finding {
-	char *id, *code, *severity, *item, *system, *device, *remote, *contract, *ref, *message;
-	char *item_title, *item_recommendation; /* from the catalog, NULL without item */
-	char *fix;                              /* the rule's "-- fix:" line (translated), or NULL */
-	char *system_label;                     /* "電子カルテ (ehr)", or NULL without system */
-	const char *cause;                      /* the plan's first action resolving it, or NULL; not owned */
-	long cause_step;                        /* its index in the plan, or -1 */
-	struct acceptance_info *accepted;       /* NULL: open; else not counted toward --fail-on */
-	char **parties;
+	const char *id, *code, *severity, *item, *system, *device, *remote, *contract, *ref, *message;
+	const char *item_title, *item_recommendation; /* from the catalog, NULL without item */
+	const char *fix;                              /* the rule's "-- fix:" line (translated), or NULL */
+	const char *system_label;                     /* "電子カルテ (ehr)", or NULL without system */
+	const char *cause;                            /* the plan's first action resolving it, or NULL; not owned */
+	long cause_step;                              /* its index in the plan, or -1 */
+	const struct acceptance_info *accepted;       /* NULL: open; else not counted toward --fail-on */
+	const char **parties;
 	size_t n_parties;
 	enum severity rank;
 };
@@ -83,6 +86,7 @@ struct analysis {
 	} counts;
 	struct finding *findings; /* the open ones, then the accepted ones */
 	size_t n_findings;
+	struct pool text;         /* the findings' texts, parties and acceptances */
 	struct coverage *systems;
 	size_t n_systems;
 	struct remote_path *paths;

@@ -13,6 +13,7 @@
 #include "model/util/embedded.h"
 #include "model/util/exit_codes.h"
 #include "model/util/output.h"
+#include "model/util/pool.h"
 #include "model/util/progress.h"
 #include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
@@ -422,6 +423,12 @@ char *db_column_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
 	return s ? xstrdup((const char *)s) : NULL;
+}
+
+const char *db_column_pooled(sqlite3_stmt *st, int i, struct pool *p)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? pool_strndup(p, (const char *)s, (size_t)sqlite3_column_bytes(st, i)) : NULL;
 }
 
 int db_save(sqlite3 *db, const char *file)

@@ -12,6 +12,8 @@
 #include "model/inventory.h"
 #include "statements.h"
 
+struct pool;
+
 /* An in-memory database with the schema, its pages sized for the inventory
    it will hold; caller closes with sqlite3_close(). Returns NULL after
    printing an error. */
@@ -49,6 +51,8 @@ int db_set_meta(sqlite3 *db, const char *key, const char *value);
 int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, const char *as_of);
 /* Column i of the current row as a copy (caller frees), or NULL for NULL. */
 char *db_column_dup(sqlite3_stmt *st, int i);
+/* The same, copied into a pool (which owns it). */
+const char *db_column_pooled(sqlite3_stmt *st, int i, struct pool *p);
 /* Write the whole database to `file` (via a temporary file and rename). */
 int db_save(sqlite3 *db, const char *file);
 

@@ -12,7 +12,8 @@
 
 /*
 ** The derived tables with one row per claim, lead, reached device or
-** responsible maintainer: claims, leads, path_reach, responsible
+** responsible maintainer: claims, leads, path_reach (and path_systems, its
+** count by system), responsible
 ** (model/db/derive.sql defines them and says what they hold). The small
 ** tables they depend on — states, binding, bound, subcontract_scope,
 ** path_doors — were made by derive.sql and are read back here; what the
@@ -84,12 +85,6 @@ struct bindings {
 	struct pool strings;
 };
 
-static const char *text(struct pool *p, sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? pool_strdup(p, s) : NULL;
-}
-
 /* A table's `state` column, in inventory order. */
 static const char **read_states(sqlite3 *db, const char *table, size_t n, struct pool *p)
 {
@@ -98,7 +93,7 @@ static const char **read_states(sqlite3 *db, const char *table, size_t n, struct
 	free(sql);
 	const char **out = xcalloc(n + 1, sizeof(*out));
 	for (size_t i = 0; i < n && sqlite3_step(st) == SQLITE_ROW; i++)
-		out[i] = text(p, st, 0);
+		out[i] = db_column_pooled(st, 0, p);
 	db_done(st);
 	return out;
 }
@@ -133,7 +128,7 @@ static void read_bindings(sqlite3 *db, const struct inventory *inv, struct bindi
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		size_t seq = (size_t)sqlite3_column_int64(st, 0);
 		b->scope = xgrow(b->scope, &cap, n + 1, sizeof(*b->scope));
-		b->scope[n++] = text(&b->strings, st, 1);
+		b->scope[n++] = db_column_pooled(st, 1, &b->strings);
 		if (seq < inv->n_subcontracts)
 			b->scope_at[seq + 1] = n;
 	}
@@ -368,48 +363,83 @@ static void topology_release(struct topology *t)
 	free(t->member_at);
 }
 
-/* One row of path_reach, once per path: `seen` holds the path's stamp. */
-static void reach(struct deriver *D, sqlite3_stmt *ins, const char *remote, size_t device, size_t *seen, size_t stamp)
+/* The devices one path reaches, each once: `seen` holds the path's stamp. */
+struct reached {
+	size_t *seen, stamp;
+	const char **systems; /* each reached device's system, NULL for none */
+	size_t n, cap;
+};
+
+/* One row of path_reach, once per path and device. */
+static void reach(struct deriver *D, sqlite3_stmt *ins, const char *remote, size_t device, struct reached *r)
 {
-	if (seen[device] == stamp)
+	if (r->seen[device] == r->stamp)
 		return;
-	seen[device] = stamp;
+	r->seen[device] = r->stamp;
+	const struct device *d = &D->inv->devices[device];
 	db_bind_text(ins, 1, remote);
-	db_bind_text(ins, 2, D->inv->devices[device].id);
-	db_bind_text(ins, 3, D->inv->devices[device].system);
+	db_bind_text(ins, 2, d->id);
+	db_bind_text(ins, 3, d->system);
 	db_insert(D->db, ins, &D->ok);
+	r->systems = xgrow(r->systems, &r->cap, r->n + 1, sizeof(*r->systems));
+	r->systems[r->n++] = d->system;
+}
+
+static int by_system(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	return !x || !y ? (x != NULL) - (y != NULL) : strcmp(x, y);
+}
+
+/* path_systems: the path's reached devices counted by system. */
+static void count_systems(struct deriver *D, sqlite3_stmt *ins, const char *remote, struct reached *r)
+{
+	qsort(r->systems, r->n, sizeof(*r->systems), by_system);
+	for (size_t i = 0, j; i < r->n; i = j) {
+		for (j = i + 1; j < r->n && !by_system(&r->systems[i], &r->systems[j]); j++)
+			;
+		db_bind_text(ins, 1, remote);
+		db_bind_text(ins, 2, r->systems[i]);
+		sqlite3_bind_int64(ins, 3, (sqlite3_int64)(j - i));
+		db_insert(D->db, ins, &D->ok);
+	}
+	r->n = 0;
 }
 
 /* path_reach: the devices sharing a network with each path's door, and its
-   target device. */
+   target device; path_systems: the same by system. */
 static void derive_reach(struct deriver *D, const struct topology *t)
 {
 	const struct inventory *inv = D->inv;
 	sqlite3_stmt *doors = db_statement(D->db, "SELECT r.seq, p.door FROM path_doors p JOIN remote_access r ON r.id = p.remote",
 					 "derived tables");
 	sqlite3_stmt *ins = db_statement(D->db, "INSERT OR IGNORE INTO path_reach VALUES (?,?,?)", "derived tables");
-	size_t *seen = xcalloc(inv->n_devices + 1, sizeof(*seen)), stamp = 0;
+	sqlite3_stmt *by = db_statement(D->db, "INSERT INTO path_systems VALUES (?,?,?)", "derived tables");
+	struct reached r = { .seen = xcalloc(inv->n_devices + 1, sizeof(*r.seen)) };
 	while (D->ok && sqlite3_step(doors) == SQLITE_ROW) {
 		size_t path = (size_t)sqlite3_column_int64(doors, 0);
 		const char *door = (const char *)sqlite3_column_text(doors, 1);
 		if (path >= inv->n_remotes)
 			continue;
-		const struct remote_access *r = &inv->remotes[path];
+		const struct remote_access *p = &inv->remotes[path];
 		const struct idref *dr = door ? idmap_get(&t->devices, door) : NULL;
 		const struct strlist *nets = dr ? &inv->devices[dr->index].networks : NULL;
-		stamp++;
+		r.stamp++;
 		for (size_t k = 0; nets && k < nets->n; k++) {
 			const struct idref *n = idmap_get(&t->networks, nets->v[k]);
 			for (size_t m = n ? t->member_at[n->index] : 0; n && m < t->member_at[n->index + 1]; m++)
-				reach(D, ins, r->id, t->members[m], seen, stamp);
+				reach(D, ins, p->id, t->members[m], &r);
 		}
-		const struct idref *target = idmap_get(&t->devices, r->target);
+		const struct idref *target = idmap_get(&t->devices, p->target);
 		if (target)
-			reach(D, ins, r->id, target->index, seen, stamp);
+			reach(D, ins, p->id, target->index, &r);
+		count_systems(D, by, p->id, &r);
 	}
 	db_done(doors);
 	db_done(ins);
-	free(seen);
+	db_done(by);
+	free(r.seen);
+	free(r.systems);
 }
 
 static void responsible(struct deriver *D, sqlite3_stmt *ins, const char *device, const char *party)

@@ -1,6 +1,6 @@
 /*
-** The derived tables of one row per claim, lead, reached device and
-** responsible maintainer, computed in C from the inventory and the small
+** The derived tables of one row per claim, lead, reached device (and its
+** count by path and system) and responsible maintainer, computed in C from the inventory and the small
 ** tables derive.sql made before (model/db/derive.sql defines and explains
 ** them all).
 */
@@ -12,7 +12,7 @@
 #include "model/catalog.h"
 #include "model/inventory.h"
 
-/* Fill claims, leads, path_reach and responsible; 0, or -1 (error printed). */
+/* Fill claims, leads, path_reach, path_systems and responsible; 0, or -1 (error printed). */
 int derive_rows(sqlite3 *db, const struct catalog *cat, const struct inventory *inv);
 
 #endif

@@ -125,6 +125,12 @@ CREATE TABLE IF NOT EXISTS path_reach (remote TEXT NOT NULL, device TEXT NOT NUL
                          PRIMARY KEY (remote, device)) WITHOUT ROWID;
 -- Filled by model/db/derive.c.
 
+-- path_systems: path_reach counted by system — each system a path reaches
+-- (NULL: its devices that name no system) and how many of its devices.
+-- What the reports' list of paths reads.
+CREATE TABLE IF NOT EXISTS path_systems (remote TEXT NOT NULL, system TEXT, devices INTEGER NOT NULL);
+-- Filled by model/db/derive.c.
+
 -- approved_chains: vendor `upper` reaches vendor `lower` for `system` through
 -- active, approved subcontracts that cover it (prime -> sub, any depth): the
 -- normal set-up of a prime and its subcontractors (A-10, seed 003 Q-21).

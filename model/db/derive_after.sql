@@ -4,6 +4,7 @@
 
 CREATE INDEX IF NOT EXISTS claims_by_pair ON claims (item, system, role, valid, party);
 CREATE INDEX IF NOT EXISTS leads_by_pair ON leads (item, system, party);
+CREATE INDEX IF NOT EXISTS path_systems_by_remote ON path_systems (remote, system);
 
 UPDATE applicable SET leads = (SELECT count(*) FROM leads l
                                 WHERE l.item = applicable.item AND l.system IS applicable.system);
