@@ -21,13 +21,17 @@ WITH paths AS MATERIALIZED (
   SELECT r.id, r.vendor, coalesce(td.system, ts.id) AS tsys
     FROM remote_access r LEFT JOIN devices td ON td.id = r.target LEFT JOIN systems ts ON ts.id = r.target
 ), reached AS (
-  -- per path and foreign system (or device without one): its first device, how many
-  SELECT p.id AS remote, p.vendor, pr.system, min(pr.device) AS device, count(*) AS n
-    FROM paths p JOIN path_reach pr ON pr.remote = p.id
+  -- per path and foreign system: its first device, how many (path_systems)
+  SELECT p.id AS remote, p.vendor, ps.system, ps.first_device AS device, ps.devices AS n
+    FROM paths p JOIN path_systems ps ON ps.remote = p.id
+   WHERE ps.system IS NOT NULL AND ps.system IS NOT p.tsys
+     AND NOT EXISTS (SELECT 1 FROM bound b WHERE b.vendor = p.vendor AND b.system = ps.system)
+  UNION ALL
+  -- each reached device without a system, on its own
+  SELECT p.id, p.vendor, NULL, pr.device, 1
+    FROM paths p JOIN path_systems ps ON ps.remote = p.id AND ps.system IS NULL
+    JOIN path_reach pr ON pr.remote = p.id
    WHERE pr.system IS NULL
-      OR (pr.system IS NOT p.tsys
-          AND NOT EXISTS (SELECT 1 FROM bound b WHERE b.vendor = p.vendor AND b.system = pr.system))
-   GROUP BY p.id, coalesce(pr.system, pr.device)
 ), judged AS (
   SELECT x.*, (SELECT group_concat(l.party, ',') FROM leads l WHERE l.item = 'I-6' AND l.system = x.system) AS leads
     FROM reached x

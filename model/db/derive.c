@@ -366,7 +366,9 @@ static void topology_release(struct topology *t)
 /* The devices one path reaches, each once: `seen` holds the path's stamp. */
 struct reached {
 	size_t *seen, stamp;
-	const char **systems; /* each reached device's system, NULL for none */
+	struct reached_device {
+		const char *system, *id; /* system NULL: none */
+	} *v;
 	size_t n, cap;
 };
 
@@ -381,26 +383,34 @@ static void reach(struct deriver *D, sqlite3_stmt *ins, const char *remote, size
 	db_bind_text(ins, 2, d->id);
 	db_bind_text(ins, 3, d->system);
 	db_insert(D->db, ins, &D->ok);
-	r->systems = xgrow(r->systems, &r->cap, r->n + 1, sizeof(*r->systems));
-	r->systems[r->n++] = d->system;
+	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof(*r->v));
+	r->v[r->n++] = (struct reached_device){ d->system, d->id };
 }
 
-static int by_system(const void *a, const void *b)
+static int same_system(const struct reached_device *a, const struct reached_device *b)
 {
-	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-	return !x || !y ? (x != NULL) - (y != NULL) : strcmp(x, y);
+	return !a->system || !b->system ? (a->system != NULL) - (b->system != NULL) : strcmp(a->system, b->system);
 }
 
-/* path_systems: the path's reached devices counted by system. */
+static int by_system_then_id(const void *pa, const void *pb)
+{
+	const struct reached_device *a = pa, *b = pb;
+	int c = same_system(a, b);
+	return c ? c : strcmp(a->id, b->id);
+}
+
+/* path_systems: the path's reached devices counted by system, with the
+   first of them by id. */
 static void count_systems(struct deriver *D, sqlite3_stmt *ins, const char *remote, struct reached *r)
 {
-	qsort(r->systems, r->n, sizeof(*r->systems), by_system);
+	qsort(r->v, r->n, sizeof(*r->v), by_system_then_id);
 	for (size_t i = 0, j; i < r->n; i = j) {
-		for (j = i + 1; j < r->n && !by_system(&r->systems[i], &r->systems[j]); j++)
+		for (j = i + 1; j < r->n && !same_system(&r->v[i], &r->v[j]); j++)
 			;
 		db_bind_text(ins, 1, remote);
-		db_bind_text(ins, 2, r->systems[i]);
+		db_bind_text(ins, 2, r->v[i].system);
 		sqlite3_bind_int64(ins, 3, (sqlite3_int64)(j - i));
+		db_bind_text(ins, 4, r->v[i].id);
 		db_insert(D->db, ins, &D->ok);
 	}
 	r->n = 0;
@@ -414,7 +424,7 @@ static void derive_reach(struct deriver *D, const struct topology *t)
 	sqlite3_stmt *doors = db_statement(D->db, "SELECT r.seq, p.door FROM path_doors p JOIN remote_access r ON r.id = p.remote",
 					 "derived tables");
 	sqlite3_stmt *ins = db_statement(D->db, "INSERT OR IGNORE INTO path_reach VALUES (?,?,?)", "derived tables");
-	sqlite3_stmt *by = db_statement(D->db, "INSERT INTO path_systems VALUES (?,?,?)", "derived tables");
+	sqlite3_stmt *by = db_statement(D->db, "INSERT INTO path_systems VALUES (?,?,?,?)", "derived tables");
 	struct reached r = { .seen = xcalloc(inv->n_devices + 1, sizeof(*r.seen)) };
 	while (D->ok && sqlite3_step(doors) == SQLITE_ROW) {
 		size_t path = (size_t)sqlite3_column_int64(doors, 0);
@@ -439,7 +449,7 @@ static void derive_reach(struct deriver *D, const struct topology *t)
 	db_done(ins);
 	db_done(by);
 	free(r.seen);
-	free(r.systems);
+	free(r.v);
 }
 
 static void responsible(struct deriver *D, sqlite3_stmt *ins, const char *device, const char *party)

@@ -126,9 +126,11 @@ CREATE TABLE IF NOT EXISTS path_reach (remote TEXT NOT NULL, device TEXT NOT NUL
 -- Filled by model/db/derive.c.
 
 -- path_systems: path_reach counted by system — each system a path reaches
--- (NULL: its devices that name no system) and how many of its devices.
--- What the reports' list of paths reads.
-CREATE TABLE IF NOT EXISTS path_systems (remote TEXT NOT NULL, system TEXT, devices INTEGER NOT NULL);
+-- (NULL: its devices that name no system), how many of its devices, and the
+-- first of them by id. What the reports' list of paths and
+-- remote-reach-beyond-contract read.
+CREATE TABLE IF NOT EXISTS path_systems (remote TEXT NOT NULL, system TEXT, devices INTEGER NOT NULL,
+                                         first_device TEXT NOT NULL);
 -- Filled by model/db/derive.c.
 
 -- approved_chains: vendor `upper` reaches vendor `lower` for `system` through

@@ -92,9 +92,9 @@ SELECT p.remote, n2.device, d.system FROM path_doors p
 INSERT OR IGNORE INTO oracle_path_reach
 SELECT r.id, r.target, d.system FROM remote_access r JOIN devices d ON d.id = r.target;
 
--- path_systems: path_reach counted by path and system.
+-- path_systems: path_reach counted by path and system, with the first device.
 CREATE TEMP TABLE oracle_path_systems AS
-SELECT remote, system, count(*) AS devices FROM oracle_path_reach GROUP BY remote, system;
+SELECT remote, system, count(*) AS devices, min(device) AS first_device FROM oracle_path_reach GROUP BY remote, system;
 
 CREATE TEMP TABLE oracle_responsible (device TEXT NOT NULL, party TEXT NOT NULL, PRIMARY KEY (device, party)) WITHOUT ROWID;
 INSERT OR IGNORE INTO oracle_responsible
@@ -117,9 +117,9 @@ SELECT 'counts', (SELECT count(*) FROM main.leads), (SELECT count(*) FROM oracle
  WHERE (SELECT count(*) FROM main.leads) <> (SELECT count(*) FROM oracle_leads);
 SELECT 'path_reach', * FROM (SELECT * FROM main.path_reach EXCEPT SELECT * FROM oracle_path_reach);
 SELECT 'oracle_path_reach', * FROM (SELECT * FROM oracle_path_reach EXCEPT SELECT * FROM main.path_reach);
-SELECT 'path_systems', * FROM (SELECT *, count(*) FROM main.path_systems GROUP BY remote, system, devices
+SELECT 'path_systems', * FROM (SELECT *, count(*) FROM main.path_systems GROUP BY remote, system, devices, first_device
                                EXCEPT SELECT *, 1 FROM oracle_path_systems);
 SELECT 'oracle_path_systems', * FROM (SELECT *, 1 FROM oracle_path_systems
-                                      EXCEPT SELECT *, count(*) FROM main.path_systems GROUP BY remote, system, devices);
+                                      EXCEPT SELECT *, count(*) FROM main.path_systems GROUP BY remote, system, devices, first_device);
 SELECT 'responsible', * FROM (SELECT * FROM main.responsible EXCEPT SELECT * FROM oracle_responsible);
 SELECT 'oracle_responsible', * FROM (SELECT * FROM oracle_responsible EXCEPT SELECT * FROM main.responsible);
