@@ -8,6 +8,7 @@
 
 #include "analyzer/commands/command.h"
 #include "model/util/exit_codes.h"
+#include "model/util/heap.h"
 #include "model/util/i18n.h"
 #include "model/util/textcheck.h"
 #include "model/util/xalloc.h"
@@ -38,6 +39,7 @@ static int top_level(const char *opt, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	heap_start();
 	/* The man page and the completion are built files: always English. */
 	int generated = argc > 1 && (!strcmp(argv[1], "--man") || !strcmp(argv[1], "--completion"));
 	i18n_init(generated ? "en" : i18n_lang_arg(argc, argv));

@@ -88,6 +88,21 @@ tooling() {
 		not_ok "timeit: passes the command's exit status on"
 	fi
 
+	# The heap starts in huge pages (model/util/heap.h) where the kernel backs
+	# advised memory with them; BUNKAI_PROFILE's last line says how much.
+	BUNKAI_PROFILE=1 "$B" analyze --no-plan fixtures/demo-hospital.json -o - >/dev/null 2>"$tmp/profile"
+	local huge thp
+	huge=$(sed -n 's/^bunkai: profile: memory: \([0-9]*\) kB in huge pages, [0-9]* page faults in all$/\1/p' "$tmp/profile")
+	thp=$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null)
+	if [ -z "$huge" ]; then
+		not_ok "BUNKAI_PROFILE ends with the memory line" "$(tail -3 "$tmp/profile")"
+	elif [[ "$thp" == *"[always]"* || "$thp" == *"[madvise]"* ]]; then
+		[ "$huge" -ge 2048 ] && ok "one hospital's heap is in huge pages from the start ($huge kB)" ||
+			not_ok "one hospital's heap is in huge pages from the start" "$huge kB; THP: $thp"
+	else
+		ok "BUNKAI_PROFILE ends with the memory line (no huge pages here: $thp)"
+	fi
+
 	# The progress line: on a terminal, after about a second, then cleared;
 	# never when stderr is not a terminal, or with --quiet. The run is made
 	# long by its input arriving two seconds late through a pipe (the

@@ -7,7 +7,35 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-enum { HUGE_FROM = 1 << 20, PAGE = 4096 };
+enum { HUGE_FROM = 1 << 20, PAGE = 4096, HUGE_PAGE = 2 << 20, START_PAD = 6 << 20 };
+
+void heap_start(void)
+{
+#if defined(M_TOP_PAD) && defined(MADV_HUGEPAGE)
+	char *cur = sbrk(0);
+	if (cur == (char *)-1)
+		return;
+	/* The break moved to one page below a 2 MiB boundary (address space
+	   only): malloc's first block and its bookkeeping land in that page, the
+	   rest of the heap starts on the boundary. */
+	uintptr_t c = (uintptr_t)cur, at = ((c + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1)) - PAGE;
+	if (at < c)
+		at += HUGE_PAGE;
+	if (sbrk((intptr_t)(at - c)) == (void *)-1 || !mallopt(M_TOP_PAD, START_PAD))
+		return;
+	/* The first block makes the heap, START_PAD long; nothing past its first
+	   page has been touched yet, so the advice can still take effect. */
+	void *volatile first = malloc(1); /* volatile: the compiler may drop an unused pair */
+	int ours = first && (uintptr_t)first >= at && (uintptr_t)first < at + PAGE;
+	free(first);
+	char *end = sbrk(0);
+	if (!ours || end == (char *)-1) /* another allocator (a sanitizer's, valgrind's), or an earlier heap */
+		return;
+	uintptr_t lo = at + PAGE, hi = (uintptr_t)end & ~(uintptr_t)(HUGE_PAGE - 1);
+	if (hi > lo)
+		madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* advice: its failure changes nothing */
+#endif
+}
 
 void heap_keep(void)
 {

@@ -100,10 +100,29 @@ void progress_clear(void)
 		shown = 0;
 }
 
+/* The run's heap in huge pages and its page faults (model/util/heap.h). */
+static void profile_memory(void)
+{
+	FILE *fp = fopen("/proc/self/smaps_rollup", "r");
+	char line[128];
+	long huge_kb = -1;
+	while (fp && fgets(line, sizeof(line), fp))
+		if (sscanf(line, "AnonHugePages: %ld kB", &huge_kb) == 1)
+			break;
+	if (fp)
+		fclose(fp);
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(stderr, "bunkai: profile: memory: %ld kB in huge pages, %ld page faults in all\n", huge_kb,
+		ru.ru_minflt + ru.ru_majflt);
+}
+
 void progress_end(void)
 {
-	if (profile && current)
+	if (profile && current) {
 		progress_phase(NULL);
+		profile_memory();
+	}
 	if (!active) {
 		current = NULL;
 		return;
