@@ -403,7 +403,8 @@ static int by_system_then_id(const void *pa, const void *pb)
    first of them by id. */
 static void count_systems(struct deriver *D, sqlite3_stmt *ins, const char *remote, struct reached *r)
 {
-	qsort(r->v, r->n, sizeof(*r->v), by_system_then_id);
+	if (r->n > 1) /* r->v is NULL until a device is reached, and qsort may not get NULL */
+		qsort(r->v, r->n, sizeof(*r->v), by_system_then_id);
 	for (size_t i = 0, j; i < r->n; i = j) {
 		for (j = i + 1; j < r->n && !same_system(&r->v[i], &r->v[j]); j++)
 			;
