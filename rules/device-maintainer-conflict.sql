@@ -11,13 +11,20 @@
 -- no I-6 lead at all, unowned-item reports the gap) — unless the lead hands
 -- the work down to the maintainer through active, approved subcontracts for
 -- that system: the normal prime/subcontractor set-up (SPEC 9.1).
-SELECT d.id AS device, d.system AS system, d.maintainer || ',' || l.parties AS parties,
-       d.maintainer AS maintainer, l.parties AS leads, 'differs' AS message
-  FROM devices d
-  JOIN (SELECT system, group_concat(party, ',') AS parties FROM leads WHERE item = 'I-6' GROUP BY system) l
-    ON l.system = d.system
- WHERE d.maintainer IS NOT NULL
-   AND NOT EXISTS (SELECT 1 FROM leads x WHERE x.item = 'I-6' AND x.system = d.system AND x.party = d.maintainer)
-   AND NOT EXISTS (SELECT 1 FROM leads x JOIN approved_chains ch ON ch.upper = x.party
-                    WHERE x.item = 'I-6' AND x.system = d.system
-                      AND ch.lower = d.maintainer AND ch.system = d.system);
+-- Judged once per (system, maintainer) pair (devices_by_system lists them
+-- in order), then each device of a pair that fires.
+WITH pairs AS (
+  SELECT DISTINCT system, maintainer FROM devices WHERE system IS NOT NULL AND maintainer IS NOT NULL
+), l AS (
+  SELECT system, group_concat(party, ',') AS parties FROM leads WHERE item = 'I-6' GROUP BY system
+), differing AS MATERIALIZED (
+  SELECT p.system, p.maintainer, l.parties
+    FROM pairs p JOIN l ON l.system = p.system
+   WHERE NOT EXISTS (SELECT 1 FROM leads x WHERE x.item = 'I-6' AND x.system = p.system AND x.party = p.maintainer)
+     AND NOT EXISTS (SELECT 1 FROM leads x JOIN approved_chains ch ON ch.upper = x.party
+                      WHERE x.item = 'I-6' AND x.system = p.system
+                        AND ch.lower = p.maintainer AND ch.system = p.system)
+)
+SELECT d.id AS device, d.system AS system, d.maintainer || ',' || x.parties AS parties,
+       d.maintainer AS maintainer, x.parties AS leads, 'differs' AS message
+  FROM differing x JOIN devices d ON d.system = x.system AND d.maintainer = x.maintainer;

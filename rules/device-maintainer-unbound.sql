@@ -11,10 +11,14 @@
 -- passage: 「保守契約に基づき事業者による保守（セキュリティパッチの適用等）がなされるよう取り決める」
 -- A device's maintainer is not bound to the device's system: it maintains
 -- the device without a contract that covers it.
+-- Judged once per (system, maintainer) pair (devices_by_system lists them
+-- in order; a device of no system is the pair's NULL), then each device.
+WITH pairs AS MATERIALIZED (
+  SELECT DISTINCT system, maintainer FROM devices WHERE maintainer IS NOT NULL
+)
 SELECT d.id AS device, d.system AS system, d.maintainer AS parties,
        'Part2 I-6' AS ref,
        d.maintainer AS maintainer,
        CASE WHEN d.system IS NULL THEN 'no-system' ELSE 'unbound' END AS message
-  FROM devices d
- WHERE d.maintainer IS NOT NULL
-   AND NOT EXISTS (SELECT 1 FROM bound b WHERE b.vendor = d.maintainer AND b.system = d.system);
+  FROM pairs p JOIN devices d ON d.system IS p.system AND d.maintainer = p.maintainer
+ WHERE NOT EXISTS (SELECT 1 FROM bound b WHERE b.vendor = p.maintainer AND b.system = p.system);
