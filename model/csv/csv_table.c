@@ -1,6 +1,5 @@
 #include "csv_table.h"
 
-#include <csv.h>
 #include <errno.h>
 #include <iconv.h>
 #include <ctype.h>
@@ -8,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "model/csv/libcsv_dl.h"
 #include "model/limits.h"
 #include "model/util/exit_codes.h"
 #include "model/util/textcheck.h"
@@ -195,6 +195,8 @@ int csv_table_parse(struct csv_table *t, const char *name, const char *raw, size
 {
 	memset(t, 0, sizeof(*t));
 	t->name = name;
+	if (libcsv_load() < 0)
+		return -1;
 	char *text = NULL;
 	size_t len, bad;
 	if (csv_decode(raw, raw_len, enc, &text, &len, &t->encoding, &bad) < 0) {
@@ -206,29 +208,29 @@ int csv_table_parse(struct csv_table *t, const char *name, const char *raw, size
 
 	struct csv_parser p;
 	struct reader R = { t, NULL, 0, 0, 1, 1 };
-	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	sym_csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	/* libcsv grows a field's buffer by a fixed step (128 bytes by default):
 	   quadratic on a huge cell. A large step keeps it linear. */
-	csv_set_blk_size(&p, 1 << 20);
+	sym_csv_set_blk_size(&p, 1 << 20);
 	int rc = 0;
 	/* Fed line by line, so that rows know their line numbers. */
 	for (size_t off = 0; off < len && rc == 0;) {
 		const char *nl = memchr(text + off, '\n', len - off);
 		size_t n = nl ? (size_t)(nl - (text + off)) + 1 : len - off;
-		if (csv_parse(&p, text + off, n, on_field, on_row, &R) != n) {
+		if (sym_csv_parse(&p, text + off, n, on_field, on_row, &R) != n) {
 			diag_msg(d, _("%s:%d: %s (a quote inside a field must be doubled: \"\")"), name, R.line,
-				  csv_strerror(csv_error(&p)));
+				  sym_csv_strerror(sym_csv_error(&p)));
 			rc = -1;
 		}
 		off += n;
 		if (nl)
 			R.line++;
 	}
-	if (rc == 0 && csv_fini(&p, on_field, on_row, &R) != 0) {
+	if (rc == 0 && sym_csv_fini(&p, on_field, on_row, &R) != 0) {
 		diag_msg(d, _("%s:%d: unterminated quoted field (a \" is never closed)"), name, R.row_start);
 		rc = -1;
 	}
-	csv_free(&p);
+	sym_csv_free(&p);
 	for (size_t i = 0; i < R.n; i++)
 		free(R.cells[i]);
 	free(R.cells);

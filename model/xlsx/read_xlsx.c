@@ -9,13 +9,13 @@
 */
 #include "model/xlsx/read_xlsx.h"
 
-#include <expat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "model/limits.h"
+#include "model/xlsx/expat_dl.h"
 #include "model/xlsx/libzip_dl.h"
 #include "model/util/i18n.h"
 #include "model/util/strbuf.h"
@@ -53,7 +53,7 @@ static void stop(struct xml *x, char *why)
 		x->why = why;
 	else
 		free(why);
-	XML_StopParser(x->p, XML_FALSE);
+	sym_XML_StopParser(x->p, XML_FALSE);
 }
 
 /* Entity declarations need a DOCTYPE; an Office file never has one. */
@@ -111,13 +111,13 @@ static int parse_part_as(struct xlsx_book *b, const char *name, const char *show
 		diag_msg(b->d, _("%s: part %s: %s"), b->name, shown, sym_zip_strerror(z));
 		return -1;
 	}
-	x->p = XML_ParserCreate("UTF-8");
+	x->p = sym_XML_ParserCreate("UTF-8");
 	x->b = b;
 	x->part = name;
-	XML_SetUserData(x->p, x);
-	XML_SetElementHandler(x->p, start, end);
-	XML_SetCharacterDataHandler(x->p, on_text);
-	XML_SetStartDoctypeDeclHandler(x->p, refuse_doctype);
+	sym_XML_SetUserData(x->p, x);
+	sym_XML_SetElementHandler(x->p, start, end);
+	sym_XML_SetCharacterDataHandler(x->p, on_text);
+	sym_XML_SetStartDoctypeDeclHandler(x->p, refuse_doctype);
 	int rc = 0;
 	size_t got = 0;
 	char buf[1 << 16];
@@ -129,21 +129,21 @@ static int parse_part_as(struct xlsx_book *b, const char *name, const char *show
 			diag_msg(b->d, _("%s: part %s: more than %d MB uncompressed (limit, see docs/limits.md)"), b->name, shown,
 				 (got > XLSX_PART_MAX ? XLSX_PART_MAX : XLSX_TOTAL_MAX) >> 20);
 			rc = -1;
-		} else if (XML_Parse(x->p, buf, (int)n, 0) != XML_STATUS_OK) {
+		} else if (sym_XML_Parse(x->p, buf, (int)n, 0) != XML_STATUS_OK) {
 			rc = -1;
 		}
 	}
 	if (rc == 0 && n < 0) {
 		diag_msg(b->d, _("%s: part %s: %s"), b->name, shown, sym_zip_file_strerror(f));
 		rc = -1;
-	} else if (rc == 0 && XML_Parse(x->p, "", 0, 1) != XML_STATUS_OK) {
+	} else if (rc == 0 && sym_XML_Parse(x->p, "", 0, 1) != XML_STATUS_OK) {
 		rc = -1;
 	}
-	if (rc < 0 && XML_GetErrorCode(x->p) != XML_ERROR_NONE)
-		diag_msg(b->d, _("%s: part %s: line %lu: %s"), b->name, shown, (unsigned long)XML_GetCurrentLineNumber(x->p),
-			 x->why ? x->why : XML_ErrorString(XML_GetErrorCode(x->p)));
+	if (rc < 0 && sym_XML_GetErrorCode(x->p) != XML_ERROR_NONE)
+		diag_msg(b->d, _("%s: part %s: line %lu: %s"), b->name, shown, (unsigned long)sym_XML_GetCurrentLineNumber(x->p),
+			 x->why ? x->why : sym_XML_ErrorString(sym_XML_GetErrorCode(x->p)));
 	sym_zip_fclose(f);
-	XML_ParserFree(x->p);
+	sym_XML_ParserFree(x->p);
 	free(x->why);
 	strbuf_release(&x->text);
 	return rc;
@@ -734,7 +734,7 @@ int xlsx_book_open(struct xlsx_book *b, const char *name, const char *buf, size_
 	memset(b, 0, sizeof(*b));
 	b->name = name;
 	b->d = d;
-	if (libzip_load() < 0)
+	if (libzip_load() < 0 || expat_load() < 0)
 		return -1;
 	zip_error_t err;
 	sym_zip_error_init(&err);

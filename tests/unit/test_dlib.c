@@ -1,14 +1,16 @@
 /*
 ** Libraries loaded on first use (model/util/dlib.h): a library that is
 ** missing or lacks a function is an error naming it and what it is needed
-** for, asked once; the Excel libraries and Graphviz load and fill every
-** pointer.
+** for, asked once; the Excel libraries, the readers' (expat, libcsv) and
+** Graphviz load and fill every pointer.
 */
 #include <unistd.h>
 
 #include "testlib.h"
 #include "analyzer/writers/graphviz_dl.h"
 #include "analyzer/writers/xlsxwriter_dl.h"
+#include "model/csv/libcsv_dl.h"
+#include "model/xlsx/expat_dl.h"
 #include "model/xlsx/libzip_dl.h"
 
 /* What dlib_open printed on stderr while fn ran. */
@@ -92,12 +94,24 @@ static void test_excel_libraries_load(void **state)
 	assert_int_equal(xlsxwriter_load(), 0); /* again: already loaded */
 }
 
+static void test_readers_load(void **state)
+{
+	(void)state;
+	assert_int_equal(expat_load(), 0);
+	assert_non_null(sym_XML_ParserCreate);
+	assert_non_null(sym_XML_StopParser);
+	assert_int_equal(libcsv_load(), 0);
+	assert_non_null(sym_csv_init);
+	assert_non_null(sym_csv_strerror);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_missing_library_is_named_once),
 		cmocka_unit_test(test_missing_function_is_named),
 		cmocka_unit_test(test_excel_libraries_load),
+		cmocka_unit_test(test_readers_load),
 		cmocka_unit_test(test_graphviz_loads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
