@@ -1,5 +1,6 @@
 #include "message.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,7 @@ void namebook_open(struct namebook *nb, sqlite3 *db)
 
 void namebook_close(struct namebook *nb)
 {
+	sqlite3_finalize(nb->device);
 	if (nb->loaded)
 		idmap_release(&nb->ids);
 	free(nb->names);
@@ -46,46 +48,68 @@ void namebook_close(struct namebook *nb)
 	memset(nb, 0, sizeof(*nb));
 }
 
-/* One query for all names, instead of one per placeholder: a report of
-   100,000 devices fills tens of thousands of templates. */
+/* An id that has no other name (or is not in the model): asked once. */
+#define NAMEBOOK_NONE SIZE_MAX
+
+static void remember(struct namebook *nb, const char *id, const char *name)
+{
+	size_t index = NAMEBOOK_NONE;
+	if (name && *name && strcmp(id, name)) {
+		nb->names = xgrow(nb->names, &nb->cap, nb->n + 1, sizeof(*nb->names));
+		nb->names[nb->n] = pool_strdup(&nb->pool, name);
+		index = nb->n++;
+	}
+	idmap_put(&nb->ids, pool_strdup(&nb->pool, id), ID_NONE, index);
+}
+
+/* The parties and systems in one query, instead of one per placeholder. */
 static void load(struct namebook *nb)
 {
 	nb->loaded = 1;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(nb->db,
-			       "SELECT id, name FROM parties UNION ALL SELECT id, name FROM systems"
-			       " UNION ALL SELECT id, name FROM devices",
-			       -1, &st, NULL) != SQLITE_OK) {
-		idmap_init(&nb->ids, 16);
-		return;
-	}
 	idmap_init(&nb->ids, 1024);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(nb->db, "SELECT id, name FROM parties UNION ALL SELECT id, name FROM systems", -1, &st,
+			       NULL) != SQLITE_OK)
+		return;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0), *name = (const char *)sqlite3_column_text(st, 1);
-		if (!id || !name || !*name || !strcmp(id, name))
-			continue;
-		nb->names = xgrow(nb->names, &nb->cap, nb->n + 1, sizeof(*nb->names));
-		nb->names[nb->n] = pool_strdup(&nb->pool, name);
-		idmap_put(&nb->ids, pool_strdup(&nb->pool, id), ID_NONE, nb->n);
-		nb->n++;
+		if (id && name && *name && strcmp(id, name))
+			remember(nb, id, name);
 	}
 	sqlite3_finalize(st);
+}
+
+/* The name of key, a party's or system's, else a device's looked up now. */
+static const char *name_of(struct namebook *nb, const char *key)
+{
+	if (!nb->loaded)
+		load(nb);
+	const struct idref *r = idmap_get(&nb->ids, key);
+	if (!r) {
+		if (!nb->device && sqlite3_prepare_v2(nb->db, "SELECT name FROM devices WHERE id = ?", -1, &nb->device,
+						      NULL) != SQLITE_OK)
+			return NULL;
+		sqlite3_bind_text(nb->device, 1, key, -1, SQLITE_STATIC);
+		remember(nb, key,
+			 sqlite3_step(nb->device) == SQLITE_ROW ? (const char *)sqlite3_column_text(nb->device, 0) : NULL);
+		sqlite3_reset(nb->device);
+		r = idmap_get(&nb->ids, key);
+	}
+	return r && r->index != NAMEBOOK_NONE ? nb->names[r->index] : NULL;
 }
 
 /* Appends "NAME (ID)" if id has another name; 1 if it did. */
 static int add_name(struct strbuf *out, struct namebook *nb, const char *id, size_t len)
 {
-	if (!nb->loaded)
-		load(nb);
 	char key[256];
 	if (len >= sizeof(key))
 		return 0;
 	memcpy(key, id, len);
 	key[len] = '\0';
-	const struct idref *r = idmap_get(&nb->ids, key);
-	if (!r)
+	const char *name = name_of(nb, key);
+	if (!name)
 		return 0;
-	strbuf_addf(out, "%s (%.*s)", nb->names[r->index], (int)len, id);
+	strbuf_addf(out, "%s (%.*s)", name, (int)len, id);
 	return 1;
 }
 

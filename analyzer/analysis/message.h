@@ -18,14 +18,17 @@
 #include "model/util/strbuf.h"
 
 /* Every party's, system's and device's name by id (ids are unique across
-   them), read from the model at the first lookup; one per rules run. */
+   them): the parties and systems read from the model at the first lookup,
+   a device when it is first asked for (a model has up to 100,000 of them
+   and a report names a few thousand); one per rules run. */
 struct namebook {
 	sqlite3 *db;
 	int loaded;
-	struct idmap ids;   /* id -> index into names */
-	const char **names; /* in pool */
+	struct idmap ids;      /* id -> index into names, or SIZE_MAX: no other name */
+	const char **names;    /* in pool */
 	size_t n, cap;
 	struct pool pool;
+	sqlite3_stmt *device;  /* a device's name by id, prepared when first needed */
 };
 void namebook_open(struct namebook *nb, sqlite3 *db);
 void namebook_close(struct namebook *nb);
