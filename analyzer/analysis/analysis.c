@@ -317,9 +317,9 @@ int leads_read(sqlite3 *db, const struct view *v, struct analysis *a)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		a->leads = xgrow(a->leads, &cap, a->n_leads + 1, sizeof(*a->leads));
 		struct lead *l = &a->leads[a->n_leads++];
-		l->system = db_column_dup(st, 0);
-		l->item = db_column_dup(st, 1);
-		l->party = db_column_dup(st, 2);
+		l->system = db_column_pooled(st, 0, &a->text);
+		l->item = db_column_pooled(st, 1, &a->text);
+		l->party = db_column_pooled(st, 2, &a->text);
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -488,11 +488,6 @@ void analysis_release(struct analysis *a)
 	}
 	free(a->party_labels);
 	paths_release(a->paths, a->n_paths);
-	for (size_t i = 0; i < a->n_leads; i++) {
-		free(a->leads[i].system);
-		free(a->leads[i].item);
-		free(a->leads[i].party);
-	}
 	free(a->leads);
 	free(a->org_id);
 	free(a->org_name);

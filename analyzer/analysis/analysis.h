@@ -65,8 +65,8 @@ struct plan;
 
 /* A valid lead on an applicable pair (SPEC 9.3: what `bunkai diff` compares). */
 struct lead {
-	char *system; /* NULL for the organization item */
-	char *item, *party;
+	const char *system; /* NULL for the organization item; in the analysis's pool */
+	const char *item, *party;
 };
 
 struct party_label {
@@ -86,7 +86,7 @@ struct analysis {
 	} counts;
 	struct finding *findings; /* the open ones, then the accepted ones */
 	size_t n_findings;
-	struct pool text;         /* the findings' texts, parties and acceptances */
+	struct pool text;         /* the findings' and leads' texts, parties and acceptances */
 	struct coverage *systems;
 	size_t n_systems;
 	struct remote_path *paths;
