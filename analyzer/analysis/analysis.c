@@ -153,11 +153,6 @@ struct sorted_finding {
 	long system_seq, item_seq; /* -1: none */
 };
 
-static int strcmp_null_first(const char *x, const char *y)
-{
-	return !x || !y ? (x != NULL) - (y != NULL) : strcmp(x, y);
-}
-
 static int report_order(const void *pa, const void *pb)
 {
 	const struct sorted_finding *a = pa, *b = pb;
@@ -170,7 +165,7 @@ static int report_order(const void *pa, const void *pb)
 		c = (a->system_seq > b->system_seq) - (a->system_seq < b->system_seq);
 	if (!c)
 		c = (a->item_seq > b->item_seq) - (a->item_seq < b->item_seq);
-	return c ? c : strcmp_null_first(a->f.id, b->f.id);
+	return c ? c : db_text_cmp(a->f.id, b->f.id);
 }
 
 /* finding_parties in their order, as the rule stored them: joined by commas

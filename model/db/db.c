@@ -431,6 +431,11 @@ const char *db_column_pooled(sqlite3_stmt *st, int i, struct pool *p)
 	return s ? pool_strndup(p, (const char *)s, (size_t)sqlite3_column_bytes(st, i)) : NULL;
 }
 
+int db_text_cmp(const char *a, const char *b)
+{
+	return !a || !b ? (a != NULL) - (b != NULL) : strcmp(a, b);
+}
+
 int db_save(sqlite3 *db, const char *file)
 {
 	char *tmp = xasprintf("%s.tmp.XXXXXX", file);

@@ -53,6 +53,10 @@ int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv,
 char *db_column_dup(sqlite3_stmt *st, int i);
 /* The same, copied into a pool (which owns it). */
 const char *db_column_pooled(sqlite3_stmt *st, int i, struct pool *p);
+/* Two texts in the order ORDER BY gives them in SQLite (NULL first, then
+   byte by byte: the BINARY collation), for lists sorted in C that must
+   match a query's order. */
+int db_text_cmp(const char *a, const char *b);
 /* Write the whole database to `file` (via a temporary file and rename). */
 int db_save(sqlite3 *db, const char *file);
 

@@ -387,15 +387,10 @@ static void reach(struct deriver *D, sqlite3_stmt *ins, const char *remote, size
 	r->v[r->n++] = (struct reached_device){ d->system, d->id };
 }
 
-static int same_system(const struct reached_device *a, const struct reached_device *b)
-{
-	return !a->system || !b->system ? (a->system != NULL) - (b->system != NULL) : strcmp(a->system, b->system);
-}
-
 static int by_system_then_id(const void *pa, const void *pb)
 {
 	const struct reached_device *a = pa, *b = pb;
-	int c = same_system(a, b);
+	int c = db_text_cmp(a->system, b->system);
 	return c ? c : strcmp(a->id, b->id);
 }
 
@@ -406,7 +401,7 @@ static void count_systems(struct deriver *D, sqlite3_stmt *ins, const char *remo
 	if (r->n > 1) /* r->v is NULL until a device is reached, and qsort may not get NULL */
 		qsort(r->v, r->n, sizeof(*r->v), by_system_then_id);
 	for (size_t i = 0, j; i < r->n; i = j) {
-		for (j = i + 1; j < r->n && !same_system(&r->v[i], &r->v[j]); j++)
+		for (j = i + 1; j < r->n && !db_text_cmp(r->v[i].system, r->v[j].system); j++)
 			;
 		db_bind_text(ins, 1, remote);
 		db_bind_text(ins, 2, r->v[i].system);

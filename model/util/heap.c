@@ -9,6 +9,18 @@
 
 enum { HUGE_FROM = 1 << 20, PAGE = 4096, HUGE_PAGE = 2 << 20, START_PAD = 6 << 20 };
 
+#ifdef MADV_HUGEPAGE
+/* The whole pages of [from, to) advised to be backed by huge pages (the
+   kernel uses them for each 2 MiB inside it that nothing has touched yet).
+   Advice: its failure changes nothing. */
+static void advise_huge(uintptr_t from, uintptr_t to)
+{
+	uintptr_t lo = (from + PAGE - 1) & ~(uintptr_t)(PAGE - 1), hi = to & ~(uintptr_t)(PAGE - 1);
+	if (hi > lo)
+		madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+}
+#endif
+
 void heap_start(void)
 {
 #if defined(M_TOP_PAD) && defined(MADV_HUGEPAGE)
@@ -31,9 +43,7 @@ void heap_start(void)
 	char *end = sbrk(0);
 	if (!ours || end == (char *)-1) /* another allocator (a sanitizer's, valgrind's), or an earlier heap */
 		return;
-	uintptr_t lo = at + PAGE, hi = (uintptr_t)end & ~(uintptr_t)(HUGE_PAGE - 1);
-	if (hi > lo)
-		madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* advice: its failure changes nothing */
+	advise_huge(at + PAGE, (uintptr_t)end);
 #endif
 }
 
@@ -70,10 +80,7 @@ void heap_expect(size_t input_bytes)
 	char *after = sbrk(0);
 	if (before == (char *)-1 || after == (char *)-1 || after <= before)
 		return;
-	uintptr_t lo = ((uintptr_t)before + PAGE - 1) & ~(uintptr_t)(PAGE - 1);
-	uintptr_t hi = (uintptr_t)after & ~(uintptr_t)(PAGE - 1);
-	if (hi > lo)
-		madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* advice: its failure changes nothing */
+	advise_huge((uintptr_t)before, (uintptr_t)after);
 #else
 	(void)input_bytes;
 #endif
