@@ -1,5 +1,6 @@
 #include "db.h"
 #include "derive.h"
+#include "sqlite_memory.h"
 #include "statements.h"
 
 #include <errno.h>
@@ -125,13 +126,15 @@ static const char connection_pragmas[] =
 static sqlite3 *open_memory(void)
 {
 	sqlite3 *db = NULL;
-	/* One thread, and no count of the memory in use kept under a lock
-	   (before SQLite's first use; later calls change nothing). */
+	/* One thread, no count of the memory in use kept under a lock, small
+	   blocks from free lists (before SQLite's first use; later calls
+	   change nothing). */
 	static int configured;
 	if (!configured) {
 		configured = 1;
 		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		sqlite_memory_install();
 	}
 	/* One thread, no journal: the model is rebuilt on every run. */
 	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
