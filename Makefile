@@ -38,7 +38,7 @@ MO           := build/locale/ja/LC_MESSAGES/bunkai.mo
 RULES_SQL    := $(sort $(wildcard rules/*.sql))
 MODEL_SRC    := $(sort $(wildcard model/*.c model/*/*.c))
 ANALYZER_SRC := $(filter-out analyzer/main.c,$(sort $(wildcard analyzer/*.c analyzer/*/*.c)))
-LIB_SRC      := $(MODEL_SRC) $(ANALYZER_SRC) build/gen/embedded.c
+LIB_SRC      := $(MODEL_SRC) $(ANALYZER_SRC) build/gen/embedded.c build/gen/model_image.c
 UNIT_SRC     := $(sort $(wildcard tests/unit/test_*.c))
 
 LIB_OBJ   := $(patsubst %.c,build/obj/%.o,$(LIB_SRC:build/gen/%=gen/%))
@@ -79,6 +79,15 @@ build/gen/sonames.h: Makefile
 	    [ -n "$$so" ] || { echo "lib$${l#*:}.so: no soname found (is its -dev package installed?)" >&2; exit 1; }; \
 	    echo "#define $${l%%:*}_SONAME \"$$so\""; \
 	  done; } >$@.tmp && mv $@.tmp $@
+# The empty model as SQLite's image (model/db/model_image.h), printed by a
+# tool linked with every other object: the same schema and scripts.
+IMAGE_TOOL_OBJ := $(filter-out build/obj/gen/model_image.o,$(LIB_OBJ))
+build/tools/model_image: model/db/tools/model_image.c $(IMAGE_TOOL_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(IMAGE_TOOL_OBJ) $(PKG_LIBS)
+build/gen/model_image.c: build/tools/model_image
+	build/tools/model_image >$@.tmp && mv $@.tmp $@
+
 DL_SRC := $(filter %_dl.c,$(LIB_SRC))
 $(patsubst %.c,build/obj/%.o,$(DL_SRC)) $(patsubst %.c,build/asan/%.o,$(DL_SRC)) \
 $(patsubst %.c,build/fuzz/%.o,$(DL_SRC)): build/gen/sonames.h

@@ -1,5 +1,6 @@
 #include "db.h"
 #include "derive.h"
+#include "model_image.h"
 #include "sqlite_memory.h"
 #include "statements.h"
 
@@ -106,18 +107,31 @@ static int create_entity_tables(sqlite3 *db)
 }
 
 /*
-** SQLite's pages: 4 KiB for a hospital, 64 KiB from 100,000 rows of
-** inventory on (measured, docs/performance.md: a large model's B-trees are
-** shallower and the 100,000-device analysis about 10 % faster; a small one
-** with 64 KiB pages touches three times the memory and is 50 % slower,
-** each empty table and index taking a page).
+** How a model is made, by the rows of its inventory (measured,
+** docs/performance.md):
+** - a hospital's, fewer than IMAGE_ROWS: a copy of the empty model compiled
+**   into the binary (model_image.h) — every table and index already there,
+**   nothing to compile (about 1 ms of a 12 ms analysis); its rows go into
+**   indexed tables, which costs more than that from a few thousand rows on;
+** - a larger one: built statement by statement, its indexes after its rows
+**   (db_load), with SQLite's 4 KiB pages;
+** - from LARGE_ROWS: the same with 64 KiB pages (a large model's B-trees are
+**   shallower and the 100,000-device analysis about 10 % faster; a small
+**   one with 64 KiB pages touches three times the memory and is 50 %
+**   slower, each empty table and index taking a page).
+** BUNKAI_NO_IMAGE set builds a hospital's model too: the tests compare both.
 */
-static const char *page_size(const struct inventory *inv)
+enum model_kind { MODEL_COPIED, MODEL_BUILT, MODEL_LARGE };
+enum { IMAGE_ROWS = 3000, LARGE_ROWS = 100000 };
+
+static enum model_kind model_kind(const struct inventory *inv)
 {
 	size_t rows = 0;
 	for (const struct entity *e = entities; e->fields; e++)
 		rows += entity_count(inv, e);
-	return rows >= 100000 ? "PRAGMA page_size = 65536;" : "";
+	if (rows >= LARGE_ROWS)
+		return MODEL_LARGE;
+	return rows < IMAGE_ROWS && model_image_size && !getenv("BUNKAI_NO_IMAGE") ? MODEL_COPIED : MODEL_BUILT;
 }
 
 static const char connection_pragmas[] =
@@ -158,15 +172,48 @@ static int create_schema(sqlite3 *db, const char *page_pragma)
 	return create_entity_tables(db);
 }
 
+static int copy_image(sqlite3 *db)
+{
+	unsigned char *copy = sqlite3_malloc64(model_image_size);
+	if (!copy)
+		return error(_("internal error: %s: %s"), "model", "out of memory");
+	memcpy(copy, model_image, model_image_size);
+	/* SQLite owns the copy (frees it, also when this fails) and grows it. */
+	if (sqlite3_deserialize(db, "main", copy, (sqlite3_int64)model_image_size, (sqlite3_int64)model_image_size,
+				SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
+		return error(_("internal error: %s: %s"), "model", sqlite3_errmsg(db));
+	return db_exec(db, connection_pragmas, "model");
+}
+
 sqlite3 *db_open(const struct inventory *inv)
 {
+	enum model_kind kind = model_kind(inv);
 	sqlite3 *db = open_memory();
-	if (db && create_schema(db, page_size(inv)) < 0) {
+	if (db && (kind == MODEL_COPIED ? copy_image(db)
+					: create_schema(db, kind == MODEL_LARGE ? "PRAGMA page_size = 65536;" : "")) < 0) {
 		db_close(db);
 		return NULL;
 	}
 	progress_mark("schema");
 	return db;
+}
+
+sqlite3 *db_build_empty(void)
+{
+	/* What an analysis creates as it goes: db_load's scripts, then the
+	   rules' (rules.c). Run on no rows, they create and fill nothing. */
+	static const char *const scripts[] = {
+		"model/db/indexes.sql", "model/db/derive.sql",		"model/db/derive_after.sql",
+		"model/db/accept.sql",	"model/db/finding_indexes.sql",
+	};
+	sqlite3 *db = open_memory();
+	int rc = db ? create_schema(db, "") : -1;
+	for (size_t i = 0; rc == 0 && i < sizeof(scripts) / sizeof(*scripts); i++)
+		rc = exec_embedded(db, scripts[i]);
+	if (rc == 0 && db_clear(db) == 0 && db_exec(db, "VACUUM", "model") == 0)
+		return db;
+	db_close(db);
+	return NULL;
 }
 
 int db_clear(sqlite3 *db)
@@ -191,11 +238,12 @@ sqlite3 *db_reopen(sqlite3 *db, const struct inventory *inv)
 	/* Only a hospital's model keeps its statements (below), and it is
 	   reused only for a hospital: a large model is built with its indexes
 	   after its rows. */
-	if (db_keeps(db) && !*page_size(inv) && db_clear(db) == 0)
+	int large = model_kind(inv) == MODEL_LARGE;
+	if (db_keeps(db) && !large && db_clear(db) == 0)
 		return db;
 	db_close(db);
 	db = db_open(inv);
-	if (db && !*page_size(inv))
+	if (db && !large)
 		db_keep_statements(db);
 	return db;
 }

@@ -18,6 +18,10 @@ struct pool;
    it will hold; caller closes with sqlite3_close(). Returns NULL after
    printing an error. */
 sqlite3 *db_open(const struct inventory *inv);
+/* A model with every table and index an analysis creates and no row, built
+   statement by statement: what model_image.h holds (its build tool calls
+   this). NULL after an error. */
+sqlite3 *db_build_empty(void);
 /* A model for inv, for analyses one after the other (the plan's): db when
    it can be reused — a hospital's model (4 KiB pages) with every row
    deleted, its tables, indexes and kept statements (statements.h) as they
