@@ -31,7 +31,7 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 	/* The plan patches the document, and a what-if changes it before the
 	   model is built. */
 	int doc = o->plan || o->n_without;
-	int rc = session_load(&p->s, file, o->as_of, doc ? SESSION_DOC : SESSION_DB);
+	int rc = session_load(&p->s, file, o->as_of, (doc ? SESSION_DOC : SESSION_DB) | (o->checksum ? SESSION_CHECKSUM : 0));
 	if (rc == EXIT_OK && o->n_without)
 		rc = whatif_without(&p->s, o->without, o->n_without);
 	if (rc == EXIT_OK && doc)

@@ -28,6 +28,7 @@ struct pipeline_options {
 	int read_findings;            /* read the analysis back into p->a */
 	int read_leads;               /* ... with the valid leads (the JSON report, diff) */
 	int plan;                     /* build the plan (docs/plan.md) */
+	int checksum;                 /* the inventory's SHA-256 (p->s.sha256) */
 	const char *const *without;   /* --without: vendors that leave (a what-if) */
 	size_t n_without;
 };

@@ -127,8 +127,10 @@ int session_load_buffer(struct session *s, const char *name, const char *buf, si
 	s->name = name;
 	catalog_load(&s->cat);
 	inventory_init(&s->inv);
-	checksum(buf, len, s->sha256);
-	progress_mark("checksum");
+	if (flags & SESSION_CHECKSUM) {
+		checksum(buf, len, s->sha256);
+		progress_mark("checksum");
+	}
 	if (xlsx_is_workbook(buf, len))
 		return load_workbook(s, buf, len, as_of, flags);
 	struct diag d;
@@ -168,10 +170,13 @@ int session_load_csv(struct session *s, const char *dir, const char *const *file
 	struct diag d;
 	diag_init(&d, dir ? dir : "csv");
 	struct sha256_ctx hash;
-	sha256_init(&hash);
-	struct csv_source src = { dir, files, n_files, encoding, hash_file, &hash, NULL };
+	int sum = (flags & SESSION_CHECKSUM) != 0;
+	if (sum)
+		sha256_init(&hash);
+	struct csv_source src = { dir, files, n_files, encoding, sum ? hash_file : NULL, &hash, NULL };
 	int rc = inventory_load_csv(&s->inv, &s->cat, &src, &d);
-	hex_digest(&hash, s->sha256);
+	if (sum)
+		hex_digest(&hash, s->sha256);
 	return ledgers_read(s, rc, &d, as_of, flags);
 }
 

@@ -20,13 +20,15 @@ struct session {
 	cJSON *doc;    /* the inventory document (SESSION_DOC), or NULL: what the plan's edits patch */
 	const char *name; /* the input as messages name it; not owned */
 	char as_of[11];
-	char sha256[65]; /* of the inventory's bytes, hex: lets an auditor tie a report to its input */
+	char sha256[65]; /* of the inventory's bytes, hex: lets an auditor tie a report to its input;
+			    "" unless SESSION_CHECKSUM */
 };
 
 /* What to make besides the inventory (the `flags` below). */
 enum session_flags {
 	SESSION_DB = 1 << 0,  /* the SQLite model */
 	SESSION_DOC = 1 << 1, /* keep the document as a JSON tree (a CSV folder's as `import` would write it) */
+	SESSION_CHECKSUM = 1 << 2, /* sha256 (only the HTML report prints it; nettle's first use costs 0.2 ms) */
 };
 
 /* Load FILE ("-" for stdin; a directory is read as a CSV folder). `as_of` is the --as-of option or NULL (then the

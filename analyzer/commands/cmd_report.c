@@ -57,7 +57,8 @@ const struct command cmd_report = {
 	.name = "report",
 	.summary = N_("write one self-contained HTML report for auditors"),
 	ONE_INVENTORY,
-	.flags = CMD_LOAD | CMD_ANALYZE | CMD_FINDINGS | CMD_PLAN | CMD_PLAN_OPTIONAL | CMD_OUTPUT | CMD_OUTPUT_REQUIRED,
+	.flags = CMD_LOAD | CMD_ANALYZE | CMD_FINDINGS | CMD_PLAN | CMD_PLAN_OPTIONAL | CMD_OUTPUT | CMD_OUTPUT_REQUIRED |
+		 CMD_CHECKSUM,
 	.description = N_("Writes one self-contained HTML file an auditor can open in any browser,\n"
 		       "offline: the summary, coverage per system, every finding (filterable by\n"
 		       "severity, system and vendor; complete without JavaScript), the 責任分界表\n"

@@ -217,6 +217,7 @@ static int load(struct invocation *inv)
 			.read_findings = (flags & CMD_FINDINGS) != 0,
 			.read_leads = inv->read_leads,
 			.plan = (flags & CMD_PLAN) && !inv->no_plan,
+			.checksum = (flags & CMD_CHECKSUM) != 0,
 			.without = inv->without,
 			.n_without = inv->n_without,
 		};

@@ -30,6 +30,7 @@ enum command_flags {
 	CMD_OUTPUT_REQUIRED = 1 << 4, /* ... and -o must be given */
 	CMD_PLAN = 1 << 5,     /* ... and the plan built (docs/plan.md) */
 	CMD_PLAN_OPTIONAL = 1 << 6, /* ... unless --no-plan */
+	CMD_CHECKSUM = 1 << 7, /* ... and the inventory's SHA-256 taken (it prints it) */
 };
 
 struct command;

@@ -135,7 +135,7 @@ static enum model_kind model_kind(const struct inventory *inv)
 }
 
 static const char connection_pragmas[] =
-	"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144;";
+	"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144; PRAGMA secure_delete = OFF;";
 
 static sqlite3 *open_memory(void)
 {
