@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/json/json_arena.h"
 #include "model/util/embedded.h"
 #include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
@@ -21,21 +22,19 @@ int catalog_parse(struct catalog *cat, const char *text, char **err)
 	static const char *const applies[] = { "always", "remote-access", "external-storage",
 					       "subcontracted", "multiple-vendors" };
 	memset(cat, 0, sizeof(*cat));
-	cJSON *root = cJSON_Parse(text);
+	cJSON *root = json_arena_parse(&cat->pool, text, strlen(text), NULL);
 	cJSON *items = root ? cJSON_GetObjectItemCaseSensitive(root, "items") : NULL;
+	cat->json = root;
 	if (!cJSON_IsArray(items)) {
-		cJSON_Delete(root);
 		*err = xstrdup("catalog is not a JSON object with an \"items\" array");
-		return -1;
+		goto fail;
 	}
 	size_t n = (size_t)cJSON_GetArraySize(items);
 	if (n == 0 || n > 64) {
-		cJSON_Delete(root);
 		*err = xasprintf("catalog has %zu items; 1 to 64 are supported", n);
-		return -1;
+		goto fail;
 	}
 	cat->items = xcalloc(n, sizeof(*cat->items));
-	cat->json = root;
 	cJSON *it;
 	cJSON_ArrayForEach(it, items) {
 		struct catalog_item *ci = &cat->items[cat->n];
@@ -100,7 +99,7 @@ void catalog_load(struct catalog *cat)
 void catalog_release(struct catalog *cat)
 {
 	free(cat->items);
-	cJSON_Delete(cat->json);
+	pool_release(&cat->pool);
 	memset(cat, 0, sizeof(*cat));
 }
 

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/util/pool.h"
+
 typedef uint64_t itemset;
 
 enum item_scope { SCOPE_SYSTEM, SCOPE_ORGANIZATION };
@@ -35,7 +37,8 @@ struct catalog_item {
 struct catalog {
 	struct catalog_item *items; /* owned */
 	size_t n;
-	void *json; /* owned cJSON tree the strings point into */
+	void *json;       /* the parsed cJSON tree the strings point into, in `pool` */
+	struct pool pool; /* owned: read once per run, so no node is freed alone */
 };
 
 /* Parse the embedded catalog. Dies (exit 3) if the built-in data is broken:

@@ -25,13 +25,14 @@ tooling() {
 	[ "$(complete_words bunkai export --fo)" = --force ] && ok "completion: a command's own option" ||
 		not_ok "completion: a command's own option" "$(complete_words bunkai export --fo)"
 
-	# The Excel libraries (and the libcrypto they bring) and Graphviz are
-	# loaded by the commands that use them, not at every start
-	# (model/util/dlib.h).
-	if ldd "$B" >"$tmp/ldd" && ! grep -E 'libxlsxwriter|libzip|libcrypto|libgvc|libcgraph|libpathplan' "$tmp/ldd"; then
-		ok "the program starts without the Excel and Graphviz libraries"
+	# The Excel libraries (and the libcrypto they bring), Graphviz, the
+	# readers' and nettle are loaded by the commands that use them, not at
+	# every start (model/util/dlib.h).
+	if ldd "$B" >"$tmp/ldd" &&
+		! grep -E 'libxlsxwriter|libzip|libcrypto|libgvc|libcgraph|libpathplan|libexpat|libcsv|libnettle' "$tmp/ldd"; then
+		ok "the program starts without the Excel, Graphviz, reader and checksum libraries"
 	else
-		not_ok "the program links the Excel or Graphviz libraries at start" "$(cat "$tmp/ldd")"
+		not_ok "the program links a library at start that only some commands use" "$(cat "$tmp/ldd")"
 	fi
 
 	# make install puts the program, its man page, the completion and the

@@ -1,6 +1,5 @@
 #include "session.h"
 
-#include <nettle/sha2.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,29 +18,34 @@
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
 #include "model/util/progress.h"
+#include "nettle_dl.h"
 
 static void hex_digest(struct sha256_ctx *ctx, char hex[65])
 {
 	uint8_t digest[SHA256_DIGEST_SIZE];
-	sha256_digest(ctx, sizeof(digest), digest);
+	sym_nettle_sha256_digest(ctx, sizeof(digest), digest);
 	for (size_t i = 0; i < sizeof(digest); i++)
 		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 }
 
-static void checksum(const char *buf, size_t len, char hex[65])
+/* 0, or -1 when nettle cannot be loaded (said). */
+static int checksum(const char *buf, size_t len, char hex[65])
 {
+	if (nettle_load() < 0)
+		return -1;
 	struct sha256_ctx ctx;
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, (const uint8_t *)buf);
+	sym_nettle_sha256_init(&ctx);
+	sym_nettle_sha256_update(&ctx, len, (const uint8_t *)buf);
 	hex_digest(&ctx, hex);
+	return 0;
 }
 
 /* A folder's checksum: of its files' bytes as read, in the fixed order of
    the ledgers, each preceded by its name and a NUL. */
 static void hash_file(void *ctx, const char *name, const char *bytes, size_t len)
 {
-	sha256_update(ctx, strlen(name) + 1, (const uint8_t *)name);
-	sha256_update(ctx, len, (const uint8_t *)bytes);
+	sym_nettle_sha256_update(ctx, strlen(name) + 1, (const uint8_t *)name);
+	sym_nettle_sha256_update(ctx, len, (const uint8_t *)bytes);
 }
 
 int session_load(struct session *s, const char *file, const char *as_of, unsigned flags)
@@ -128,7 +132,8 @@ int session_load_buffer(struct session *s, const char *name, const char *buf, si
 	catalog_load(&s->cat);
 	inventory_init(&s->inv);
 	if (flags & SESSION_CHECKSUM) {
-		checksum(buf, len, s->sha256);
+		if (checksum(buf, len, s->sha256) < 0)
+			return EXIT_FAILURE_IO;
 		progress_mark("checksum");
 	}
 	if (xlsx_is_workbook(buf, len))
@@ -171,8 +176,12 @@ int session_load_csv(struct session *s, const char *dir, const char *const *file
 	diag_init(&d, dir ? dir : "csv");
 	struct sha256_ctx hash;
 	int sum = (flags & SESSION_CHECKSUM) != 0;
+	if (sum && nettle_load() < 0) {
+		diag_release(&d);
+		return EXIT_FAILURE_IO;
+	}
 	if (sum)
-		sha256_init(&hash);
+		sym_nettle_sha256_init(&hash);
 	struct csv_source src = { dir, files, n_files, encoding, sum ? hash_file : NULL, &hash, NULL };
 	int rc = inventory_load_csv(&s->inv, &s->cat, &src, &d);
 	if (sum)

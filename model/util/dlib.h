@@ -12,7 +12,8 @@
 ** of every run). Each library lists its functions once, as an X-macro in
 ** its own header (analyzer/writers/xlsxwriter_dl.h, model/xlsx/libzip_dl.h,
 ** model/xlsx/expat_dl.h, model/csv/libcsv_dl.h,
-** analyzer/writers/graphviz_dl.h).
+** analyzer/writers/graphviz_dl.h). nettle too, which only the HTML
+** report's checksum needs (analyzer/analysis/nettle_dl.h).
 */
 #ifndef BUNKAI_DLIB_H
 #define BUNKAI_DLIB_H

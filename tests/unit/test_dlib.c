@@ -1,12 +1,13 @@
 /*
 ** Libraries loaded on first use (model/util/dlib.h): a library that is
 ** missing or lacks a function is an error naming it and what it is needed
-** for, asked once; the Excel libraries, the readers' (expat, libcsv) and
+** for, asked once; the Excel libraries, the readers' (expat, libcsv), nettle and
 ** Graphviz load and fill every pointer.
 */
 #include <unistd.h>
 
 #include "testlib.h"
+#include "analyzer/analysis/nettle_dl.h"
 #include "analyzer/writers/graphviz_dl.h"
 #include "analyzer/writers/xlsxwriter_dl.h"
 #include "model/csv/libcsv_dl.h"
@@ -103,6 +104,9 @@ static void test_readers_load(void **state)
 	assert_int_equal(libcsv_load(), 0);
 	assert_non_null(sym_csv_init);
 	assert_non_null(sym_csv_strerror);
+	assert_int_equal(nettle_load(), 0);
+	assert_non_null(sym_nettle_sha256_init);
+	assert_non_null(sym_nettle_sha256_digest);
 }
 
 int main(void)
