@@ -109,7 +109,10 @@ static int add_name(struct strbuf *out, struct namebook *nb, const char *id, siz
 	const char *name = name_of(nb, key);
 	if (!name)
 		return 0;
-	strbuf_addf(out, "%s (%.*s)", name, (int)len, id);
+	strbuf_addstr(out, name); /* "name (id)" */
+	strbuf_add(out, " (", 2);
+	strbuf_add(out, id, len);
+	strbuf_addch(out, ')');
 	return 1;
 }
 

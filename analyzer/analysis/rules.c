@@ -310,15 +310,20 @@ static int store(struct sink *S, const struct rule *r, size_t seq, const char *v
 	char **parties;
 	size_t np = split_parties(val[C_PARTIES], r->ordered_parties, &parties);
 	struct strbuf joined = STRBUF_INIT, id = STRBUF_INIT;
-	for (size_t i = 0; i < np; i++)
-		strbuf_addf(&joined, "%s%s", i ? "," : "", parties[i]);
+	for (size_t i = 0; i < np; i++) {
+		if (i)
+			strbuf_addch(&joined, ',');
+		strbuf_addstr(&joined, parties[i]);
+	}
 
 	/* The id: the code, then the key columns in the rule's order — or the
 	   rule's own `key` column, when the id cannot be made of its columns
 	   (door-unchecked: the door, or the path when there is no door). */
 	strbuf_addstr(&id, r->code);
-	if (val[C_KEY])
-		strbuf_addf(&id, "@%s", val[C_KEY]);
+	if (val[C_KEY]) {
+		strbuf_addch(&id, '@');
+		strbuf_addstr(&id, val[C_KEY]);
+	}
 	for (const int *k = r->key; !val[C_KEY] && *k >= 0; k++) {
 		const char *v = *k == C_PARTIES ? (np ? joined.buf : NULL) : val[*k];
 		if (v) {

@@ -24,10 +24,20 @@
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
 
+enum { KEY_SETS = 32 };
+
 struct loader {
 	struct inventory *inv;
 	const struct catalog *cat;
 	struct diag *d;
+	/* allowed_keys() of each entity and nested object met so far: the
+	   same for every one of 100,000 elements. */
+	struct key_set {
+		const struct entity *e;
+		const char *parent;
+		const char *keys[24];
+	} key_sets[KEY_SETS];
+	size_t n_key_sets;
 };
 
 /* 1-based line and column (in characters) of byte offset `off`. */
@@ -249,6 +259,23 @@ static void allowed_keys(const struct entity *e, const char *parent, const char 
 	allowed[n] = NULL;
 }
 
+/* allowed_keys(), kept in the loader (`scratch` when it is full). */
+static const char *const *keys_of(struct loader *L, const struct entity *e, const char *parent, const char *scratch[24])
+{
+	for (size_t i = 0; i < L->n_key_sets; i++)
+		if (L->key_sets[i].e == e && L->key_sets[i].parent == parent)
+			return L->key_sets[i].keys;
+	if (L->n_key_sets == KEY_SETS) {
+		allowed_keys(e, parent, scratch);
+		return scratch;
+	}
+	struct key_set *k = &L->key_sets[L->n_key_sets++];
+	k->e = e;
+	k->parent = parent;
+	allowed_keys(e, parent, k->keys);
+	return k->keys;
+}
+
 /* The object a field's value is in: the element's, the root's (as_of), or
    a nested object (first_check), checked once, at its first field. NULL:
    not there (or not an object, reported). */
@@ -270,9 +297,8 @@ static const cJSON *field_home(struct loader *L, const struct entity *e, long in
 		return NULL;
 	}
 	if (first) {
-		const char *allowed[24];
-		allowed_keys(e, f->parent, allowed);
-		check_keys(L, p, &(struct place){ e, index, NULL, -1 }, f->parent, allowed);
+		const char *scratch[24];
+		check_keys(L, p, &(struct place){ e, index, NULL, -1 }, f->parent, keys_of(L, e, f->parent, scratch));
 	}
 	return p;
 }
@@ -283,9 +309,8 @@ static void load_element(struct loader *L, const struct entity *e, long index, c
 	void *obj = entity_push(L->inv, e);
 	struct field_checks fc = { L->inv, L->cat, L->d };
 	if (o) {
-		const char *allowed[24];
-		allowed_keys(e, NULL, allowed);
-		check_keys(L, o, &(struct place){ e, index, NULL, -1 }, NULL, allowed);
+		const char *scratch[24];
+		check_keys(L, o, &(struct place){ e, index, NULL, -1 }, NULL, keys_of(L, e, NULL, scratch));
 	}
 	for (size_t i = 0; i < e->n_fields; i++) {
 		const struct field *f = &e->fields[i];
@@ -491,7 +516,7 @@ int inventory_load_json(struct inventory *inv, const struct catalog *cat, const 
 {
 	struct diag scratch;
 	diag_init(&scratch, d->file);
-	struct loader S = { inv, cat, &scratch };
+	struct loader S = { .inv = inv, .cat = cat, .d = &scratch };
 	int rc = load_streamed(&S, buf, len);
 	diag_release(&scratch);
 	if (rc == 0)
@@ -555,7 +580,7 @@ static int load_root(struct loader *L, const cJSON *root)
 
 int inventory_load_tree(struct inventory *inv, const struct catalog *cat, const cJSON *root, struct diag *d)
 {
-	struct loader L = { inv, cat, d };
+	struct loader L = { .inv = inv, .cat = cat, .d = d };
 	if (!cJSON_IsObject(root)) {
 		diag_path(d, "$", _("expected an object, got %s"), type_name(root));
 		return -1;
