@@ -404,7 +404,7 @@ for bin in build/asan/tests/test_*; do [ "${bin%.d}" = "$bin" ] && unit "$bin" "
 . tests/xlsx.sh
 . tests/pack.sh
 . tests/derive.sh
-. tests/image.sh
+. tests/model.sh
 for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	set -- $build
 	e2e "$1" "$2"
@@ -422,7 +422,7 @@ for build in "build/bunkai plain" "build/asan/bunkai asan"; do
 	pack_tests "$1" "$2"
 	derive_tests "$1" "$2"
 done
-image_tests build/bunkai
+model_tests build/bunkai
 diagram_pages
 xlsx_print
 pack_print

@@ -31,7 +31,11 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 	/* The plan patches the document, and a what-if changes it before the
 	   model is built. */
 	int doc = o->plan || o->n_without;
-	int rc = session_load(&p->s, file, o->as_of, (doc ? SESSION_DOC : SESSION_DB) | (o->checksum ? SESSION_CHECKSUM : 0));
+	/* Users' rules may read any table. */
+	int every_table = o->every_table || o->n_rule_dirs > 0;
+	unsigned flags = (doc ? SESSION_DOC : SESSION_DB) | (o->checksum ? SESSION_CHECKSUM : 0) |
+			 (every_table ? SESSION_EVERY_TABLE : 0);
+	int rc = session_load(&p->s, file, o->as_of, flags);
 	if (rc == EXIT_OK && o->n_without)
 		rc = whatif_without(&p->s, o->without, o->n_without);
 	if (rc == EXIT_OK && doc)
@@ -43,7 +47,7 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 		return rc;
 	if (o->plan) {
 		progress_phase(_("planning"));
-		struct measure m = { p->s.doc, &p->s.cat, &p->rules, p->s.as_of, o->max_check_age, v };
+		struct measure m = { p->s.doc, &p->s.cat, &p->rules, p->s.as_of, o->max_check_age, v, every_table };
 		if (plan_build(&p->plan, p->s.db, &m) < 0)
 			return EXIT_FAILURE_IO;
 	}

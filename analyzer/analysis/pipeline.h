@@ -29,6 +29,7 @@ struct pipeline_options {
 	int read_leads;               /* ... with the valid leads (the JSON report, diff) */
 	int plan;                     /* build the plan (docs/plan.md) */
 	int checksum;                 /* the inventory's SHA-256 (p->s.sha256) */
+	int every_table;              /* the model's every table, for --db (n_rule_dirs implies it) */
 	const char *const *without;   /* --without: vendors that leave (a what-if) */
 	size_t n_without;
 };

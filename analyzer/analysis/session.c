@@ -75,7 +75,7 @@ int session_load(struct session *s, const char *file, const char *as_of, unsigne
 int session_build_db(struct session *s)
 {
 	s->db = db_open(&s->inv);
-	if (!s->db || db_load(s->db, &s->cat, &s->inv, s->as_of) < 0)
+	if (!s->db || db_load(s->db, &s->cat, &s->inv, s->as_of, s->every_table) < 0)
 		return EXIT_FAILURE_IO;
 	return EXIT_OK;
 }
@@ -129,6 +129,7 @@ int session_load_buffer(struct session *s, const char *name, const char *buf, si
 {
 	memset(s, 0, sizeof(*s));
 	s->name = name;
+	s->every_table = (flags & SESSION_EVERY_TABLE) != 0;
 	catalog_load(&s->cat);
 	inventory_init(&s->inv);
 	if (flags & SESSION_CHECKSUM) {
@@ -170,6 +171,7 @@ int session_load_csv(struct session *s, const char *dir, const char *const *file
 {
 	memset(s, 0, sizeof(*s));
 	s->name = dir ? dir : "csv";
+	s->every_table = (flags & SESSION_EVERY_TABLE) != 0;
 	catalog_load(&s->cat);
 	inventory_init(&s->inv);
 	struct diag d;

@@ -22,6 +22,7 @@ struct session {
 	char as_of[11];
 	char sha256[65]; /* of the inventory's bytes, hex: lets an auditor tie a report to its input;
 			    "" unless SESSION_CHECKSUM */
+	int every_table; /* SESSION_EVERY_TABLE: for session_build_db */
 };
 
 /* What to make besides the inventory (the `flags` below). */
@@ -29,6 +30,7 @@ enum session_flags {
 	SESSION_DB = 1 << 0,  /* the SQLite model */
 	SESSION_DOC = 1 << 1, /* keep the document as a JSON tree (a CSV folder's as `import` would write it) */
 	SESSION_CHECKSUM = 1 << 2, /* sha256 (only the HTML report prints it; nettle's first use costs 0.2 ms) */
+	SESSION_EVERY_TABLE = 1 << 3, /* the model with the tables no built-in statement reads (--db, --rules) */
 };
 
 /* Load FILE ("-" for stdin; a directory is read as a CSV folder). `as_of` is the --as-of option or NULL (then the

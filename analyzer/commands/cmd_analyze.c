@@ -21,6 +21,7 @@ _Static_assert(sizeof(writers) / sizeof(*writers) + 1 == sizeof(formats) / sizeo
 static int prepare(struct invocation *inv)
 {
 	inv->read_leads = writers[inv->format_index] == report_json; /* only JSON prints who leads what */
+	inv->every_table = inv->values[DB] != NULL;
 	return output_check(inv->values[DB], "--db", 1);
 }
 

@@ -218,6 +218,7 @@ static int load(struct invocation *inv)
 			.read_leads = inv->read_leads,
 			.plan = (flags & CMD_PLAN) && !inv->no_plan,
 			.checksum = (flags & CMD_CHECKSUM) != 0,
+			.every_table = inv->every_table,
 			.without = inv->without,
 			.n_without = inv->n_without,
 		};

@@ -93,7 +93,7 @@ static int measure_edit(const struct measure *m, const cJSON *edit, struct findi
 	if (valid) {
 		model = db_reopen(model, &inv);
 		progress_mark("model reused or opened");
-		if (model && db_load(model, m->cat, &inv, m->as_of) == 0 &&
+		if (model && db_load(model, m->cat, &inv, m->as_of, m->every_table) == 0 &&
 		    pipeline_analyze(model, m->rules, 0, m->max_check_age, m->view, 0) == EXIT_OK)
 			rc = finding_set_read(model, out);
 		/* A model that is not reused (a large one) goes now, not after the

@@ -29,6 +29,7 @@ struct measure {
 	const struct ruleset *rules;
 	const char *as_of, *max_check_age;
 	const struct view *view;
+	int every_table; /* users' rules run: db_load's every_table */
 };
 
 /* The findings in the view of an analyzed model. Returns 0 or -1. */

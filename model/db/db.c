@@ -255,6 +255,7 @@ sqlite3 *db_reopen(sqlite3 *db, const struct inventory *inv)
 struct loader {
 	sqlite3 *db;
 	int ok;
+	int every_table; /* the F_UNREAD lists' tables too */
 };
 
 static sqlite3_stmt *prep(struct loader *L, const char *sql)
@@ -316,8 +317,14 @@ static void load_catalog(struct loader *L, const struct catalog *cat)
 /* The statements of one entity: its row, and a row per list element. */
 struct entity_statements {
 	sqlite3_stmt *row;
-	sqlite3_stmt *side[16]; /* per field; NULL for scalars */
+	sqlite3_stmt *side[16]; /* per field; NULL for scalars and lists not stored */
 };
+
+/* A list, stored in a side table of its own (not a column of the row). */
+static int listed(const struct field *f)
+{
+	return f->type == FT_REFS || f->type == FT_TEXTS || f->type == FT_ITEMS;
+}
 
 static void prepare_entity(struct loader *L, const struct entity *e, struct entity_statements *es)
 {
@@ -332,7 +339,9 @@ static void prepare_entity(struct loader *L, const struct entity *e, struct enti
 		}
 		if (!col)
 			continue;
-		if (f->type == FT_REFS || f->type == FT_TEXTS || f->type == FT_ITEMS) {
+		if (listed(f)) {
+			if ((f->flags & F_UNREAD) && !L->every_table)
+				continue;
 			char *sql = f->type == FT_ITEMS ? xasprintf("INSERT INTO %s VALUES (?, ?, ?)", col)
 				    : (f->flags & F_ORDERED) ? xasprintf("INSERT INTO %s VALUES (?, ?, ?)", col)
 							     : xasprintf("INSERT INTO %s VALUES (?, ?)", col);
@@ -371,7 +380,7 @@ static void store(struct loader *L, const struct catalog *cat, const struct enti
 		const void *m = (const char *)obj + f->offset;
 		if (f->given_column)
 			sqlite3_bind_int(es->row, col++, ((const struct strlist *)m)->given);
-		if (!field_column(f) || es->side[k])
+		if (!field_column(f) || listed(f))
 			continue;
 		switch (f->type) {
 		case FT_BOOL: sqlite3_bind_int(es->row, col++, *(const bool *)m); break;
@@ -431,9 +440,9 @@ static void load_inventory(struct loader *L, const struct catalog *cat, const st
 	}
 }
 
-int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, const char *as_of)
+int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, const char *as_of, int every_table)
 {
-	struct loader L = { db, 1 };
+	struct loader L = { db, 1, every_table };
 	if (db_exec(db, "BEGIN", "model") < 0)
 		return -1;
 	load_catalog(&L, cat);

@@ -51,8 +51,10 @@ void db_insert(sqlite3 *db, sqlite3_stmt *st, int *ok);
 /* A parameter of the analysis the rules read from meta (max_check_age …). */
 int db_set_meta(sqlite3 *db, const char *key, const char *value);
 /* Load the catalog and the inventory in one transaction, index, and derive
-   the binding tables for `as_of`. Returns 0 or -1 (error printed). */
-int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, const char *as_of);
+   the binding tables for `as_of`; with every_table, also the lists no
+   built-in statement reads (F_UNREAD: for --db and users' rules). Returns 0
+   or -1 (error printed). */
+int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, const char *as_of, int every_table);
 /* Column i of the current row as a copy (caller frees), or NULL for NULL. */
 char *db_column_dup(sqlite3_stmt *st, int i);
 /* The same, copied into a pool (which owns it). */

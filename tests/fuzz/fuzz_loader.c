@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(buf, data, size);
 	if (inventory_load_json(&inv, &cat, buf, size, &d) == 0) {
 		sqlite3 *db = db_open(&inv);
-		if (!db || db_load(db, &cat, &inv, inv.as_of ? inv.as_of : "2026-04-01") < 0 || rules_run(db, &rules, 1) < 0)
+		if (!db || db_load(db, &cat, &inv, inv.as_of ? inv.as_of : "2026-04-01", 1) < 0 || rules_run(db, &rules, 1) < 0)
 			abort(); /* a valid document must always analyze */
 		db_close(db);
 	}

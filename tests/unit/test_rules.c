@@ -137,7 +137,7 @@ static void analyze_on(sqlite3 **db, const char *json, const char *as_of, const 
 	sqlite3 *own = NULL, **model = db ? db : &own;
 	*model = db_reopen(*model, &s.inv);
 	assert_non_null(*model);
-	assert_int_equal(db_load(*model, &s.cat, &s.inv, s.as_of), 0);
+	assert_int_equal(db_load(*model, &s.cat, &s.inv, s.as_of, 0), 0);
 	assert_int_equal(ruleset_add_builtin(&rules), 0);
 	assert_int_equal(pipeline_analyze(*model, &rules, 0, NULL, v, 1), 0);
 	assert_int_equal(analysis_read(*model, v, &a), 0);

@@ -1,8 +1,61 @@
+# How the model is made. Sourced by tests/run.sh.
+#
 # A hospital's model starts from the empty model's image compiled into the
 # binary (model/db/model_image.h); BUNKAI_NO_IMAGE builds it statement by
 # statement, as a larger inventory's is. Both must give the same reports and
 # the same model (--db: schema and every table's rows), on every fixture,
-# the CSV folders and each rule case. Sourced by tests/run.sh.
+# the CSV folders and each rule case.
+#
+# The lists no built-in statement reads (F_UNREAD in model/entities.h) are
+# stored only for --db and users' rules: no built-in SQL may name their
+# tables, and those two readers see them filled.
+
+model_tests() {
+	image_tests "$@"
+	unread_tables "$@"
+}
+
+unread_tables() {
+	local B=$1 d="$tmp/unread" t named="" tables
+	mkdir -p "$d"
+	# The .column of every field entry (X(...) up to the next) marked F_UNREAD.
+	tables=$(python3 -c '
+import re, sys
+text = open("model/entities.h").read().replace("\\\n", " ")
+for entry in re.split(r"\bX\(", text):
+    m = re.search(r"\.column = \"(\w+)\"", entry)
+    if "F_UNREAD" in entry.split(".ja")[0] and m:
+        print(m.group(1))' | sort -u)
+	for t in $tables; do
+		# SQL without its comments; the C sources' string literals outside
+		# comments (the tables' names come from entities.h).
+		if sed 's/--.*//' rules/*.sql model/db/*.sql analyzer/plan/*.sql | grep -qw "$t" ||
+			grep -rnE --include='*.c' "\"[^\"]*\<$t\>[^\"]*\"" analyzer model |
+			grep -vqE '^[^:]+:[0-9]+:[[:space:]]*(\*|/\*|//)'; then
+			named="$named $t"
+		fi
+	done
+	[ "$(echo $tables | wc -w)" -ge 4 ] && [ -z "$named" ] &&
+		ok "model: no built-in statement reads a table stored only for --db and users' rules ($(echo $tables))" ||
+		not_ok "model: built-in code names a table marked F_UNREAD (it would read it empty)" "tables: $(echo $tables); named:$named"
+	# --db: filled, every list element a row.
+	rm -f "$d/m.db"
+	"$B" analyze --no-plan --fail-on none --db "$d/m.db" -o - fixtures/demo-hospital.json >/dev/null 2>&1
+	local want got
+	want=$(jq '[.devices[].networks // [] | length] | add' fixtures/demo-hospital.json)
+	got=$(sqlite3 "$d/m.db" "SELECT count(*) FROM device_networks" 2>&1)
+	[ "$want" -gt 0 ] && [ "$got" = "$want" ] && ok "model: --db stores every device's networks ($got rows)" ||
+		not_ok "model: --db device_networks" "want $want, got $got"
+	# A user's rule reads them (one finding per device on a network).
+	mkdir -p "$d/rules"
+	printf '%s\n' '-- code: on-network' '-- severity: info' '-- key: device' '-- message on: {device} is on a network' \
+		"SELECT DISTINCT device AS device, 'on' AS message FROM device_networks;" >"$d/rules/on-network.sql"
+	want=$(jq '[.devices[] | select((.networks // []) | length > 0)] | length' fixtures/demo-hospital.json)
+	got=$("$B" analyze --no-plan --fail-on none --rules "$d/rules" -f json -o - fixtures/demo-hospital.json 2>&1 |
+		jq '[.findings[] | select(.code == "on-network")] | length' 2>&1)
+	[ "$got" = "$want" ] && ok "model: a user's rule reads the devices' networks ($got findings)" ||
+		not_ok "model: a user's rule on device_networks" "want $want, got $got"
+}
 
 image_tests() {
 	local B=$1 d="$tmp/image" f n=0 bad="" way no
