@@ -27,7 +27,8 @@ WITH paths AS MATERIALIZED (
    WHERE ps.system IS NOT NULL AND ps.system IS NOT p.tsys
      AND NOT EXISTS (SELECT 1 FROM bound b WHERE b.vendor = p.vendor AND b.system = ps.system)
   UNION ALL
-  -- each reached device without a system, on its own
+  -- each reached device without a system, on its own (path_reach holds
+  -- only these unless the model is saved: model/db/derive.sql)
   SELECT p.id, p.vendor, NULL, pr.device, 1
     FROM paths p JOIN path_systems ps ON ps.remote = p.id AND ps.system IS NULL
     JOIN path_reach pr ON pr.remote = p.id

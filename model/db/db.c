@@ -458,7 +458,7 @@ int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv,
 	progress_mark("model indexes");
 	failed = failed || exec_embedded(db, "model/db/derive.sql") < 0;
 	progress_mark("derived tables (SQL)");
-	failed = failed || derive_rows(db, cat, inv) < 0;
+	failed = failed || derive_rows(db, cat, inv, every_table) < 0;
 	progress_mark("derived rows (C)");
 	failed = failed || exec_embedded(db, "model/db/derive_after.sql") < 0;
 	progress_mark("derived indexes");

@@ -187,6 +187,7 @@ struct deriver {
 	struct lead *leads;
 	size_t n_leads, cap_leads;
 	int ok;
+	int every_table; /* path_reach's every row (derive_rows) */
 };
 
 static int valid(struct deriver *D, const struct claim *c)
@@ -372,17 +373,21 @@ struct reached {
 	size_t n, cap;
 };
 
-/* One row of path_reach, once per path and device. */
+/* One row of path_reach, once per path and device. Only a device of no
+   system unless every table is asked for: built-in statements read the
+   others through path_systems (102,000 rows fewer at the benchmark's size). */
 static void reach(struct deriver *D, sqlite3_stmt *ins, const char *remote, size_t device, struct reached *r)
 {
 	if (r->seen[device] == r->stamp)
 		return;
 	r->seen[device] = r->stamp;
 	const struct device *d = &D->inv->devices[device];
-	db_bind_text(ins, 1, remote);
-	db_bind_text(ins, 2, d->id);
-	db_bind_text(ins, 3, d->system);
-	db_insert(D->db, ins, &D->ok);
+	if (D->every_table || !d->system) {
+		db_bind_text(ins, 1, remote);
+		db_bind_text(ins, 2, d->id);
+		db_bind_text(ins, 3, d->system);
+		db_insert(D->db, ins, &D->ok);
+	}
 	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof(*r->v));
 	r->v[r->n++] = (struct reached_device){ d->system, d->id };
 }
@@ -499,9 +504,9 @@ static void derive_responsible(struct deriver *D, const struct topology *t)
 	keyset_release(&systems);
 }
 
-int derive_rows(sqlite3 *db, const struct catalog *cat, const struct inventory *inv)
+int derive_rows(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, int every_table)
 {
-	struct deriver D = { .db = db, .cat = cat, .inv = inv, .ok = 1 };
+	struct deriver D = { .db = db, .cat = cat, .inv = inv, .ok = 1, .every_table = every_table };
 	keyset_init(&D.lead_keys, inv->n_assignments + 64);
 	read_bindings(db, inv, &D.b);
 	derive_claims(&D);

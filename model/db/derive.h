@@ -12,7 +12,9 @@
 #include "model/catalog.h"
 #include "model/inventory.h"
 
-/* Fill claims, leads, path_reach, path_systems and responsible; 0, or -1 (error printed). */
-int derive_rows(sqlite3 *db, const struct catalog *cat, const struct inventory *inv);
+/* Fill claims, leads, path_reach, path_systems and responsible; 0, or -1
+   (error printed). Without every_table (db_load's), path_reach holds only
+   the devices of no system: the only rows a built-in statement reads. */
+int derive_rows(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, int every_table);
 
 #endif

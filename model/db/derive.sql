@@ -121,6 +121,9 @@ CREATE INDEX IF NOT EXISTS path_doors_by_door ON path_doors (door, remote);
 -- Without networks data, its target only. Devices passed earlier in `via`
 -- are passed, not reached.
 -- With each reached device's system, so the rules need not look it up.
+-- Every reached device for --db and users' rules; otherwise only those of
+-- no system, the only rows a built-in statement reads (the others are
+-- counted in path_systems).
 CREATE TABLE IF NOT EXISTS path_reach (remote TEXT NOT NULL, device TEXT NOT NULL, system TEXT,
                          PRIMARY KEY (remote, device)) WITHOUT ROWID;
 -- Filled by model/db/derive.c.
