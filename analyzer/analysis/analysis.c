@@ -33,26 +33,22 @@ static int view_check(sqlite3 *db, const struct view *v)
 }
 
 /*
-** The view as temporary tables: the systems it covers (view_systems; those
-** asked for in view_asked), the paths into them (view_remotes) and the
-** vendors it is about (view_vendors: the vendor and its subcontractors, any
-** depth). A finding is in the view when it concerns one of those systems
-** (directly, through its device or its remote target), or, having no
-** system, a party working on them; with --vendor alone, also any finding
-** that names one of the vendors.
+** The view in the model's tables (model/db/schema.sql): the systems it
+** covers (view_systems; those asked for in view_asked), the paths into them
+** (view_remotes) and the vendors it is about (view_vendors: the vendor and
+** its subcontractors, any depth). A finding is in the view when it concerns
+** one of those systems (directly, through its device or its remote target),
+** or, having no system, a party working on them; with --vendor alone, also
+** any finding that names one of the vendors. In the schema, not made here:
+** creating a table, even a temporary one, would make SQLite compile every
+** kept statement again (the plan analyzes on one connection again and
+** again), and a hospital's model has them from its image already.
 */
 static const char view_tables[] =
-	"CREATE TEMP TABLE IF NOT EXISTS view_systems (id TEXT PRIMARY KEY);"
-	"CREATE TEMP TABLE IF NOT EXISTS view_vendors (id TEXT PRIMARY KEY);"
-	"CREATE TEMP TABLE IF NOT EXISTS view_asked (id TEXT PRIMARY KEY);"
-	"CREATE TEMP TABLE IF NOT EXISTS view_remotes (id TEXT PRIMARY KEY);"
 	"DELETE FROM view_systems; DELETE FROM view_vendors; DELETE FROM view_asked; DELETE FROM view_remotes;";
 
 static int apply_view(sqlite3 *db, const struct view *v)
 {
-	/* Made once per connection and emptied: creating a table, even a
-	   temporary one, would make SQLite compile every kept statement again
-	   (the plan analyzes on one connection again and again). */
 	if (db_exec_kept(db, view_tables, "view") < 0)
 		return -1;
 	if (!v->n_systems && !v->vendor)

@@ -218,8 +218,8 @@ sqlite3 *db_build_empty(void)
 
 int db_clear(sqlite3 *db)
 {
-	/* Every table's rows, the temporary ones' too (the view's): DELETE
-	   changes no schema, so the kept statements stay compiled. */
+	/* Every table's rows, temporary ones' too (a user's rule may make
+	   some): DELETE changes no schema, so the kept statements stay compiled. */
 	sqlite3_stmt *st = db_statement(db,
 					"SELECT group_concat('DELETE FROM ' || s || '.\"' || name || '\";', '') FROM ("
 					" SELECT 'main' AS s, name FROM main.sqlite_schema WHERE type = 'table'"

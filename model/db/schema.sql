@@ -33,3 +33,11 @@ CREATE TABLE findings (
 );
 CREATE TABLE finding_parties (finding TEXT NOT NULL, party TEXT NOT NULL,
                               pos INTEGER NOT NULL); -- sorted, or the rule's order ("-- parties: ordered")
+
+-- The view of the analysis (--system, --vendor; analyzer/analysis/analysis.c
+-- fills them): the systems it covers, those asked for, the vendors it is
+-- about, the paths into it. Every system and path without a view.
+CREATE TABLE view_systems (id TEXT PRIMARY KEY);
+CREATE TABLE view_asked (id TEXT PRIMARY KEY);
+CREATE TABLE view_vendors (id TEXT PRIMARY KEY);
+CREATE TABLE view_remotes (id TEXT PRIMARY KEY);
