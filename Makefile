@@ -36,9 +36,9 @@ EMBED := rules/catalog.json $(sort $(wildcard rules/*.sql)) model/db/schema.sql 
 
 MO           := build/locale/ja/LC_MESSAGES/bunkai.mo
 RULES_SQL    := $(sort $(wildcard rules/*.sql))
-MODEL_SRC    := $(sort $(wildcard model/*.c model/*/*.c))
+MODEL_SRC    := $(filter-out model/tools/%,$(sort $(wildcard model/*.c model/*/*.c)))
 ANALYZER_SRC := $(filter-out analyzer/main.c,$(sort $(wildcard analyzer/*.c analyzer/*/*.c)))
-LIB_SRC      := $(MODEL_SRC) $(ANALYZER_SRC) build/gen/embedded.c build/gen/model_image.c
+LIB_SRC      := $(MODEL_SRC) $(ANALYZER_SRC) build/gen/embedded.c build/gen/model_image.c build/gen/catalog_items.c
 UNIT_SRC     := $(sort $(wildcard tests/unit/test_*.c))
 
 LIB_OBJ   := $(patsubst %.c,build/obj/%.o,$(LIB_SRC:build/gen/%=gen/%))
@@ -79,10 +79,20 @@ build/gen/sonames.h: Makefile
 	    [ -n "$$so" ] || { echo "lib$${l#*:}.so: no soname found (is its -dev package installed?)" >&2; exit 1; }; \
 	    echo "#define $${l%%:*}_SONAME \"$$so\""; \
 	  done; } >$@.tmp && mv $@.tmp $@
+# Data made into C at build time by the tools of model/tools/. The built-in
+# catalog (model/catalog.h's catalog_builtin), checked by catalog_parse and
+# printed by a tool linked with what that needs: no run parses it.
+CATALOG_TOOL_OBJ := $(addprefix build/obj/model/,catalog.o json/json_arena.o util/pool.o util/xalloc.o \
+                      util/progress.o util/textcheck.o)
+build/tools/catalog_items: model/tools/catalog_items.c $(CATALOG_TOOL_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(CATALOG_TOOL_OBJ) $(PKG_LIBS)
+build/gen/catalog_items.c: build/tools/catalog_items rules/catalog.json
+	build/tools/catalog_items rules/catalog.json >$@.tmp && mv $@.tmp $@
 # The empty model as SQLite's image (model/db/model_image.h), printed by a
 # tool linked with every other object: the same schema and scripts.
 IMAGE_TOOL_OBJ := $(filter-out build/obj/gen/model_image.o,$(LIB_OBJ))
-build/tools/model_image: model/db/tools/model_image.c $(IMAGE_TOOL_OBJ)
+build/tools/model_image: model/tools/model_image.c $(IMAGE_TOOL_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(IMAGE_TOOL_OBJ) $(PKG_LIBS)
 build/gen/model_image.c: build/tools/model_image

@@ -6,8 +6,6 @@
 #include <string.h>
 
 #include "model/json/json_arena.h"
-#include "model/util/embedded.h"
-#include "model/util/exit_codes.h"
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
 
@@ -81,19 +79,6 @@ int catalog_parse(struct catalog *cat, const char *text, char **err)
 fail:
 	catalog_release(cat);
 	return -1;
-}
-
-void catalog_load(struct catalog *cat)
-{
-	const struct embedded_file *f = embedded_find("rules/catalog.json");
-	char *err = NULL;
-	if (!f)
-		die(EXIT_FAILURE_IO, _("internal error: the catalog is not built in"));
-	if (catalog_parse(cat, f->data, &err) < 0) {
-		fprintf(stderr, "bunkai: internal error: built-in catalog: %s\n", err);
-		free(err);
-		exit(EXIT_FAILURE_IO);
-	}
 }
 
 void catalog_release(struct catalog *cat)

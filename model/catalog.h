@@ -35,15 +35,24 @@ struct catalog_item {
 };
 
 struct catalog {
-	struct catalog_item *items; /* owned */
+	struct catalog_item *items; /* owned (the strings are not: see json) */
 	size_t n;
-	void *json;       /* the parsed cJSON tree the strings point into, in `pool` */
+	void *json;       /* the parsed cJSON tree the strings point into, in `pool`;
+			     NULL for the built-in catalog until catalog_json() */
 	struct pool pool; /* owned: read once per run, so no node is freed alone */
 };
 
-/* Parse the embedded catalog. Dies (exit 3) if the built-in data is broken:
-   that is a build defect, not a user error. Release with catalog_release(). */
+/* The built-in catalog (model/catalog_builtin.c): rules/catalog.json as
+   checked and written into C at build time, so no run parses it. Release
+   with catalog_release(). */
 void catalog_load(struct catalog *cat);
+/* The catalog as its JSON document (a cJSON tree; the built-in one's parsed
+   on first use, from the text compiled in). */
+const void *catalog_json(struct catalog *cat);
+/* build/gen/catalog_items.c, written by model/tools/catalog_items.c from
+   rules/catalog.json with catalog_parse(): the items catalog_load() copies. */
+extern const struct catalog_item catalog_builtin[];
+extern const size_t catalog_builtin_n;
 /* Parse a catalog document; returns 0, or -1 with *err set (caller frees). */
 int catalog_parse(struct catalog *cat, const char *text, char **err);
 void catalog_release(struct catalog *cat);

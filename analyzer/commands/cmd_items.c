@@ -36,9 +36,9 @@ static void items_text(FILE *fp, const struct catalog *cat)
 	}
 }
 
-static void items_json(FILE *fp, const struct catalog *cat)
+static void items_json(FILE *fp, struct catalog *cat)
 {
-	char *text = cJSON_Print((const cJSON *)cat->json);
+	char *text = cJSON_Print((const cJSON *)catalog_json(cat));
 	if (!text)
 		die(EXIT_FAILURE_IO, _("out of memory printing the catalog"));
 	fputs(text, fp);

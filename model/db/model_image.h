@@ -1,7 +1,7 @@
 /*
 ** The empty model as SQLite's file image: every table and index an
 ** analysis creates, no row. build/gen/model_image.c holds it, written at
-** build time by model/db/tools/model_image.c from db_build_empty() — the
+** build time by model/tools/model_image.c from db_build_empty() — the
 ** same schema and scripts, so the two cannot differ. db_open starts a
 ** hospital's model from a copy of it instead of compiling some 70 CREATE
 ** statements.
