@@ -181,7 +181,12 @@ static int copy_image(sqlite3 *db)
 	unsigned char *copy = sqlite3_malloc64(model_image_size);
 	if (!copy)
 		return error(_("internal error: %s: %s"), "model", "out of memory");
-	memcpy(copy, model_image, model_image_size);
+	memset(copy, 0, model_image_size);
+	const unsigned char *from = model_image_bytes;
+	for (size_t i = 0; i < model_image_n_spans; i++) {
+		memcpy(copy + model_image_spans[i].offset, from, model_image_spans[i].length);
+		from += model_image_spans[i].length;
+	}
 	/* SQLite owns the copy (frees it, also when this fails) and grows it. */
 	if (sqlite3_deserialize(db, "main", copy, (sqlite3_int64)model_image_size, (sqlite3_int64)model_image_size,
 				SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
