@@ -47,7 +47,9 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 		return rc;
 	if (o->plan) {
 		progress_phase(_("planning"));
-		struct measure m = { p->s.doc, &p->s.cat, &p->rules, p->s.as_of, o->max_check_age, v, every_table };
+		/* The re-analyses are not saved: every table only for users' rules. */
+		struct measure m = { .doc = p->s.doc, .cat = &p->s.cat, .rules = &p->rules, .as_of = p->s.as_of,
+				     .max_check_age = o->max_check_age, .view = v, .every_table = o->n_rule_dirs > 0 };
 		if (plan_build(&p->plan, p->s.db, &m) < 0)
 			return EXIT_FAILURE_IO;
 	}
