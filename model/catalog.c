@@ -36,19 +36,12 @@ int catalog_parse(struct catalog *cat, const char *text, char **err)
 	cJSON *it;
 	cJSON_ArrayForEach(it, items) {
 		struct catalog_item *ci = &cat->items[cat->n];
-		ci->id = field(it, "id");
-		ci->section = field(it, "section");
-		ci->category = field(it, "category");
-		ci->title = field(it, "title");
-		ci->content = field(it, "content");
-		ci->risk = field(it, "risk");
-		ci->recommendation = field(it, "recommendation");
-		ci->references = field(it, "references");
-		ci->scope_name = field(it, "scope");
-		ci->applies_name = field(it, "applies");
+		int missing = 0;
+#define READ_TEXT(m, key) missing |= !(ci->m = field(it, key));
+		CATALOG_TEXTS(READ_TEXT)
+#undef READ_TEXT
 		ci->each_vendor = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "each_vendor"));
-		if (!ci->id || !ci->section || !ci->category || !ci->title || !ci->content || !ci->risk ||
-		    !ci->recommendation || !ci->references || !ci->scope_name || !ci->applies_name) {
+		if (missing) {
 			*err = xasprintf("catalog item %zu lacks a required text field", cat->n + 1);
 			goto fail;
 		}

@@ -25,10 +25,17 @@ enum item_applies {
 	APPLIES_MULTIPLE_VENDORS
 };
 
+/* An item's texts, each required: its member and its key in the JSON. */
+#define CATALOG_TEXTS(X)                                                                                    \
+	X(id, "id") X(section, "section") X(category, "category") X(title, "title") X(content, "content")     \
+	X(risk, "risk") X(recommendation, "recommendation") X(references, "references") X(scope_name, "scope") \
+	X(applies_name, "applies")
+
 struct catalog_item {
-	/* All strings point into the catalog's parsed JSON. */
-	const char *id, *section, *category, *title, *content, *risk, *recommendation, *references;
-	const char *scope_name, *applies_name;
+	/* All strings point into the catalog's parsed JSON (or, built in, are C literals). */
+#define CATALOG_MEMBER(m, key) const char *m;
+	CATALOG_TEXTS(CATALOG_MEMBER)
+#undef CATALOG_MEMBER
 	enum item_scope scope;
 	enum item_applies applies;
 	bool each_vendor;

@@ -102,6 +102,12 @@ static inline const char *field_json_key(const struct field *f)
 	return f->json_key ? f->json_key : f->key;
 }
 
+/* A list (a JSON array): in SQLite, a side table of its own, not a column. */
+static inline int field_is_list(const struct field *f)
+{
+	return f->type == FT_REFS || f->type == FT_TEXTS || f->type == FT_ITEMS;
+}
+
 /* The struct member and the table row of one field line. */
 #define ENTITY_MEMBER(S, m, T, fl, ...) CTYPE_##T m;
 #define ENTITY_FIELD(S, m, T, fl, ...) { .key = #m, .type = T, .offset = offsetof(struct S, m), .flags = fl, __VA_ARGS__ },

@@ -6,15 +6,9 @@
 # Sourced by tests/run.sh.
 
 derive_tests() {
-	local B=$1 tag=$2 d="$tmp/derive-$2" f n=0 bad=""
+	local B=$1 tag=$2 d="$tmp/derive-$2" f n=0 bad="" cases
 	mkdir -p "$d"
-	python3 - "$d" <<'PY'
-import json, sys, jsonpatch
-cases = json.load(open("tests/rules/cases.json"))
-base = json.load(open(cases["base"]))
-for i, c in enumerate(cases["cases"]):
-    json.dump(jsonpatch.apply_patch(base, c["patch"]), open(f"{sys.argv[1]}/case-{i:03d}.json", "w"), ensure_ascii=False)
-PY
+	cases=$(rule_cases)
 	# A subcontract naming a system its prime is not bound to, handed to a
 	# vendor bound there by its own contract: its claim is not valid (the
 	# subcontract itself must bind the sub there).
@@ -22,7 +16,7 @@ PY
 		"lead": ["I-2"]}]' fixtures/well-kept-hospital.json >"$d/case-sub-scope.json"
 	build/bench/gen_inventory 300 0 10 10 >"$d/gen-300-10.json"
 	build/bench/gen_inventory 3000 >"$d/gen-3000.json"
-	for f in fixtures/*.json fixtures/csv/*/ "$d"/case-*.json "$d"/gen-*.json; do
+	for f in fixtures/*.json fixtures/csv/*/ "$cases"/case-*.json "$d"/case-*.json "$d"/gen-*.json; do
 		rm -f "$d/model.db"
 		# Findings exit 1; the model is saved all the same.
 		"$B" analyze --no-plan --fail-on none --db "$d/model.db" -f json -o - "$f" >/dev/null 2>"$d/err" ||

@@ -67,16 +67,10 @@ for entry in re.split(r"\bX\(", text):
 }
 
 image_tests() {
-	local B=$1 d="$tmp/image" f n=0 bad="" partial="" way no
+	local B=$1 d="$tmp/image" f n=0 bad="" partial="" way no cases
 	mkdir -p "$d"
-	python3 - "$d" <<'PY'
-import json, sys, jsonpatch
-cases = json.load(open("tests/rules/cases.json"))
-base = json.load(open(cases["base"]))
-for i, c in enumerate(cases["cases"]):
-    json.dump(jsonpatch.apply_patch(base, c["patch"]), open(f"{sys.argv[1]}/case-{i:03d}.json", "w"), ensure_ascii=False)
-PY
-	for f in fixtures/*.json fixtures/csv/*/ "$d"/case-*.json; do
+	cases=$(rule_cases)
+	for f in fixtures/*.json fixtures/csv/*/ "$cases"/case-*.json; do
 		for way in image built; do
 			rm -f "$d/$way.db"
 			no=; [ "$way" = built ] && no=1

@@ -83,6 +83,23 @@ has_finding() {
 	fi
 }
 
+# rule_cases: the folder of tests/rules/cases.json's cases as inventories
+# (each patch applied to its base: case-NNN.json), written on first use.
+rule_cases() {
+	local d="$tmp/rule-cases"
+	if [ ! -d "$d" ]; then
+		mkdir -p "$d"
+		python3 - "$d" <<'PY'
+import json, sys, jsonpatch
+cases = json.load(open("tests/rules/cases.json"))
+base = json.load(open(cases["base"]))
+for i, c in enumerate(cases["cases"]):
+    json.dump(jsonpatch.apply_patch(base, c["patch"]), open(f"{sys.argv[1]}/case-{i:03d}.json", "w"), ensure_ascii=False)
+PY
+	fi
+	echo "$d"
+}
+
 e2e() {
 	local B=$1 tag=$2
 

@@ -81,7 +81,7 @@ static int create_entity_tables(sqlite3 *db)
 				const char *col = field_column(f);
 				if (f->given_column)
 					strbuf_addf(&sql, "%s INTEGER NOT NULL, ", f->given_column);
-				if (!col || f->type == FT_REFS || f->type == FT_TEXTS || f->type == FT_ITEMS)
+				if (!col || field_is_list(f))
 					continue;
 				int not_null = (f->flags & F_REQUIRED) || f->type == FT_BOOL || (f->type == FT_ENUM && f->dflt >= 0);
 				int integer = f->type == FT_BOOL || f->type == FT_TRIBOOL;
@@ -329,12 +329,6 @@ struct entity_statements {
 	sqlite3_stmt *side[16]; /* per field; NULL for scalars and lists not stored */
 };
 
-/* A list, stored in a side table of its own (not a column of the row). */
-static int listed(const struct field *f)
-{
-	return f->type == FT_REFS || f->type == FT_TEXTS || f->type == FT_ITEMS;
-}
-
 static void prepare_entity(struct loader *L, const struct entity *e, struct entity_statements *es)
 {
 	struct strbuf cols = STRBUF_INIT, vals = STRBUF_INIT;
@@ -348,7 +342,7 @@ static void prepare_entity(struct loader *L, const struct entity *e, struct enti
 		}
 		if (!col)
 			continue;
-		if (listed(f)) {
+		if (field_is_list(f)) {
 			if ((f->flags & F_UNREAD) && !L->every_table)
 				continue;
 			char *sql = f->type == FT_ITEMS ? xasprintf("INSERT INTO %s VALUES (?, ?, ?)", col)
@@ -389,7 +383,7 @@ static void store(struct loader *L, const struct catalog *cat, const struct enti
 		const void *m = (const char *)obj + f->offset;
 		if (f->given_column)
 			sqlite3_bind_int(es->row, col++, ((const struct strlist *)m)->given);
-		if (!field_column(f) || listed(f))
+		if (!field_column(f) || field_is_list(f))
 			continue;
 		switch (f->type) {
 		case FT_BOOL: sqlite3_bind_int(es->row, col++, *(const bool *)m); break;

@@ -208,7 +208,7 @@ static void raw_of(struct loader *L, const cJSON *v, const struct place *p, stru
 		}
 		return;
 	}
-	if (f->type == FT_REFS || f->type == FT_TEXTS || f->type == FT_ITEMS) {
+	if (field_is_list(f)) {
 		int items = f->type == FT_ITEMS;
 		if (!cJSON_IsArray(v)) {
 			diag_place(L->d, p, _("expected an array of %s, got %s"), items ? _("item ids") : _("strings"), type_name(v));

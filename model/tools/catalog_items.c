@@ -49,23 +49,16 @@ int main(int argc, char **argv)
 	       "const size_t catalog_builtin_n = %zu;\n"
 	       "const struct catalog_item catalog_builtin[] = {\n",
 	       argv[1], cat.n);
-	static const char *const scope[] = { "SCOPE_SYSTEM", "SCOPE_ORGANIZATION" };
-	static const char *const applies[] = { "APPLIES_ALWAYS", "APPLIES_REMOTE_ACCESS", "APPLIES_EXTERNAL_STORAGE",
-					       "APPLIES_SUBCONTRACTED", "APPLIES_MULTIPLE_VENDORS" };
 	for (size_t i = 0; i < cat.n; i++) {
 		const struct catalog_item *it = &cat.items[i];
-		const char *const texts[] = { it->id,	  it->section,	  it->category,	      it->title,      it->content,
-					      it->risk,	  it->recommendation, it->references, it->scope_name, it->applies_name };
-		static const char *const names[] = { "id",   "section",	       "category",   "title", "content",
-						     "risk", "recommendation", "references", "scope_name", "applies_name" };
 		printf("\t{\n");
-		for (size_t k = 0; k < sizeof(texts) / sizeof(*texts); k++) {
-			printf("\t\t.%s = ", names[k]);
-			literal(texts[k]);
-			printf(",\n");
-		}
-		printf("\t\t.scope = %s,\n\t\t.applies = %s,\n\t\t.each_vendor = %s,\n\t},\n", scope[it->scope],
-		       applies[it->applies], it->each_vendor ? "true" : "false");
+#define PRINT_TEXT(m, key) printf("\t\t." #m " = "), literal(it->m), printf(",\n");
+		CATALOG_TEXTS(PRINT_TEXT)
+#undef PRINT_TEXT
+		/* The enums as numbers: names spelled here could drift from catalog.h. */
+		printf("\t\t.scope = (enum item_scope)%d,\n\t\t.applies = (enum item_applies)%d,\n"
+		       "\t\t.each_vendor = %s,\n\t},\n",
+		       (int)it->scope, (int)it->applies, it->each_vendor ? "true" : "false");
 	}
 	printf("};\n");
 	catalog_release(&cat);
