@@ -9,10 +9,41 @@
 # The lists no built-in statement reads (F_UNREAD in model/entities.h) are
 # stored only for --db and users' rules: no built-in SQL may name their
 # tables, and those two readers see them filled.
+#
+# An output that shows no finding (the CSV matrix) runs no rule, unless
+# users' rules are given: then all run, and the output is the same.
 
 model_tests() {
 	image_tests "$@"
 	unread_tables "$@"
+	rules_when_shown "$@"
+}
+
+rules_when_shown() {
+	local B=$1 d="$tmp/shown" f n=0 bad="" seen
+	mkdir -p "$d/rules"
+	printf '%s\n' '-- code: any-device' '-- severity: info' '-- key: device' '-- message d: {device} is a device' \
+		"SELECT id AS device, 'd' AS message FROM devices;" >"$d/rules/any-device.sql"
+	for f in fixtures/*.json fixtures/csv/*/; do
+		"$B" matrix -o "$d/none.csv" "$f" >/dev/null 2>"$d/none.err"
+		echo "exit $?" >>"$d/none.err"
+		"$B" matrix --rules "$d/rules" -o "$d/all.csv" "$f" >/dev/null 2>"$d/all.err"
+		echo "exit $?" >>"$d/all.err"
+		cmp -s "$d/none.csv" "$d/all.csv" && cmp -s "$d/none.err" "$d/all.err" && [ -s "$d/none.csv" ] || bad="$bad $f"
+		n=$((n + 1))
+	done
+	[ -z "$bad" ] && [ "$n" -gt 10 ] &&
+		ok "rules: the CSV matrix is the same without the rules as with every rule run, on $n inventories" ||
+		not_ok "rules: the CSV matrix differs when the rules run" "$bad"
+	# ran FORMAT [OPTION...]: how many rules ran (BUNKAI_PROFILE names each).
+	ran() {
+		BUNKAI_PROFILE=1 "$B" matrix -f "$@" -o - fixtures/demo-hospital.json 2>&1 >/dev/null |
+			grep -cE '^bunkai: profile:   (unowned-item|door-unchecked|any-device) '
+	}
+	seen="$(ran csv) $(ran md) $(ran paths-csv) $(ran csv --rules "$d/rules")"
+	[ "$seen" = "0 2 2 3" ] &&
+		ok "rules: matrix -f csv runs none, the formats with the paths' open findings run them, --rules runs all" ||
+		not_ok "rules: which matrix runs the rules (csv, md, paths-csv, csv --rules: unowned-item, door-unchecked, any-device)" "$seen"
 }
 
 unread_tables() {

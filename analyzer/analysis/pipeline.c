@@ -14,7 +14,7 @@ int pipeline_analyze(sqlite3 *db, const struct ruleset *rules, int user_rules, c
 	if (max_check_age && db_set_meta(db, "max_check_age", max_check_age) < 0)
 		return EXIT_FAILURE_IO;
 	/* A built-in rule failing is our bug; a user's rule, theirs. */
-	if (rules_run(db, rules, messages) < 0)
+	if (rules && rules_run(db, rules, messages) < 0)
 		return user_rules ? EXIT_USAGE : EXIT_FAILURE_IO;
 	return view_apply(db, v);
 }
@@ -22,7 +22,11 @@ int pipeline_analyze(sqlite3 *db, const struct ruleset *rules, int user_rules, c
 int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_options *o, const struct view *v)
 {
 	memset(p, 0, sizeof(*p));
-	if (ruleset_add_builtin(&p->rules) < 0)
+	/* An output without findings needs no rule. Users' rules still run (one
+	   that fails says so whatever the command), and a saved model has its
+	   findings. */
+	int run_rules = !o->no_findings || o->n_rule_dirs > 0 || o->every_table;
+	if (run_rules && ruleset_add_builtin(&p->rules) < 0)
 		return EXIT_FAILURE_IO;
 	for (size_t i = 0; i < o->n_rule_dirs; i++)
 		if (ruleset_add_dir(&p->rules, o->rule_dirs[i]) < 0)
@@ -43,7 +47,8 @@ int pipeline_run(struct pipeline *p, const char *file, const struct pipeline_opt
 	if (rc != EXIT_OK)
 		return rc;
 	progress_phase(_("analyzing"));
-	if ((rc = pipeline_analyze(p->s.db, &p->rules, o->n_rule_dirs > 0, o->max_check_age, v, 1)) != EXIT_OK)
+	if ((rc = pipeline_analyze(p->s.db, run_rules ? &p->rules : NULL, o->n_rule_dirs > 0, o->max_check_age, v,
+				   1)) != EXIT_OK)
 		return rc;
 	if (o->plan) {
 		progress_phase(_("planning"));

@@ -30,13 +30,14 @@ struct pipeline_options {
 	int plan;                     /* build the plan (docs/plan.md) */
 	int checksum;                 /* the inventory's SHA-256 (p->s.sha256) */
 	int every_table;              /* the model's every table, for --db (n_rule_dirs implies it) */
+	int no_findings;              /* the output shows no finding: run no rule unless --rules */
 	const char *const *without;   /* --without: vendors that leave (a what-if) */
 	size_t n_without;
 };
 
-/* The analysis of a built model — its parameters, the rules, the view —
-   for pipeline_run() and for the plan's re-analyses alike (those without
-   messages: rules_run()). Returns EXIT_OK,
+/* The analysis of a built model — its parameters, the rules (none: NULL),
+   the view — for pipeline_run() and for the plan's re-analyses alike
+   (those without messages: rules_run()). Returns EXIT_OK,
    or EXIT_USAGE (a user's rule, an unknown view id) / EXIT_FAILURE_IO. */
 int pipeline_analyze(sqlite3 *db, const struct ruleset *rules, int user_rules, const char *max_check_age,
 		     const struct view *v, int messages);

@@ -13,10 +13,23 @@ static void (*const writers[])(FILE *, const struct matrix *) = { matrix_csv, ma
 								     matrix_paths_csv, NULL };
 _Static_assert(sizeof(writers) / sizeof(*writers) + 1 == sizeof(formats) / sizeof(*formats), "a writer per format");
 
+/* The CSV matrix (the layout import reads) has no paths, and the paths are
+   the only part of the matrix that shows findings. */
+static int shows_paths(const struct invocation *inv)
+{
+	return writers[inv->format_index] != matrix_csv;
+}
+
+static int prepare(struct invocation *inv)
+{
+	inv->no_findings = !shows_paths(inv);
+	return EXIT_OK;
+}
+
 static int run(struct invocation *inv)
 {
 	struct matrix m;
-	int rc = matrix_read(inv->p.s.db, &m) == 0 ? EXIT_OK : EXIT_FAILURE_IO;
+	int rc = matrix_read(inv->p.s.db, &m, shows_paths(inv)) == 0 ? EXIT_OK : EXIT_FAILURE_IO;
 	if (rc == EXIT_OK && writers[inv->format_index])
 		writers[inv->format_index](inv->o.fp, &m);
 	else if (rc == EXIT_OK && matrix_xlsx(inv->o.fp, &m) != 0)
@@ -53,5 +66,6 @@ const struct command cmd_matrix = {
 	.examples = N_("bunkai matrix -o 責任分界表.csv hospital.json\n"
 		    "bunkai matrix -f xlsx -o 責任分界表.xlsx hospital.json\n"
 		    "bunkai matrix -f html --vendor v-si -o v-si.html hospital.json\n"),
+	.prepare = prepare,
 	.run = run,
 };

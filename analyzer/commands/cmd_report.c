@@ -42,7 +42,7 @@ static char *inline_svg(sqlite3 *db, int full_detail)
 static int run(struct invocation *inv)
 {
 	struct matrix m;
-	int rc = matrix_read(inv->p.s.db, &m) == 0 ? EXIT_OK : EXIT_FAILURE_IO;
+	int rc = matrix_read(inv->p.s.db, &m, 1) == 0 ? EXIT_OK : EXIT_FAILURE_IO;
 	char *svg = rc == EXIT_OK ? inline_svg(inv->p.s.db, inv->view.n_systems > 0 || inv->view.vendor != NULL) : NULL;
 	if (svg)
 		report_html(inv->o.fp, &inv->p.a, &m, svg, inv->p.s.sha256, "bunkai " BUNKAI_VERSION);

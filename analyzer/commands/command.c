@@ -219,6 +219,7 @@ static int load(struct invocation *inv)
 			.plan = (flags & CMD_PLAN) && !inv->no_plan,
 			.checksum = (flags & CMD_CHECKSUM) != 0,
 			.every_table = inv->every_table,
+			.no_findings = inv->no_findings,
 			.without = inv->without,
 			.n_without = inv->n_without,
 		};

@@ -109,6 +109,7 @@ struct invocation {
 	int no_plan;
 	int read_leads;     /* set by a command's prepare() whose format prints the leads */
 	int every_table;    /* ... that saves the model (--db): no table left empty */
+	int no_findings;    /* ... whose format shows no finding: the built-in rules need not run */
 	int quiet;
 	struct pipeline p;  /* with CMD_LOAD: p.s; with CMD_ANALYZE: all of it */
 	struct output o;    /* with CMD_OUTPUT: open while run() writes */

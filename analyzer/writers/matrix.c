@@ -125,7 +125,7 @@ static const char *ownership(const struct matrix *m, const struct matrix_row *r,
 	return sub_lead ? "再委託先が実施" : "事業者";
 }
 
-int matrix_read(sqlite3 *db, struct matrix *m)
+int matrix_read(sqlite3 *db, struct matrix *m, int with_paths)
 {
 	memset(m, 0, sizeof(*m));
 	sqlite3_stmt *st = prepare(db, "SELECT (SELECT value FROM meta WHERE key = 'organization'),"
@@ -196,7 +196,8 @@ int matrix_read(sqlite3 *db, struct matrix *m)
 	sqlite3_finalize(cells);
 	sqlite3_finalize(sub_only);
 	idmap_release(&columns);
-	paths_read(db, &m->paths, &m->n_paths);
+	if (with_paths)
+		paths_read(db, &m->paths, &m->n_paths);
 	return 0;
 }
 

@@ -42,8 +42,9 @@ struct matrix {
 	size_t n_paths;
 };
 
-/* Read the matrix of the current view (view_apply has set it). */
-int matrix_read(sqlite3 *db, struct matrix *m);
+/* Read the matrix of the current view (view_apply has set it); with_paths:
+   its remote paths too (their open findings: read after the rules ran). */
+int matrix_read(sqlite3 *db, struct matrix *m, int with_paths);
 void matrix_release(struct matrix *m);
 
 /* Whether party p has a column in the block of rows [from, to): the

@@ -64,7 +64,7 @@ static int pack_read(struct pack *k, sqlite3 *db, const char *id, int is_org)
 	k->is_org = is_org;
 	struct view v = { NULL, 0, is_org ? NULL : id };
 	view_reset(db);
-	if (view_apply(db, &v) != EXIT_OK || analysis_read(db, &v, &k->a) < 0 || matrix_read(db, &k->m) < 0)
+	if (view_apply(db, &v) != EXIT_OK || analysis_read(db, &v, &k->a) < 0 || matrix_read(db, &k->m, 1) < 0)
 		return -1;
 	k->party = -1;
 	for (size_t p = 0; p < k->m.n_parties; p++)

@@ -15,6 +15,8 @@ static int list_continues(const char *p)
 	for (; *p; p++) {
 		if (p[0] == '(' && p[1] >= 'b' && p[1] <= 'z' && p[2] == ')')
 			return 1;
+		if (p[0] != circled[0][0]) /* ②…⑤ (U+2461…2464) share their first byte */
+			continue;
 		for (size_t i = 0; i < sizeof(circled) / sizeof(circled[0]); i++)
 			if (!strncmp(p, circled[i], strlen(circled[i])))
 				return 1;
@@ -29,6 +31,8 @@ char *recommendation_excerpt(const char *text)
 	static const char stop[] = "。", open[] = "（", close[] = "）";
 	int depth = 0;
 	for (const char *p = text; *p; p++) {
+		if (*p != stop[0] && *p != open[0] && *p != close[0]) /* starts none of the three */
+			continue;
 		if (!strncmp(p, open, sizeof(open) - 1))
 			depth++;
 		else if (!strncmp(p, close, sizeof(close) - 1) && depth > 0)
