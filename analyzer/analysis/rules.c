@@ -138,7 +138,8 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 	char *sev = NULL, *key = NULL, *parties = NULL, *runs = NULL;
 	int bad = 0;
 	/* The header is the leading run of "-- name: value" comment lines. */
-	for (const char *p = text; strncmp(p, "--", 2) == 0;) {
+	const char *p = text;
+	for (; strncmp(p, "--", 2) == 0;) {
 		const char *eol = strchr(p, '\n');
 		size_t len = eol ? (size_t)(eol - p) : strlen(p);
 		const char *colon = memchr(p, ':', len);
@@ -202,6 +203,7 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 	}
 	r.origin = xstrdup(origin);
 	r.sql = xstrdup(text);
+	r.body = r.sql + (p - text);
 	rs->v = xgrow(rs->v, &rs->cap, rs->n + 1, sizeof(*rs->v));
 	rs->v[rs->n++] = r;
 	return 0;
@@ -300,7 +302,7 @@ static size_t split_parties(const char *s, int ordered, char ***out)
 
 struct sink {
 	sqlite3 *db;
-	sqlite3_stmt *finding, *party;
+	sqlite3_stmt *finding, *party, *rule; /* the INSERTs of a finding, its parties, a rule */
 	struct namebook names;
 	int messages; /* fill the templates (rules_run) */
 };
@@ -390,11 +392,11 @@ static void check_placeholder(void *ctx, const char *name, size_t len)
    runs every rule once per action it measures); NULL after an error. */
 static sqlite3_stmt *rule_statement(sqlite3 *db, const struct rule *r)
 {
-	sqlite3_stmt *st = db_kept(db, r->sql);
+	sqlite3_stmt *st = db_kept(db, r->body);
 	if (st)
 		return st;
 	const char *tail = NULL;
-	if (sqlite3_prepare_v2(db, r->sql, -1, &st, &tail) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, r->body, -1, &st, &tail) != SQLITE_OK) {
 		error("%s: %s", r->origin, sqlite3_errmsg(db));
 		return NULL;
 	}
@@ -431,7 +433,7 @@ static sqlite3_stmt *rule_statement(sqlite3 *db, const struct rule *r)
 		sqlite3_finalize(st);
 		return NULL;
 	}
-	db_keep(db, r->sql, st);
+	db_keep(db, r->body, st);
 	return st;
 }
 
@@ -492,9 +494,9 @@ out:
 }
 
 /* Record the rule itself, so the saved model (--db) explains its findings. */
-static int describe(sqlite3 *db, const struct rule *r, size_t seq)
+static int describe(struct sink *S, const struct rule *r, size_t seq)
 {
-	sqlite3_stmt *st = db_statement(db, "INSERT INTO rules VALUES (?,?,?,?,?,?,?)", "rules");
+	sqlite3_stmt *st = S->rule;
 	sqlite3_bind_text(st, 1, r->code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, severity_names[r->severity], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, r->ref, -1, SQLITE_STATIC);
@@ -504,14 +506,14 @@ static int describe(sqlite3 *db, const struct rule *r, size_t seq)
 	sqlite3_bind_text(st, 7, r->sql, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	if (rc < 0)
-		error(_("internal error: %s"), sqlite3_errmsg(db));
-	db_done(st);
+		error(_("internal error: %s"), sqlite3_errmsg(S->db));
+	sqlite3_reset(st);
 	return rc;
 }
 
 int rules_run(sqlite3 *db, const struct ruleset *rs, int messages)
 {
-	struct sink S = { db, NULL, NULL, { 0 }, messages };
+	struct sink S = { db, NULL, NULL, NULL, { 0 }, messages };
 	namebook_open(&S.names, db);
 	int rc = -1;
 	S.finding = db_statement(db,
@@ -519,6 +521,7 @@ int rules_run(sqlite3 *db, const struct ruleset *rs, int messages)
 			       " contract, parties, ref, message, rule_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			       "findings");
 	S.party = db_statement(db, "INSERT INTO finding_parties VALUES (?,?,?)", "findings");
+	S.rule = db_statement(db, "INSERT INTO rules VALUES (?,?,?,?,?,?,?)", "rules");
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		goto out;
 	/* The rules, then which findings are accepted (SPEC 9.3), then the rules
@@ -526,7 +529,7 @@ int rules_run(sqlite3 *db, const struct ruleset *rs, int messages)
 	for (int last = 0; last <= 1; last++) {
 		for (size_t i = 0; i < rs->n; i++)
 			if (rs->v[i].last == last) {
-				if (describe(db, &rs->v[i], i) < 0 || run_one(&S, &rs->v[i], i) < 0) {
+				if (describe(&S, &rs->v[i], i) < 0 || run_one(&S, &rs->v[i], i) < 0) {
 					sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 					goto out;
 				}
@@ -548,5 +551,6 @@ out:
 	namebook_close(&S.names);
 	db_done(S.finding);
 	db_done(S.party);
+	db_done(S.rule);
 	return rc;
 }

@@ -48,7 +48,8 @@ struct rule {
 	enum severity severity;
 	int ordered_parties; /* "-- parties: ordered": keep the rule's order, else sorted */
 	int last;            /* "-- runs: last": after every other rule, on their findings */
-	char *sql; /* the whole file */
+	char *sql;        /* the whole file */
+	const char *body; /* in sql, after the header: what SQLite compiles (it would tokenize the header too) */
 };
 
 struct ruleset {

@@ -178,7 +178,11 @@ static int create_schema(sqlite3 *db, const char *page_pragma)
 
 static int copy_image(sqlite3 *db)
 {
-	unsigned char *copy = sqlite3_malloc64(model_image_size);
+	/* Room to grow: SQLite enlarges a full buffer by copying it into one
+	   twice the size it needs. A hospital's rows fit in this one (the part
+	   past the image is written before it is read: SQLite zeroes any gap). */
+	size_t room = 2 * model_image_size;
+	unsigned char *copy = sqlite3_malloc64(room);
 	if (!copy)
 		return error(_("internal error: %s: %s"), "model", "out of memory");
 	memset(copy, 0, model_image_size);
@@ -188,7 +192,7 @@ static int copy_image(sqlite3 *db)
 		from += model_image_spans[i].length;
 	}
 	/* SQLite owns the copy (frees it, also when this fails) and grows it. */
-	if (sqlite3_deserialize(db, "main", copy, (sqlite3_int64)model_image_size, (sqlite3_int64)model_image_size,
+	if (sqlite3_deserialize(db, "main", copy, (sqlite3_int64)model_image_size, (sqlite3_int64)room,
 				SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
 		return error(_("internal error: %s: %s"), "model", sqlite3_errmsg(db));
 	return db_exec(db, connection_pragmas, "model");

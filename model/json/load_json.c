@@ -24,7 +24,8 @@
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
 
-enum { KEY_SETS = 32 };
+/* An object's allowed keys: at most KEYS_MAX - 1, then NULL. */
+enum { KEY_SETS = 32, KEYS_MAX = 24 };
 
 struct loader {
 	struct inventory *inv;
@@ -35,7 +36,7 @@ struct loader {
 	struct key_set {
 		const struct entity *e;
 		const char *parent;
-		const char *keys[24];
+		const char *keys[KEYS_MAX];
 	} key_sets[KEY_SETS];
 	size_t n_key_sets;
 };
@@ -159,11 +160,13 @@ static const char *keys_path(const struct place *p, const char *parent, char *bu
 /* Report unknown and duplicate keys of an object (see keys_path for p and
    parent). `allowed` ends with NULL. */
 static void check_keys(struct loader *L, const cJSON *obj, const struct place *p, const char *parent,
-		       const char *const *allowed)
+		       const char *const *allowed, const cJSON *found[KEYS_MAX])
 {
 	char show[SHOWN_SIZE], path[256];
-	const cJSON *k;
-	for (k = obj->child; k; k = k->next) {
+	const cJSON *mine[KEYS_MAX] = { 0 };
+	if (!found)
+		found = mine;
+	for (const cJSON *k = obj->child; k; k = k->next) {
 		size_t i;
 		for (i = 0; allowed[i]; i++)
 			if (!strcmp(k->string, allowed[i]))
@@ -175,14 +178,12 @@ static void check_keys(struct loader *L, const cJSON *obj, const struct place *p
 			diag_path(L->d, keys_path(p, parent, path, sizeof(path)), _("unknown key \"%s\" (allowed: %s)"),
 				  shown(show, k->string), strbuf_str(&sb));
 			strbuf_release(&sb);
-			continue;
+		} else if (found[i]) {
+			diag_path(L->d, keys_path(p, parent, path, sizeof(path)), _("duplicate key \"%s\""),
+				  shown(show, k->string));
+		} else {
+			found[i] = k; /* the first, as cJSON's lookup finds */
 		}
-		for (const cJSON *e = obj->child; e != k; e = e->next)
-			if (!strcmp(e->string, k->string)) {
-				diag_path(L->d, keys_path(p, parent, path, sizeof(path)), _("duplicate key \"%s\""),
-					  shown(show, k->string));
-				break;
-			}
 	}
 }
 
@@ -242,11 +243,11 @@ static void raw_of(struct loader *L, const cJSON *v, const struct place *p, stru
 
 /* The keys an element's object may have: its fields' keys, a nested
    field's parent once (first_check); or, with `parent`, the keys inside
-   that parent object. `allowed` holds 24 and ends with NULL. */
-static void allowed_keys(const struct entity *e, const char *parent, const char *allowed[24])
+   that parent object. `allowed` holds KEYS_MAX and ends with NULL. */
+static void allowed_keys(const struct entity *e, const char *parent, const char *allowed[KEYS_MAX])
 {
 	size_t n = 0;
-	for (size_t i = 0; i < e->n_fields && n < 23; i++) {
+	for (size_t i = 0; i < e->n_fields && n < KEYS_MAX - 1; i++) {
 		const struct field *f = &e->fields[i];
 		const char *k = parent ? (f->parent && !strcmp(f->parent, parent) ? field_json_key(f) : NULL)
 				       : f->flags & F_ROOT ? NULL : f->parent ? f->parent : f->key;
@@ -260,7 +261,7 @@ static void allowed_keys(const struct entity *e, const char *parent, const char 
 }
 
 /* allowed_keys(), kept in the loader (`scratch` when it is full). */
-static const char *const *keys_of(struct loader *L, const struct entity *e, const char *parent, const char *scratch[24])
+static const char *const *keys_of(struct loader *L, const struct entity *e, const char *parent, const char *scratch[KEYS_MAX])
 {
 	for (size_t i = 0; i < L->n_key_sets; i++)
 		if (L->key_sets[i].e == e && L->key_sets[i].parent == parent)
@@ -297,10 +298,20 @@ static const cJSON *field_home(struct loader *L, const struct entity *e, long in
 		return NULL;
 	}
 	if (first) {
-		const char *scratch[24];
-		check_keys(L, p, &(struct place){ e, index, NULL, -1 }, f->parent, keys_of(L, e, f->parent, scratch));
+		const char *scratch[KEYS_MAX];
+		check_keys(L, p, &(struct place){ e, index, NULL, -1 }, f->parent, keys_of(L, e, f->parent, scratch), NULL);
 	}
 	return p;
+}
+
+/* The value of `key` in `from`: found by check_keys when `keys` (the same
+   strings: compared as pointers), else looked up. */
+static const cJSON *value_of(const cJSON *from, const char *key, const char *const *keys, const cJSON *const *found)
+{
+	for (size_t i = 0; keys && keys[i]; i++)
+		if (keys[i] == key)
+			return found[i];
+	return cJSON_GetObjectItemCaseSensitive(from, key);
 }
 
 /* One element of an entity (or the organization) from its JSON object. */
@@ -308,10 +319,11 @@ static void load_element(struct loader *L, const struct entity *e, long index, c
 {
 	void *obj = entity_push(L->inv, e);
 	struct field_checks fc = { L->inv, L->cat, L->d };
-	if (o) {
-		const char *scratch[24];
-		check_keys(L, o, &(struct place){ e, index, NULL, -1 }, NULL, keys_of(L, e, NULL, scratch));
-	}
+	const char *scratch[KEYS_MAX];
+	const char *const *keys = keys_of(L, e, NULL, scratch);
+	const cJSON *found[KEYS_MAX] = { 0 }; /* the value of keys[i] in o */
+	if (o)
+		check_keys(L, o, &(struct place){ e, index, NULL, -1 }, NULL, keys, found);
 	for (size_t i = 0; i < e->n_fields; i++) {
 		const struct field *f = &e->fields[i];
 		const cJSON *from = field_home(L, e, index, f, o, root);
@@ -325,8 +337,8 @@ static void load_element(struct loader *L, const struct entity *e, long index, c
 			continue;
 		struct raw raw;
 		const char **elems;
-		raw_of(L, cJSON_GetObjectItemCaseSensitive(from, field_json_key(f)), &(struct place){ e, index, f, -1 }, &raw,
-		       &elems);
+		raw_of(L, value_of(from, field_json_key(f), from == o ? keys : NULL, found), &(struct place){ e, index, f, -1 },
+		       &raw, &elems);
 		field_set(&fc, e, index, f, obj, &raw);
 		free(elems);
 	}
@@ -541,15 +553,15 @@ static int load_root(struct loader *L, const cJSON *root)
 	struct diag *d = L->d;
 	size_t before = d->count;
 
-	const char *root_keys[24] = { "format", "organization" };
+	const char *root_keys[KEYS_MAX] = { "format", "organization" };
 	size_t nk = 2;
 	for (size_t k = 0; k < entities[0].n_fields; k++)
 		if (entities[0].fields[k].flags & F_ROOT)
 			root_keys[nk++] = entities[0].fields[k].key;
-	for (const struct entity *e = entities + 1; e->fields && nk < 23; e++)
+	for (const struct entity *e = entities + 1; e->fields && nk < KEYS_MAX - 1; e++)
 		root_keys[nk++] = e->array;
 	root_keys[nk] = NULL;
-	check_keys(L, root, NULL, NULL, root_keys);
+	check_keys(L, root, NULL, NULL, root_keys, NULL);
 	const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
 	if (!fmt)
 		diag_path(d, "$", _("missing required key \"format\" (\"bunkai-inventory/1\")"));

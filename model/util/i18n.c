@@ -84,8 +84,14 @@ static void bind_catalog(void)
 	bindtextdomain(DOMAIN, "/usr/share/locale");
 }
 
+/* Asked for by every message and list; the language is chosen once (here),
+   so each is looked up once after it (a lookup that finds nothing, English,
+   costs as much as one that does). */
+static const char *cached_lang, *cached_sep;
+
 void i18n_init(const char *lang)
 {
+	cached_lang = cached_sep = NULL;
 	if (lang && !strcmp(lang, "en")) {
 		setlocale(LC_MESSAGES, "C"); /* the C locale ignores LANGUAGE: English */
 	} else if (lang && !strcmp(lang, "ja")) {
@@ -105,14 +111,18 @@ void i18n_init(const char *lang)
 
 const char *list_sep(void)
 {
-	/* TRANSLATORS: between the items of a list ("a, b"). */
-	return _(", ");
+	if (!cached_sep)
+		/* TRANSLATORS: between the items of a list ("a, b"). */
+		cached_sep = _(", ");
+	return cached_sep;
 }
 
 const char *i18n_lang(void)
 {
-	/* TRANSLATORS: the language code of this catalog ("ja"). */
-	return gettext("en");
+	if (!cached_lang)
+		/* TRANSLATORS: the language code of this catalog ("ja"). */
+		cached_lang = gettext("en");
+	return cached_lang;
 }
 
 const char *i18n_lang_arg(int argc, char **argv)
