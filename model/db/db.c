@@ -1,5 +1,6 @@
 #include "db.h"
 #include "derive.h"
+#include "feed.h"
 #include "model_image.h"
 #include "sqlite_memory.h"
 #include "statements.h"
@@ -158,6 +159,11 @@ static sqlite3 *open_memory(void)
 	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
 		error(_("cannot open an in-memory database: %s"), db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return NULL;
+	}
+	if (feed_register(db) < 0) {
+		error(_("internal error: %s: %s"), "feed", sqlite3_errmsg(db));
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -327,124 +333,165 @@ static void load_catalog(struct loader *L, const struct catalog *cat)
 	db_done(st);
 }
 
-/* The statements of one entity: its row, and a row per list element. */
-struct entity_statements {
-	sqlite3_stmt *row;
-	sqlite3_stmt *side[16]; /* per field; NULL for scalars and lists not stored */
+/* An entity's rows from the inventory (feed.h): one per element, or, with
+   `lists`, one per element of those list fields (the fields stored in one
+   table: lead and support items), each with its element's id. */
+struct entity_feed {
+	struct feed base;
+	const struct entity *e;
+	const struct field *const *lists;
+	size_t n_lists;
+	const struct inventory *inv;
+	const struct catalog *cat;
 };
 
-static void prepare_entity(struct loader *L, const struct entity *e, struct entity_statements *es)
+static const char *element_id(const struct entity *e, const void *obj)
 {
-	struct strbuf cols = STRBUF_INIT, vals = STRBUF_INIT;
-	memset(es, 0, sizeof(*es));
+	for (size_t k = 0; k < e->n_fields; k++)
+		if (e->fields[k].type == FT_ID)
+			return *(const char *const *)((const char *)obj + e->fields[k].offset);
+	return NULL;
+}
+
+/* The element's columns in the order of entity_insert's. */
+static int element_row(const struct feed *fd, struct feed_pos *pos, struct cell cells[FEED_COLS])
+{
+	const struct entity_feed *ef = (const struct entity_feed *)fd;
+	const struct entity *e = ef->e;
+	if (pos->row >= entity_count(ef->inv, e))
+		return 0;
+	const void *obj = entity_at(ef->inv, e, pos->row);
+	int col = 0;
+	for (size_t k = 0; k < e->n_fields; k++) {
+		const struct field *f = &e->fields[k];
+		const void *m = (const char *)obj + f->offset;
+		if (f->given_column)
+			cells[col++] = cell_int(((const struct strlist *)m)->given);
+		if (!field_column(f) || field_is_list(f))
+			continue;
+		switch (f->type) {
+		case FT_BOOL: cells[col++] = cell_int(*(const bool *)m); break;
+		case FT_TRIBOOL:
+			cells[col++] = *(const int *)m < 0 ? cell_text(NULL) : cell_int(*(const int *)m);
+			break;
+		case FT_ENUM: cells[col++] = cell_text(*(const int *)m < 0 ? NULL : f->names[*(const int *)m]); break;
+		case FT_ITEM: cells[col++] = cell_text(ef->cat->items[*(const int *)m].id); break;
+		default: cells[col++] = cell_text(*(const char *const *)m);
+		}
+	}
+	cells[col] = cell_int((sqlite3_int64)(e->seq_base + pos->row));
+	pos->row++;
+	return 1;
+}
+
+/* The element *sub of one list of obj, or the next one there is: 0 when none
+   is left. */
+static int list_cells(const struct entity_feed *ef, const void *obj, const struct field *f, size_t *sub,
+		      struct cell cells[FEED_COLS])
+{
+	const void *m = (const char *)obj + f->offset;
+	if (f->type == FT_ITEMS) {
+		itemset set = *(const itemset *)m;
+		while (*sub < ef->cat->n && !(set & ((itemset)1 << *sub)))
+			++*sub;
+		if (*sub == ef->cat->n)
+			return 0;
+		cells[0] = cell_text(element_id(ef->e, obj));
+		cells[1] = cell_text(ef->cat->items[*sub].id);
+		cells[2] = cell_text(f->key); /* the role: lead or support */
+		++*sub;
+		return 1;
+	}
+	const struct strlist *l = m;
+	if (*sub == l->n)
+		return 0;
+	int c = 0;
+	cells[c++] = cell_text(element_id(ef->e, obj));
+	if (f->flags & F_ORDERED)
+		cells[c++] = cell_int((sqlite3_int64)*sub);
+	cells[c] = cell_text(l->v[*sub]);
+	++*sub;
+	return 1;
+}
+
+/* A list's elements: (id, item, role) for a set of items, else (id[, pos],
+   value); an element's lists in field order. */
+static int list_row(const struct feed *fd, struct feed_pos *pos, struct cell cells[FEED_COLS])
+{
+	const struct entity_feed *ef = (const struct entity_feed *)fd;
+	for (size_t n = entity_count(ef->inv, ef->e); pos->row < n; pos->row++, pos->part = 0)
+		for (; pos->part < ef->n_lists; pos->part++, pos->sub = 0)
+			if (list_cells(ef, entity_at(ef->inv, ef->e, pos->row), ef->lists[pos->part], &pos->sub, cells))
+				return 1;
+	return 0;
+}
+
+/* A feed's rows into a table (feed_into), unless the load has failed. */
+static void feed_rows(struct loader *L, const char *table, const char *columns, int cells, const char *extra,
+		      const struct feed *f)
+{
+	if (L->ok && feed_into(L->db, table, columns, cells, extra, f) < 0)
+		L->ok = 0;
+}
+
+/* One entity: a statement for its rows, one for each list it stores. */
+static void entity_insert(struct loader *L, const struct catalog *cat, const struct inventory *inv,
+			  const struct entity *e)
+{
+	struct strbuf cols = STRBUF_INIT;
+	int cells = 0;
 	for (size_t k = 0; k < e->n_fields; k++) {
 		const struct field *f = &e->fields[k];
 		const char *col = field_column(f);
 		if (f->given_column) {
 			strbuf_addf(&cols, "%s, ", f->given_column);
-			strbuf_addstr(&vals, "?, ");
+			cells++;
 		}
-		if (!col)
-			continue;
-		if (field_is_list(f)) {
-			if ((f->flags & F_UNREAD) && !L->every_table)
-				continue;
-			char *sql = f->type == FT_ITEMS ? xasprintf("INSERT INTO %s VALUES (?, ?, ?)", col)
-				    : (f->flags & F_ORDERED) ? xasprintf("INSERT INTO %s VALUES (?, ?, ?)", col)
-							     : xasprintf("INSERT INTO %s VALUES (?, ?)", col);
-			es->side[k] = prep(L, sql);
-			free(sql);
-			continue;
+		if (col && !field_is_list(f)) {
+			strbuf_addf(&cols, "%s, ", col);
+			cells++;
 		}
-		strbuf_addf(&cols, "%s, ", col);
-		strbuf_addstr(&vals, "?, ");
 	}
+	/* seq: the cell after the others; the constant, a literal after it */
+	strbuf_addstr(&cols, "seq");
+	char *extra = NULL;
 	if (e->constant) {
-		strbuf_addf(&cols, "%s, ", e->constant_column);
-		strbuf_addf(&vals, "'%s', ", e->constant);
+		strbuf_addf(&cols, ", %s", e->constant_column);
+		extra = xasprintf(", '%s'", e->constant);
 	}
-	char *sql = xasprintf("INSERT INTO %s (%sseq) VALUES (%s?)", e->table, strbuf_str(&cols), strbuf_str(&vals));
-	es->row = prep(L, sql);
-	free(sql);
+	char *columns = xasprintf("(%s)", strbuf_str(&cols));
+	struct entity_feed rows = { { element_row }, e, NULL, 0, inv, cat };
+	feed_rows(L, e->table, columns, cells + 1, extra ? extra : "", &rows.base);
+	free(columns);
+	free(extra);
 	strbuf_release(&cols);
-	strbuf_release(&vals);
-}
-
-static void step(struct loader *L, sqlite3_stmt *st)
-{
-	if (L->ok && st)
-		db_insert(L->db, st, &L->ok);
-}
-
-/* One element: its row, then its list elements. */
-static void store(struct loader *L, const struct catalog *cat, const struct entity *e, struct entity_statements *es,
-		  const void *obj, size_t seq)
-{
-	int col = 1;
-	const char *id = NULL;
+	/* The lists stored, a statement per table; fields that share one
+	   (a contract's lead and support items) together, in element order. */
+	const struct field **lists = xcalloc(e->n_fields, sizeof(*lists));
+	unsigned char *done = xcalloc(e->n_fields, 1);
 	for (size_t k = 0; k < e->n_fields; k++) {
 		const struct field *f = &e->fields[k];
-		const void *m = (const char *)obj + f->offset;
-		if (f->given_column)
-			sqlite3_bind_int(es->row, col++, ((const struct strlist *)m)->given);
-		if (!field_column(f) || field_is_list(f))
+		const char *col = field_column(f);
+		if (done[k] || !col || !field_is_list(f) || ((f->flags & F_UNREAD) && !L->every_table))
 			continue;
-		switch (f->type) {
-		case FT_BOOL: sqlite3_bind_int(es->row, col++, *(const bool *)m); break;
-		case FT_TRIBOOL:
-			if (*(const int *)m < 0)
-				sqlite3_bind_null(es->row, col++);
-			else
-				sqlite3_bind_int(es->row, col++, *(const int *)m);
-			break;
-		case FT_ENUM: db_bind_text(es->row, col++, *(const int *)m < 0 ? NULL : f->names[*(const int *)m]); break;
-		case FT_ITEM: db_bind_text(es->row, col++, cat->items[*(const int *)m].id); break;
-		default: db_bind_text(es->row, col++, *(const char *const *)m);
-		}
-		if (f->type == FT_ID)
-			id = *(const char *const *)m;
+		size_t n = 0;
+		for (size_t j = k; j < e->n_fields; j++)
+			if (field_column(&e->fields[j]) && field_is_list(&e->fields[j]) &&
+			    !strcmp(field_column(&e->fields[j]), col)) {
+				lists[n++] = &e->fields[j];
+				done[j] = 1;
+			}
+		struct entity_feed elems = { { list_row }, e, lists, n, inv, cat };
+		feed_rows(L, col, "", f->type == FT_ITEMS || (f->flags & F_ORDERED) ? 3 : 2, "", &elems.base);
 	}
-	sqlite3_bind_int64(es->row, col, (sqlite3_int64)seq);
-	step(L, es->row);
-	for (size_t k = 0; k < e->n_fields; k++) {
-		sqlite3_stmt *st = es->side[k];
-		const struct field *f = &e->fields[k];
-		const void *m = (const char *)obj + f->offset;
-		if (!st)
-			continue;
-		if (f->type == FT_ITEMS) {
-			for (size_t i = 0; i < cat->n; i++)
-				if (*(const itemset *)m & ((itemset)1 << i)) {
-					db_bind_text(st, 1, id);
-					db_bind_text(st, 2, cat->items[i].id);
-					db_bind_text(st, 3, f->key); /* the role: lead or support */
-					step(L, st);
-				}
-			continue;
-		}
-		const struct strlist *l = m;
-		for (size_t i = 0; i < l->n; i++) {
-			int c = 1;
-			db_bind_text(st, c++, id);
-			if (f->flags & F_ORDERED)
-				sqlite3_bind_int64(st, c++, (sqlite3_int64)i);
-			db_bind_text(st, c, l->v[i]);
-			step(L, st);
-		}
-	}
+	free(lists);
+	free(done);
 }
 
 static void load_inventory(struct loader *L, const struct catalog *cat, const struct inventory *inv)
 {
-	for (const struct entity *e = entities; e->fields; e++) {
-		struct entity_statements es;
-		prepare_entity(L, e, &es);
-		for (size_t i = 0, n = entity_count(inv, e); i < n; i++)
-			store(L, cat, e, &es, entity_at(inv, e, i), e->seq_base + i);
-		db_done(es.row);
-		for (size_t k = 0; k < 16; k++)
-			db_done(es.side[k]);
-	}
+	for (const struct entity *e = entities; e->fields; e++)
+		entity_insert(L, cat, inv, e);
 }
 
 int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, const char *as_of, int every_table)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/db/db.h"
+#include "model/db/feed.h"
 #include "model/util/idmap.h"
 #include "model/util/pool.h"
 #include "model/util/strbuf.h"
@@ -177,12 +178,20 @@ struct lead {
 	int checked;
 };
 
+/* A claim as its row of claims. */
+struct claim_row {
+	struct claim c;
+	const char *confirmed;
+	int valid, checked;
+};
+
 struct deriver {
 	sqlite3 *db;
 	const struct catalog *cat;
 	const struct inventory *inv;
 	struct bindings b;
-	sqlite3_stmt *claim_row;
+	struct claim_row *claims; /* until they are stored */
+	size_t n_claims, cap_claims;
 	struct keyset lead_keys; /* (item, system, party) -> index in leads */
 	struct lead *leads;
 	size_t n_leads, cap_leads;
@@ -208,17 +217,8 @@ static void add_claim(struct deriver *D, const struct claim *c)
 	const char *item = D->cat->items[c->item].id;
 	const char *confirmed = c->check.answer && !strcmp(c->check.answer, "yes") ? c->check.day : NULL;
 	int ok = valid(D, c), checked = c->check.answer != NULL;
-	sqlite3_stmt *st = D->claim_row;
-	const char *vals[] = { item, c->system, c->party, role_names[c->role], c->kind, c->source, confirmed,
-			       c->state };
-	for (int i = 0; i < 8; i++)
-		db_bind_text(st, i + 1, vals[i]);
-	sqlite3_bind_int(st, 9, ok);
-	sqlite3_bind_int(st, 10, checked);
-	db_bind_text(st, 11, c->check.answer);
-	db_bind_text(st, 12, c->check.day);
-	db_bind_text(st, 13, c->check.completed);
-	db_insert(D->db, st, &D->ok);
+	D->claims = xgrow(D->claims, &D->cap_claims, D->n_claims + 1, sizeof(*D->claims));
+	D->claims[D->n_claims++] = (struct claim_row){ *c, confirmed, ok, checked };
 	if (!ok || c->role != ROLE_LEAD)
 		return;
 	/* leads: one row per (item, system, party), the latest confirmed date
@@ -258,13 +258,48 @@ static void claim_items(struct deriver *D, struct claim *c, const itemset sets[2
 		}
 }
 
+/* The rows of claims and of leads, for feed_into. */
+struct deriver_feed {
+	struct feed base;
+	const struct deriver *D;
+};
+
+static int claim_cells(const struct feed *fd, struct feed_pos *pos, struct cell cells[FEED_COLS])
+{
+	const struct deriver *D = ((const struct deriver_feed *)fd)->D;
+	if (pos->row >= D->n_claims)
+		return 0;
+	const struct claim_row *r = &D->claims[pos->row++];
+	const struct claim *c = &r->c;
+	const char *const texts[] = { D->cat->items[c->item].id, c->system, c->party, role_names[c->role], c->kind,
+				      c->source, r->confirmed, c->state };
+	for (int i = 0; i < 8; i++)
+		cells[i] = cell_text(texts[i]);
+	cells[8] = cell_int(r->valid);
+	cells[9] = cell_int(r->checked);
+	cells[10] = cell_text(c->check.answer);
+	cells[11] = cell_text(c->check.day);
+	cells[12] = cell_text(c->check.completed);
+	return 1;
+}
+
+static int lead_cells(const struct feed *fd, struct feed_pos *pos, struct cell cells[FEED_COLS])
+{
+	const struct deriver *D = ((const struct deriver_feed *)fd)->D;
+	if (pos->row >= D->n_leads)
+		return 0;
+	const struct lead *l = &D->leads[pos->row++];
+	cells[0] = cell_text(D->cat->items[l->item].id);
+	cells[1] = cell_text(l->system);
+	cells[2] = cell_text(l->party);
+	cells[3] = cell_text(l->confirmed);
+	cells[4] = cell_int(l->checked);
+	return 1;
+}
+
 static void derive_claims(struct deriver *D)
 {
 	const struct inventory *inv = D->inv;
-	D->claim_row = db_statement(D->db,
-				  "INSERT INTO claims (item, system, party, role, kind, source, confirmed, state, valid,"
-				  " checked, check_answer, check_date, completed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-				  "derived tables");
 	for (size_t i = 0; i < inv->n_contracts; i++) {
 		const struct contract *k = &inv->contracts[i];
 		struct claim c = { .party = k->vendor, .kind = "contract", .source = k->id,
@@ -300,19 +335,17 @@ static void derive_claims(struct deriver *D)
 				add_claim(D, &c);
 			}
 	}
-	db_done(D->claim_row);
-	D->claim_row = NULL;
-	sqlite3_stmt *st = db_statement(D->db, "INSERT INTO leads VALUES (?,?,?,?,?)", "derived tables");
-	for (size_t i = 0; i < D->n_leads; i++) {
-		const struct lead *l = &D->leads[i];
-		db_bind_text(st, 1, D->cat->items[l->item].id);
-		db_bind_text(st, 2, l->system);
-		db_bind_text(st, 3, l->party);
-		db_bind_text(st, 4, l->confirmed);
-		sqlite3_bind_int(st, 5, l->checked);
-		db_insert(D->db, st, &D->ok);
-	}
-	db_done(st);
+	/* Stored while `sources` holds their texts. */
+	const struct deriver_feed claims = { { claim_cells }, D }, leads = { { lead_cells }, D };
+	if (feed_into(D->db, "claims",
+		      "(item, system, party, role, kind, source, confirmed, state, valid, checked, check_answer,"
+		      " check_date, completed)",
+		      13, "", &claims.base) < 0 ||
+	    feed_into(D->db, "leads", "", 5, "", &leads.base) < 0)
+		D->ok = 0;
+	free(D->claims);
+	D->claims = NULL;
+	D->n_claims = D->cap_claims = 0;
 	pool_release(&sources);
 }
 

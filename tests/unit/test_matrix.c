@@ -13,7 +13,7 @@ static void load(const char *fixture, const char *vendor, struct pipeline *p, st
 {
 	struct view v = { NULL, 0, vendor };
 	assert_int_equal(pipeline_run(p, fixture, &(struct pipeline_options){ 0 }, &v), 0);
-	assert_int_equal(matrix_read(p->s.db, m), 0);
+	assert_int_equal(matrix_read(p->s.db, m, 1), 0);
 }
 
 static const struct matrix_row *row(const struct matrix *m, const char *system, const char *item)
