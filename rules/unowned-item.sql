@@ -27,8 +27,8 @@ SELECT a.item AS item, a.system AS system,
            group_concat(DISTINCT CASE WHEN state = 'future' THEN source END) AS future_sources,
            group_concat(DISTINCT CASE WHEN state NOT IN ('expired', 'future') THEN party END) AS unbound_leads
       FROM (SELECT DISTINCT c.item, c.system, c.party, c.state, c.source AS source
-              FROM claims c
-             WHERE c.role = 'lead' AND c.valid = 0
+              FROM applicable n JOIN claims c ON c.item = n.item AND c.system IS n.system
+             WHERE n.leads = 0 AND c.role = 'lead' AND c.valid = 0 -- only the pairs this rule reports
              ORDER BY c.party, c.source)
      GROUP BY item, system
   ) x ON x.item = a.item AND x.system IS a.system
