@@ -6,6 +6,9 @@
 # the same model (--db: schema and every table's rows), on every fixture,
 # the CSV folders and each rule case.
 #
+# The scripts after the schema (model_scripts) run their CREATE statements
+# once per model: a copy of the image has their objects already.
+#
 # The lists no built-in statement reads (F_UNREAD in model/entities.h) are
 # stored only for --db and users' rules: no built-in SQL may name their
 # tables, and those two readers see them filled.
@@ -143,4 +146,20 @@ image_tests() {
 	[ "$seen" = "0 1 1" ] &&
 		ok "image: a hospital's model is copied from the image, 3,000 devices' built (and BUNKAI_NO_IMAGE builds it)" ||
 		not_ok "image: the way models are made (CREATE TABLE items compiled: hospital, BUNKAI_NO_IMAGE, 3,000 devices)" "$seen"
+	# The scripts after the schema run their CREATEs once per model: never
+	# on a copy of the image, once on a built one, not again in the plan's
+	# re-analyses of it (db_run_script).
+	script_creates() {
+		env $1 BUNKAI_PROFILE=sql "$B" analyze $2 --fail-on none -o - "$3" 2>&1 >/dev/null |
+			grep -c 'CREATE INDEX IF NOT EXISTS leads_by_pair'
+	}
+	# The plan's re-analyses (dozens here) reuse one model per worker process,
+	# one per core, besides the first analysis's.
+	local built_plan
+	built_plan=$(script_creates BUNKAI_NO_IMAGE=1 '' fixtures/demo-hospital.json)
+	seen="$(script_creates X=1 --no-plan fixtures/demo-hospital.json) $(script_creates BUNKAI_NO_IMAGE=1 --no-plan fixtures/demo-hospital.json)"
+	seen="$seen $(script_creates X=1 '' fixtures/demo-hospital.json)"
+	[ "$seen" = "0 1 0" ] && [ "$built_plan" -ge 1 ] && [ "$built_plan" -le $(($(nproc) + 1)) ] &&
+		ok "image: a script's CREATE statements run once per model (copied: none; built: once; the plan's: once per process)" ||
+		not_ok "image: a script's CREATEs run (copied, built, copied with plan; built with plan: at most $(($(nproc) + 1)))" "$seen; $built_plan"
 }

@@ -535,13 +535,12 @@ int rules_run(sqlite3 *db, const struct ruleset *rs, int messages)
 				}
 				progress_mark(rs->v[i].code);
 			}
-		if (!last && db_exec_kept(db, embedded_find("model/db/accept.sql")->data, "accepted findings") < 0) {
+		if (!last && db_run_script(db, "model/db/accept.sql", "accepted findings") < 0) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			goto out;
 		}
 	}
-	const struct embedded_file *idx = embedded_find("model/db/finding_indexes.sql");
-	rc = idx && db_exec_kept(db, idx->data, "findings") == 0 &&
+	rc = db_run_script(db, "model/db/finding_indexes.sql", "findings") == 0 &&
 			     sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK
 		     ? 0
 		     : -1;

@@ -49,6 +49,28 @@ static int exec_embedded(sqlite3 *db, const char *name)
 	return db_exec_kept(db, f->data, name);
 }
 
+const char *const model_scripts[] = {
+	"model/db/indexes.sql", "model/db/derive.sql",		"model/db/derive_after.sql",
+	"model/db/accept.sql",	"model/db/finding_indexes.sql", NULL,
+};
+
+int db_run_script(sqlite3 *db, const char *name, const char *what)
+{
+	size_t i = 0;
+	while (model_scripts[i] && strcmp(model_scripts[i], name))
+		i++;
+	unsigned bit = model_scripts[i] ? 1u << i : 0;
+	if (bit && (db_scripts_run(db) & bit) && model_image_dml[i])
+		return db_exec_kept(db, model_image_dml[i], what);
+	const struct embedded_file *f = embedded_find(name);
+	if (!f)
+		return error(_("internal error: %s is not built in"), name);
+	int rc = db_exec_kept(db, f->data, what);
+	if (rc == 0 && bit)
+		db_mark_scripts(db, bit);
+	return rc;
+}
+
 /* BUNKAI_PROFILE=sql prints each statement's time: how slow rules are found. */
 static int profile(unsigned type, void *ctx, void *stmt, void *ns)
 {
@@ -201,6 +223,7 @@ static int copy_image(sqlite3 *db)
 	if (sqlite3_deserialize(db, "main", copy, (sqlite3_int64)model_image_size, (sqlite3_int64)room,
 				SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
 		return error(_("internal error: %s: %s"), "model", sqlite3_errmsg(db));
+	db_mark_scripts(db, ~0u); /* the image holds what every script creates */
 	return db_exec(db, connection_pragmas, "model");
 }
 
@@ -221,14 +244,10 @@ sqlite3 *db_build_empty(void)
 {
 	/* What an analysis creates as it goes: db_load's scripts, then the
 	   rules' (rules.c). Run on no rows, they create and fill nothing. */
-	static const char *const scripts[] = {
-		"model/db/indexes.sql", "model/db/derive.sql",		"model/db/derive_after.sql",
-		"model/db/accept.sql",	"model/db/finding_indexes.sql",
-	};
 	sqlite3 *db = open_memory();
 	int rc = db ? create_schema(db, "") : -1;
-	for (size_t i = 0; rc == 0 && i < sizeof(scripts) / sizeof(*scripts); i++)
-		rc = exec_embedded(db, scripts[i]);
+	for (size_t i = 0; rc == 0 && model_scripts[i]; i++)
+		rc = exec_embedded(db, model_scripts[i]);
 	if (rc == 0 && db_clear(db) == 0 && db_exec(db, "VACUUM", "model") == 0)
 		return db;
 	db_close(db);
@@ -508,13 +527,13 @@ int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv,
 	ROW(&L, meta, "max_check_age", "365"); /* days a door's patch check stays good; --max-check-age */
 	db_done(meta);
 	progress_mark("model rows");
-	int failed = !L.ok || exec_embedded(db, "model/db/indexes.sql") < 0;
+	int failed = !L.ok || db_run_script(db, "model/db/indexes.sql", "model/db/indexes.sql") < 0;
 	progress_mark("model indexes");
-	failed = failed || exec_embedded(db, "model/db/derive.sql") < 0;
+	failed = failed || db_run_script(db, "model/db/derive.sql", "model/db/derive.sql") < 0;
 	progress_mark("derived tables (SQL)");
 	failed = failed || derive_rows(db, cat, inv, every_table) < 0;
 	progress_mark("derived rows (C)");
-	failed = failed || exec_embedded(db, "model/db/derive_after.sql") < 0;
+	failed = failed || db_run_script(db, "model/db/derive_after.sql", "model/db/derive_after.sql") < 0;
 	progress_mark("derived indexes");
 	if (failed) {
 		db_exec(db, "ROLLBACK", "model");

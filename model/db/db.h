@@ -34,6 +34,11 @@ sqlite3 *db_reopen(sqlite3 *db, const struct inventory *inv);
 int db_clear(sqlite3 *db);
 /* Run a script of statements; on failure print "bunkai: NAME: message" and return -1. */
 int db_exec(sqlite3 *db, const char *sql, const char *name);
+/* Run one of the scripts an analysis runs after the schema (model_scripts,
+   model_image.h) as db_exec_kept: whole the first time on db, then — or
+   on a copy of the image, which holds what they create — without its
+   CREATE statements, which SQLite would compile to change nothing. */
+int db_run_script(sqlite3 *db, const char *name, const char *what);
 /*
 ** Internal errors, one way: a statement of bunkai's own that cannot even be
 ** prepared is a bug, so db_prepare() says "internal error: WHAT: …" and

@@ -25,4 +25,11 @@ extern const struct image_span model_image_spans[]; /* in order; zeros between *
 extern const size_t model_image_n_spans;
 extern const unsigned char model_image_bytes[]; /* the spans' bytes, one after the other */
 
+/* The scripts an analysis runs after the schema, in order, NULL-ended
+   (db.c; db_build_empty runs them all on no rows), and each one's
+   statements but its CREATEs, or NULL (the build tool's own): what
+   db_run_script runs where the image's objects are already there. */
+extern const char *const model_scripts[];
+extern const char *const model_image_dml[];
+
 #endif

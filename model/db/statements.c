@@ -23,6 +23,32 @@ struct kept {
 static struct kept *kept;
 static size_t n_kept, cap_kept;
 
+/* The scripts run whole on each open connection (a few at a time). */
+static struct scripts_run {
+	sqlite3 *db;
+	unsigned bits;
+} *runs;
+static size_t n_runs, cap_runs;
+
+unsigned db_scripts_run(sqlite3 *db)
+{
+	for (size_t i = 0; i < n_runs; i++)
+		if (runs[i].db == db)
+			return runs[i].bits;
+	return 0;
+}
+
+void db_mark_scripts(sqlite3 *db, unsigned bits)
+{
+	for (size_t i = 0; i < n_runs; i++)
+		if (runs[i].db == db) {
+			runs[i].bits |= bits;
+			return;
+		}
+	runs = xgrow(runs, &cap_runs, n_runs + 1, sizeof(*runs));
+	runs[n_runs++] = (struct scripts_run){ db, bits };
+}
+
 /* The connections that keep (the plan's: one per process). */
 static sqlite3 *keepers[4];
 
@@ -178,6 +204,16 @@ void db_close(sqlite3 *db)
 	for (size_t i = 0; i < sizeof(keepers) / sizeof(*keepers); i++)
 		if (keepers[i] == db)
 			keepers[i] = NULL;
+	for (size_t i = 0; i < n_runs; i++)
+		if (runs[i].db == db) {
+			runs[i] = runs[--n_runs];
+			break;
+		}
+	if (!n_runs) {
+		free(runs);
+		runs = NULL;
+		cap_runs = 0;
+	}
 	for (sqlite3_stmt *st; (st = sqlite3_next_stmt(db, NULL));)
 		sqlite3_finalize(st);
 	sqlite3_close(db);

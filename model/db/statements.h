@@ -39,6 +39,10 @@ void db_keep(sqlite3 *db, const char *sql, sqlite3_stmt *st);
    prepared after the one before it has run (a CREATE before the INSERT that
    needs it). On failure print "bunkai: NAME: message" and return -1. */
 int db_exec_kept(sqlite3 *db, const char *script, const char *name);
+/* Which scripts have run whole on db, a bit each (db_run_script in db.c):
+   their CREATE statements need not run there again. */
+unsigned db_scripts_run(sqlite3 *db);
+void db_mark_scripts(sqlite3 *db, unsigned bits);
 /* Finalize db's kept statements (and any other left) and close it. NULL: nothing. */
 void db_close(sqlite3 *db);
 

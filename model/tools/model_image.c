@@ -1,6 +1,7 @@
 /*
 ** Build tool: prints build/gen/model_image.c, the empty model as SQLite's
-** file image (model/db/model_image.h).
+** file image, and the analysis's scripts without their CREATE statements
+** (model/db/model_image.h).
 **
 **   model_image > build/gen/model_image.c
 **
@@ -8,15 +9,20 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #include "model/db/db.h"
 #include "model/db/model_image.h"
+#include "model/util/embedded.h"
+#include "model/util/strbuf.h"
 #include "model/util/xalloc.h"
 
 const size_t model_image_size = 0;
 const struct image_span model_image_spans[1];
 const size_t model_image_n_spans = 0;
 const unsigned char model_image_bytes[1];
+const char *const model_image_dml[1];
 
 enum { GAP = 16 }; /* zeros that end a span: fewer stay in it */
 
@@ -28,6 +34,55 @@ static sqlite3_int64 span_end(const unsigned char *b, sqlite3_int64 n, sqlite3_i
 		if (b[i])
 			end = i + 1;
 	return end;
+}
+
+/* The statements of `script` but its CREATEs, each as written (comments
+   before it dropped), split where SQLite ends them. */
+static char *without_creates(sqlite3 *db, const char *name)
+{
+	const struct embedded_file *f = embedded_find(name);
+	struct strbuf out = STRBUF_INIT;
+	for (const char *p = f ? f->data : ""; *p;) {
+		sqlite3_stmt *st = NULL;
+		const char *tail = NULL;
+		if (sqlite3_prepare_v2(db, p, -1, &st, &tail) != SQLITE_OK) {
+			fprintf(stderr, "model_image: %s: %s\n", name, sqlite3_errmsg(db));
+			exit(1);
+		}
+		if (!st)
+			break; /* only comments left */
+		sqlite3_finalize(st);
+		const char *k = p;
+		for (;;) {
+			k += strspn(k, " \t\r\n");
+			if (strncmp(k, "--", 2))
+				break;
+			k += strcspn(k, "\n");
+		}
+		if (strncasecmp(k, "CREATE", 6)) {
+			strbuf_add(&out, k, (size_t)(tail - k));
+			strbuf_addch(&out, '\n');
+		}
+		p = tail;
+	}
+	return strbuf_detach(&out);
+}
+
+/* s as a C string literal, a line of it per line. */
+static void print_literal(const char *s)
+{
+	printf("\n\t\"");
+	for (; *s; s++) {
+		if (*s == '\n')
+			printf(s[1] ? "\\n\"\n\t\"" : "\\n");
+		else if (*s == '"' || *s == '\\')
+			printf("\\%c", *s);
+		else if (*s == '\t')
+			printf("\\t");
+		else
+			putchar(*s);
+	}
+	printf("\"");
 }
 
 int main(void)
@@ -62,6 +117,14 @@ int main(void)
 	for (size_t s = 0; s < n_spans; s++)
 		for (unsigned j = 0; j < spans[s].length; j++)
 			printf("%s0x%02x,", k++ % 16 ? "" : "\n\t", image[spans[s].offset + j]);
+	printf("\n};\n\nconst char *const model_image_dml[] = {");
+	for (size_t i = 0; model_scripts[i]; i++) {
+		char *dml = without_creates(db, model_scripts[i]);
+		printf("\n\t/* %s */", model_scripts[i]);
+		print_literal(dml);
+		printf(",");
+		free(dml);
+	}
 	printf("\n};\n");
 	free(spans);
 	sqlite3_free(image);
