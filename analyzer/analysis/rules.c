@@ -511,6 +511,17 @@ static int describe(struct sink *S, const struct rule *r, size_t seq)
 	return rc;
 }
 
+/* Whether the inventory accepts any finding: without an accepted[] entry
+   (most inventories) accept.sql has nothing to match, and SQLite need not
+   compile it. */
+static int any_accepted(sqlite3 *db)
+{
+	sqlite3_stmt *st = db_statement(db, "SELECT EXISTS (SELECT 1 FROM accepted)", "accepted findings");
+	int any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	db_done(st);
+	return any;
+}
+
 int rules_run(sqlite3 *db, const struct ruleset *rs, int messages)
 {
 	struct sink S = { db, NULL, NULL, NULL, { 0 }, messages };
@@ -535,7 +546,7 @@ int rules_run(sqlite3 *db, const struct ruleset *rs, int messages)
 				}
 				progress_mark(rs->v[i].code);
 			}
-		if (!last && db_run_script(db, "model/db/accept.sql", "accepted findings") < 0) {
+		if (!last && any_accepted(db) && db_run_script(db, "model/db/accept.sql", "accepted findings") < 0) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			goto out;
 		}

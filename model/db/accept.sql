@@ -2,8 +2,8 @@
 -- run last (stale-acceptance). An entry's `finding` is an id, or a pattern
 -- where * matches any run of characters (@ included) and nothing else is
 -- special: [ and ? are escaped for GLOB. acceptance-expired and
--- stale-acceptance are never accepted.
-CREATE TABLE IF NOT EXISTS acceptance_matches (acceptance INTEGER NOT NULL, finding TEXT NOT NULL);
+-- stale-acceptance are never accepted. Run only when the inventory has an
+-- accepted[] entry (rules.c): else there is nothing to match.
 INSERT INTO acceptance_matches
 SELECT a.seq, f.id FROM accepted a JOIN findings f ON f.id = a.finding
  WHERE instr(a.finding, '*') = 0 AND f.code NOT IN ('acceptance-expired', 'stale-acceptance')
@@ -11,7 +11,6 @@ UNION ALL
 SELECT a.seq, f.id FROM accepted a JOIN findings f
     ON f.id GLOB replace(replace(a.finding, '[', '[[]'), '?', '[?]')
  WHERE instr(a.finding, '*') > 0 AND f.code NOT IN ('acceptance-expired', 'stale-acceptance');
-CREATE INDEX IF NOT EXISTS acceptance_matches_by_finding ON acceptance_matches (finding, acceptance);
 
 -- The first live matching entry gives the acceptance.
 UPDATE findings SET accepted = (

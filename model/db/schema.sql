@@ -33,6 +33,10 @@ CREATE TABLE findings (
 );
 CREATE TABLE finding_parties (finding TEXT NOT NULL, party TEXT NOT NULL,
                               pos INTEGER NOT NULL); -- sorted, or the rule's order ("-- parties: ordered")
+-- Which accepted[] entry matches which finding (model/db/accept.sql fills
+-- it, and only when the inventory accepts something; stale-acceptance reads it).
+CREATE TABLE acceptance_matches (acceptance INTEGER NOT NULL, finding TEXT NOT NULL);
+CREATE INDEX acceptance_matches_by_finding ON acceptance_matches (finding, acceptance);
 
 -- The view of the analysis (--system, --vendor; analyzer/analysis/analysis.c
 -- fills them): the systems it covers, those asked for, the vendors it is
