@@ -298,11 +298,11 @@ static int read_coverage(sqlite3 *db, struct analysis *a)
 int leads_read(sqlite3 *db, const struct view *v, struct analysis *a)
 {
 	size_t cap = 0;
-	char *sql = xasprintf("SELECT l.system, l.item, l.party FROM leads l"
-			      "  JOIN applicable p ON p.item = l.item AND p.system IS l.system"
-			      "  JOIN items i ON i.id = l.item LEFT JOIN systems s ON s.id = l.system"
-			      " WHERE %s ORDER BY s.seq NULLS FIRST, i.seq, l.party",
-			      v->n_systems || v->vendor ? "l.system IN (SELECT id FROM view_systems)" : "1");
+	/* applicable holds the system's and the item's seq: no join for the order */
+	char *sql = xasprintf("SELECT p.system, p.item, l.party FROM applicable p"
+			      "  JOIN leads l ON l.item = p.item AND l.system IS p.system"
+			      " WHERE %s ORDER BY p.system_seq NULLS FIRST, p.item_seq, l.party",
+			      v->n_systems || v->vendor ? "p.system IN (SELECT id FROM view_systems)" : "1");
 	sqlite3_stmt *st = db_prepare(db, sql, "leads");
 	free(sql);
 	while (sqlite3_step(st) == SQLITE_ROW) {
