@@ -145,6 +145,9 @@ int feed_into(sqlite3 *db, const char *table, const char *columns, int cells, co
 {
 	if (cells > FEED_COLS)
 		return error(_("internal error: %s: %s"), table, "more columns than a feed has");
+	struct cell first[FEED_COLS];
+	if (!f->next(f, &(struct feed_pos){ 0, 0, 0 }, first))
+		return 0; /* no row: no statement to compile (a small clinic has a dozen empty tables) */
 	struct strbuf sql = STRBUF_INIT;
 	strbuf_addf(&sql, "INSERT INTO %s %s SELECT ", table, columns);
 	for (int i = 0; i < cells; i++)

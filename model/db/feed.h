@@ -38,8 +38,8 @@ int feed_register(sqlite3 *db);
 
 /* "INSERT INTO table columns SELECT c0, …, c<cells-1> extra FROM feed(?1)"
    run on f's rows: `columns` ("(a, b)", or "" for all) and `extra` (more
-   select terms after the cells: ", 'vendor'", or "") as they come. Returns
-   0, or -1 after printing why. */
+   select terms after the cells: ", 'vendor'", or "") as they come; nothing
+   when f has no row. Returns 0, or -1 after printing why. */
 int feed_into(sqlite3 *db, const char *table, const char *columns, int cells, const char *extra,
 	      const struct feed *f);
 
