@@ -5,6 +5,7 @@
 
 #include "model/db/db.h"
 #include "model/util/exit_codes.h"
+#include "model/util/idmap.h"
 #include "model/util/xalloc.h"
 #include "model/util/i18n.h"
 #include "model/util/progress.h"
@@ -321,29 +322,116 @@ static int tribool(sqlite3_stmt *st, int i)
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
 }
 
+/* "name (id)", or the id alone when the name is missing or the same; NULL
+   without an id. */
+static char *label(const char *name, const char *id)
+{
+	if (!id)
+		return NULL;
+	return name && strcmp(name, id) ? xasprintf("%s (%s)", name, id) : xstrdup(id);
+}
+
+static const char *column(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Append s to a ", "-separated list (*list NULL: empty). */
+static void add_to_list(char **list, const char *s)
+{
+	char *old = *list;
+	*list = old ? xasprintf("%s, %s", old, s) : xstrdup(s);
+	free(old);
+}
+
+/* What each path reaches (path_systems): how many devices, its systems by
+   id, and their labels. */
+static void read_reach(sqlite3 *db, struct remote_path *v, const struct idmap *by_id)
+{
+	sqlite3_stmt *st = db_prepare(db,
+				      "SELECT ps.remote, ps.system, ps.devices, s.id, s.name FROM path_systems ps"
+				      "  LEFT JOIN systems s ON s.id = ps.system ORDER BY ps.remote, ps.system",
+				      "paths");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const struct idref *r = idmap_get(by_id, column(st, 0));
+		if (!r)
+			continue; /* a path out of view */
+		struct remote_path *p = &v[r->index];
+		p->reached += (long)sqlite3_column_int64(st, 2);
+		if (column(st, 1))
+			add_to_list(&p->reached_systems, column(st, 1));
+		if (column(st, 3)) {
+			char *l = label(column(st, 4), column(st, 3));
+			add_to_list(&p->reached_labels, l);
+			free(l);
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+/* The codes of the findings open on each path: its own (remote), and
+   door-unchecked on its door; each code once, by severity then code. */
+static void read_open(sqlite3 *db, struct remote_path *v, size_t n, const struct idmap *by_id)
+{
+	/* The paths through each door: by_door gives the first, next_door the
+	   following ones (index + 1, 0 ends). */
+	struct idmap by_door;
+	idmap_init(&by_door, n);
+	size_t *next_door = xcalloc(n + 1, sizeof(*next_door));
+	for (size_t i = n; i-- > 0;)
+		if (v[i].door) {
+			const struct idref *first = idmap_get(&by_door, v[i].door);
+			next_door[i] = first ? first->index + 1 : 0;
+			idmap_set(&by_door, v[i].door, ID_DEVICE, i);
+		}
+	size_t *last = xcalloc(n + 1, sizeof(*last)); /* each path's last code: its run, 0 for none */
+	sqlite3_stmt *st = db_prepare(db,
+				      "SELECT f.code, f.remote, f.device FROM findings f"
+				      " WHERE f.in_view AND f.accepted IS NULL"
+				      "   AND (f.remote IS NOT NULL OR f.code = 'door-unchecked') ORDER BY f.rank, f.code",
+				      "paths");
+	char *code = NULL;
+	size_t run = 0; /* codes come in runs, one run per code */
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (!code || strcmp(code, column(st, 0))) {
+			free(code);
+			code = xstrdup(column(st, 0));
+			run++;
+		}
+		const struct idref *r = column(st, 1) ? idmap_get(by_id, column(st, 1)) : NULL;
+		if (r && last[r->index] != run) {
+			add_to_list(&v[r->index].open, code);
+			last[r->index] = run;
+		}
+		const struct idref *d = !strcmp(code, "door-unchecked") && column(st, 2)
+						? idmap_get(&by_door, column(st, 2))
+						: NULL;
+		for (size_t i = d ? d->index + 1 : 0; i; i = next_door[i - 1])
+			if (last[i - 1] != run) {
+				add_to_list(&v[i - 1].open, code);
+				last[i - 1] = run;
+			}
+	}
+	sqlite3_finalize(st);
+	free(code);
+	free(last);
+	free(next_door);
+	idmap_release(&by_door);
+}
+
 void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 {
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
+	/* The paths in view, in order; what they reach and the findings open on
+	   them in two plain statements more, put together here (one statement
+	   with a correlated subquery for each was a fifth of reading the
+	   analysis back, SQLite compiling it most of that). */
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT r.id, r.vendor, p.name, r.target, pd.door,"
-		"       (SELECT coalesce(sum(ps.devices), 0) FROM path_systems ps WHERE ps.remote = r.id),"
-		"       (SELECT group_concat(system, ', ') FROM (SELECT ps.system FROM path_systems ps"
-		"                                                 WHERE ps.remote = r.id AND ps.system IS NOT NULL"
-		"                                                 ORDER BY ps.system)),"
 		"       r.approved, r.auth, r.source_restricted, r.on_demand, c.check_date, c.answer, c.checked_by,"
-		"       (SELECT group_concat(code, ', ') FROM (SELECT code FROM ("
-		"          SELECT f.code, f.rank FROM findings f WHERE f.remote = r.id AND f.in_view AND f.accepted IS NULL"
-		"          UNION SELECT f.code, f.rank FROM findings f"
-		"           WHERE f.code = 'door-unchecked' AND f.device = pd.door AND f.in_view AND f.accepted IS NULL)"
-		"         ORDER BY rank, code)),"
-		"       " LABEL("coalesce(td.name, ts.name)", "r.target") ", " LABEL("dd.name", "pd.door") ","
-		/* each reached system once, then its name (not a name per device) */
-		"       (SELECT group_concat(l, ', ') FROM (SELECT " LABEL("s.name", "s.id") " AS l"
-		"          FROM path_systems ps JOIN systems s ON s.id = ps.system"
-		"         WHERE ps.remote = r.id ORDER BY s.id)),"
-		"       " LABEL("cp.name", "c.checked_by")
+		"       coalesce(td.name, ts.name), dd.name, cp.name"
 		"  FROM remote_access r JOIN parties p ON p.id = r.vendor JOIN path_doors pd ON pd.remote = r.id"
 		"  LEFT JOIN devices td ON td.id = r.target LEFT JOIN systems ts ON ts.id = r.target"
 		"  LEFT JOIN devices dd ON dd.id = pd.door"
@@ -357,25 +445,29 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		*out = xgrow(*out, &cap, *n + 1, sizeof(**out));
 		struct remote_path *p = &(*out)[(*n)++];
+		memset(p, 0, sizeof(*p));
 		char **text[] = { &p->id, &p->vendor, &p->vendor_name, &p->target, &p->door };
 		for (int i = 0; i < 5; i++)
 			*text[i] = db_column_dup(st, i);
-		p->reached = (long)sqlite3_column_int64(st, 5);
-		p->reached_systems = db_column_dup(st, 6);
-		p->approved = db_column_dup(st, 7);
-		p->auth = db_column_dup(st, 8);
-		p->source_restricted = tribool(st, 9);
-		p->on_demand = tribool(st, 10);
-		p->check_date = db_column_dup(st, 11);
-		p->check_answer = db_column_dup(st, 12);
-		p->check_by = db_column_dup(st, 13);
-		p->open = db_column_dup(st, 14);
-		p->target_label = db_column_dup(st, 15);
-		p->door_label = db_column_dup(st, 16);
-		p->reached_labels = db_column_dup(st, 17);
-		p->check_by_label = db_column_dup(st, 18);
+		p->approved = db_column_dup(st, 5);
+		p->auth = db_column_dup(st, 6);
+		p->source_restricted = tribool(st, 7);
+		p->on_demand = tribool(st, 8);
+		p->check_date = db_column_dup(st, 9);
+		p->check_answer = db_column_dup(st, 10);
+		p->check_by = db_column_dup(st, 11);
+		p->target_label = label(column(st, 12), p->target);
+		p->door_label = label(column(st, 13), p->door);
+		p->check_by_label = label(column(st, 14), p->check_by);
 	}
 	sqlite3_finalize(st);
+	struct idmap by_id;
+	idmap_init(&by_id, *n);
+	for (size_t i = 0; i < *n; i++)
+		idmap_put(&by_id, (*out)[i].id, ID_REMOTE, i);
+	read_reach(db, *out, &by_id);
+	read_open(db, *out, *n, &by_id);
+	idmap_release(&by_id);
 }
 
 void view_reset(sqlite3 *db)
