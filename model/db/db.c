@@ -462,14 +462,13 @@ static void entity_insert(struct loader *L, const struct catalog *cat, const str
 	for (size_t k = 0; k < e->n_fields; k++) {
 		const struct field *f = &e->fields[k];
 		const char *col = field_column(f);
-		if (f->given_column) {
-			strbuf_addf(&cols, "%s, ", f->given_column);
-			cells++;
-		}
-		if (col && !field_is_list(f)) {
-			strbuf_addf(&cols, "%s, ", col);
-			cells++;
-		}
+		const char *named[] = { f->given_column, col && !field_is_list(f) ? col : NULL };
+		for (int j = 0; j < 2; j++)
+			if (named[j]) {
+				strbuf_addstr(&cols, named[j]);
+				strbuf_addstr(&cols, ", ");
+				cells++;
+			}
 	}
 	/* seq: the cell after the others; the constant, a literal after it */
 	strbuf_addstr(&cols, "seq");

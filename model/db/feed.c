@@ -148,11 +148,20 @@ int feed_into(sqlite3 *db, const char *table, const char *columns, int cells, co
 	struct cell first[FEED_COLS];
 	if (!f->next(f, &(struct feed_pos){ 0, 0, 0 }, first))
 		return 0; /* no row: no statement to compile (a small clinic has a dozen empty tables) */
-	struct strbuf sql = STRBUF_INIT;
-	strbuf_addf(&sql, "INSERT INTO %s %s SELECT ", table, columns);
+	/* The first `cells` names of "c0, c1, …": up to the cells-th comma. */
+	static const char names[] = "c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17,"
+				    " c18, c19, c20, c21, c22, c23";
+	_Static_assert(FEED_COLS == 24, "names lists c0 to c23");
+	size_t len = 0;
 	for (int i = 0; i < cells; i++)
-		strbuf_addf(&sql, "%sc%d", i ? ", " : "", i);
-	strbuf_addf(&sql, "%s FROM feed(?1)", extra);
+		len += strcspn(names + len + (i ? 1 : 0), ",") + (i ? 1 : 0);
+	struct strbuf sql = STRBUF_INIT;
+	const char *parts[] = { "INSERT INTO ", table, " ", columns, " SELECT " };
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++)
+		strbuf_addstr(&sql, parts[i]);
+	strbuf_add(&sql, names, len);
+	strbuf_addstr(&sql, extra);
+	strbuf_addstr(&sql, " FROM feed(?1)");
 	sqlite3_stmt *st = db_statement(db, strbuf_str(&sql), "model");
 	strbuf_release(&sql);
 	sqlite3_bind_pointer(st, 1, (void *)f, feed_type, NULL);
