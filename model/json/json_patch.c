@@ -57,9 +57,54 @@ static int array_index(const char *t, long *out)
 	return 0;
 }
 
+/* The arrays a patch has looked into by index, their items in order: cJSON's
+   arrays are linked lists, so each look-up by index walked the list (the
+   plan's edits of 100,000 devices spent more than half their time there).
+   Every entry goes when an operation changes an array or frees a container
+   (which may hold a cached array); a scalar changed in an object keeps them. */
+enum { CACHED_ARRAYS = 4 };
+struct array_index {
+	const cJSON *array;
+	cJSON **items;
+	int n;
+};
+struct patch_cache {
+	struct array_index a[CACHED_ARRAYS];
+	int next; /* the entry to reuse */
+};
+
+static cJSON *item_at(struct patch_cache *c, cJSON *array, long i)
+{
+	struct array_index *e = NULL;
+	for (int k = 0; k < CACHED_ARRAYS && !e; k++)
+		if (c->a[k].array == array)
+			e = &c->a[k];
+	if (!e) {
+		e = &c->a[c->next];
+		c->next = (c->next + 1) % CACHED_ARRAYS;
+		free(e->items);
+		e->array = array;
+		e->n = 0;
+		for (cJSON *it = array->child; it; it = it->next)
+			e->n++;
+		e->items = xcalloc((size_t)e->n + 1, sizeof(*e->items));
+		int k = 0;
+		for (cJSON *it = array->child; it; it = it->next)
+			e->items[k++] = it;
+	}
+	return i >= 0 && i < e->n ? e->items[i] : NULL;
+}
+
+static void forget(struct patch_cache *c)
+{
+	for (int k = 0; k < CACHED_ARRAYS; k++)
+		free(c->a[k].items);
+	*c = (struct patch_cache){ 0 };
+}
+
 /* Resolve every token but the last: the parent container and the last
    token (caller frees). */
-static cJSON *parent_of(cJSON *doc, const char *path, char **last, const char **why)
+static cJSON *parent_of(struct patch_cache *c, cJSON *doc, const char *path, char **last, const char **why)
 {
 	*last = NULL;
 	if (*path != '/') {
@@ -83,7 +128,7 @@ static cJSON *parent_of(cJSON *doc, const char *path, char **last, const char **
 		if (cJSON_IsObject(at))
 			next = cJSON_GetObjectItemCaseSensitive(at, t);
 		else if (cJSON_IsArray(at) && array_index(t, &i) == 0)
-			next = cJSON_GetArrayItem(at, (int)i);
+			next = item_at(c, at, i);
 		free(t);
 		if (!next) {
 			*why = "a path names something the document does not have";
@@ -93,7 +138,7 @@ static cJSON *parent_of(cJSON *doc, const char *path, char **last, const char **
 	}
 }
 
-static int apply_one(cJSON *doc, const cJSON *op, const char **why)
+static int apply_one(struct patch_cache *c, cJSON *doc, const cJSON *op, const char **why)
 {
 	const cJSON *o = cJSON_GetObjectItemCaseSensitive(op, "op");
 	const cJSON *p = cJSON_GetObjectItemCaseSensitive(op, "path");
@@ -113,13 +158,16 @@ static int apply_one(cJSON *doc, const cJSON *op, const char **why)
 		return -1;
 	}
 	char *last;
-	cJSON *parent = parent_of(doc, p->valuestring, &last, why);
+	cJSON *parent = parent_of(c, doc, p->valuestring, &last, why);
 	if (!parent)
 		return -1;
 	int rc = -1;
 	long i = 0;
 	if (cJSON_IsObject(parent)) {
-		int exists = cJSON_GetObjectItemCaseSensitive(parent, last) != NULL;
+		const cJSON *old = cJSON_GetObjectItemCaseSensitive(parent, last);
+		int exists = old != NULL;
+		if (cJSON_IsObject(old) || cJSON_IsArray(old))
+			forget(c); /* the container goes (add replaces an existing key too) */
 		if (!add && !exists) {
 			*why = "replace or remove of a key the object does not have";
 		} else if (remove) {
@@ -133,6 +181,7 @@ static int apply_one(cJSON *doc, const cJSON *op, const char **why)
 			rc = 0;
 		}
 	} else if (cJSON_IsArray(parent)) {
+		forget(c); /* its items change, or go */
 		int n = cJSON_GetArraySize(parent);
 		if (add && !strcmp(last, "-")) {
 			cJSON_AddItemToArray(parent, cJSON_Duplicate(v, 1));
@@ -165,11 +214,14 @@ int json_patch_apply(cJSON *doc, const cJSON *patch, const char **why)
 		*why = "a patch is an array of operations";
 		return -1;
 	}
+	struct patch_cache c = { 0 };
 	const cJSON *op;
+	int rc = 0;
 	cJSON_ArrayForEach(op, patch)
-		if (apply_one(doc, op, why) < 0)
-			return -1;
-	return 0;
+		if ((rc = apply_one(&c, doc, op, why)) < 0)
+			break;
+	forget(&c);
+	return rc;
 }
 
 cJSON *json_patch_op(const char *op, const char *path, cJSON *value)
