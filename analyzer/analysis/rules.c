@@ -138,8 +138,8 @@ int rule_parse(struct ruleset *rs, const char *origin, const char *text)
 	char *sev = NULL, *key = NULL, *parties = NULL, *runs = NULL;
 	int bad = 0;
 	/* The header is the leading run of "-- name: value" comment lines. */
-	const char *p = text;
-	for (; strncmp(p, "--", 2) == 0;) {
+	const char *p = text; /* then the body, where the header ends */
+	while (!strncmp(p, "--", 2)) {
 		const char *eol = strchr(p, '\n');
 		size_t len = eol ? (size_t)(eol - p) : strlen(p);
 		const char *colon = memchr(p, ':', len);
