@@ -322,20 +322,6 @@ static int tribool(sqlite3_stmt *st, int i)
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
 }
 
-/* "name (id)", or the id alone when the name is missing or the same; NULL
-   without an id. */
-static char *label(const char *name, const char *id)
-{
-	if (!id)
-		return NULL;
-	return name && strcmp(name, id) ? xasprintf("%s (%s)", name, id) : xstrdup(id);
-}
-
-static const char *column(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
 /* Append s to a ", "-separated list (*list NULL: empty). */
 static void add_to_list(char **list, const char *s)
 {
@@ -349,22 +335,19 @@ static void add_to_list(char **list, const char *s)
 static void read_reach(sqlite3 *db, struct remote_path *v, const struct idmap *by_id)
 {
 	sqlite3_stmt *st = db_prepare(db,
-				      "SELECT ps.remote, ps.system, ps.devices, s.id, s.name FROM path_systems ps"
+				      "SELECT ps.remote, ps.system, ps.devices, " LABEL("s.name", "s.id") " FROM path_systems ps"
 				      "  LEFT JOIN systems s ON s.id = ps.system ORDER BY ps.remote, ps.system",
 				      "paths");
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const struct idref *r = idmap_get(by_id, column(st, 0));
+		const struct idref *r = idmap_get(by_id, db_column_text(st, 0));
 		if (!r)
 			continue; /* a path out of view */
 		struct remote_path *p = &v[r->index];
 		p->reached += (long)sqlite3_column_int64(st, 2);
-		if (column(st, 1))
-			add_to_list(&p->reached_systems, column(st, 1));
-		if (column(st, 3)) {
-			char *l = label(column(st, 4), column(st, 3));
-			add_to_list(&p->reached_labels, l);
-			free(l);
-		}
+		if (db_column_text(st, 1))
+			add_to_list(&p->reached_systems, db_column_text(st, 1));
+		if (db_column_text(st, 3)) /* NULL: not a system of the inventory */
+			add_to_list(&p->reached_labels, db_column_text(st, 3));
 	}
 	sqlite3_finalize(st);
 }
@@ -393,18 +376,18 @@ static void read_open(sqlite3 *db, struct remote_path *v, size_t n, const struct
 	char *code = NULL;
 	size_t run = 0; /* codes come in runs, one run per code */
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (!code || strcmp(code, column(st, 0))) {
+		if (!code || strcmp(code, db_column_text(st, 0))) {
 			free(code);
-			code = xstrdup(column(st, 0));
+			code = xstrdup(db_column_text(st, 0));
 			run++;
 		}
-		const struct idref *r = column(st, 1) ? idmap_get(by_id, column(st, 1)) : NULL;
+		const struct idref *r = db_column_text(st, 1) ? idmap_get(by_id, db_column_text(st, 1)) : NULL;
 		if (r && last[r->index] != run) {
 			add_to_list(&v[r->index].open, code);
 			last[r->index] = run;
 		}
-		const struct idref *d = !strcmp(code, "door-unchecked") && column(st, 2)
-						? idmap_get(&by_door, column(st, 2))
+		const struct idref *d = !strcmp(code, "door-unchecked") && db_column_text(st, 2)
+						? idmap_get(&by_door, db_column_text(st, 2))
 						: NULL;
 		for (size_t i = d ? d->index + 1 : 0; i; i = next_door[i - 1])
 			if (last[i - 1] != run) {
@@ -425,13 +408,13 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 	*out = NULL;
 	*n = 0;
 	/* The paths in view, in order; what they reach and the findings open on
-	   them in two plain statements more, put together here (one statement
-	   with a correlated subquery for each was a fifth of reading the
-	   analysis back, SQLite compiling it most of that). */
+	   them from two plain statements more, their lists put together here
+	   (one statement with a correlated subquery for each was a fifth of
+	   reading the analysis back, SQLite compiling it most of that). */
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT r.id, r.vendor, p.name, r.target, pd.door,"
-		"       r.approved, r.auth, r.source_restricted, r.on_demand, c.check_date, c.answer, c.checked_by,"
-		"       coalesce(td.name, ts.name), dd.name, cp.name"
+		"SELECT r.id, r.vendor, p.name, r.target, pd.door, r.approved, r.auth, c.check_date, c.answer,"
+		"       c.checked_by, " LABEL("coalesce(td.name, ts.name)", "r.target") ", " LABEL("dd.name", "pd.door") ","
+		"       " LABEL("cp.name", "c.checked_by") ", r.source_restricted, r.on_demand"
 		"  FROM remote_access r JOIN parties p ON p.id = r.vendor JOIN path_doors pd ON pd.remote = r.id"
 		"  LEFT JOIN devices td ON td.id = r.target LEFT JOIN systems ts ON ts.id = r.target"
 		"  LEFT JOIN devices dd ON dd.id = pd.door"
@@ -446,19 +429,15 @@ void paths_read(sqlite3 *db, struct remote_path **out, size_t *n)
 		*out = xgrow(*out, &cap, *n + 1, sizeof(**out));
 		struct remote_path *p = &(*out)[(*n)++];
 		memset(p, 0, sizeof(*p));
-		char **text[] = { &p->id, &p->vendor, &p->vendor_name, &p->target, &p->door };
-		for (int i = 0; i < 5; i++)
+		/* the texts in the statement's order, then its two tri-state columns */
+		char **text[] = { &p->id, &p->vendor, &p->vendor_name, &p->target, &p->door,
+				  &p->approved, &p->auth, &p->check_date, &p->check_answer, &p->check_by,
+				  &p->target_label, &p->door_label, &p->check_by_label };
+		int n_text = (int)(sizeof(text) / sizeof(*text));
+		for (int i = 0; i < n_text; i++)
 			*text[i] = db_column_dup(st, i);
-		p->approved = db_column_dup(st, 5);
-		p->auth = db_column_dup(st, 6);
-		p->source_restricted = tribool(st, 7);
-		p->on_demand = tribool(st, 8);
-		p->check_date = db_column_dup(st, 9);
-		p->check_answer = db_column_dup(st, 10);
-		p->check_by = db_column_dup(st, 11);
-		p->target_label = label(column(st, 12), p->target);
-		p->door_label = label(column(st, 13), p->door);
-		p->check_by_label = label(column(st, 14), p->check_by);
+		p->source_restricted = tribool(st, n_text);
+		p->on_demand = tribool(st, n_text + 1);
 	}
 	sqlite3_finalize(st);
 	struct idmap by_id;

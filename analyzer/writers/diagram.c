@@ -150,11 +150,6 @@ static sqlite3_stmt *query(struct diagram *D, const char *sql)
 	return db_prepare(D->db, sql, "diagram");
 }
 
-static const char *col(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
 static long scalar(struct diagram *D, const char *sql)
 {
 	sqlite3_stmt *st = query(D, sql);
@@ -230,12 +225,12 @@ static void build_parties(struct diagram *D)
 	/* The organization. */
 	sqlite3_stmt *st = query(D, "SELECT id, name FROM parties WHERE kind = 'organization'");
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		D->org = xstrdup(col(st, 0));
+		D->org = xstrdup(db_column_text(st, 0));
 		char *name = xasprintf("cluster_%s", D->org);
 		Agraph_t *c = subgraph(D->g, name);
 		free(name);
 		struct strbuf label = STRBUF_INIT;
-		add_text(&label, col(st, 1));
+		add_text(&label, db_column_text(st, 1));
 		strbuf_addstr(&label, "\\n(");
 		add_text(&label, D->org);
 		strbuf_addf(&label, ") %s", _("organization"));
@@ -258,9 +253,9 @@ static void build_parties(struct diagram *D)
 	st = query(D, drawn_vendors_sql);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		v = xgrow(v, &cap, n + 1, sizeof(*v));
-		v[n].id = xstrdup(col(st, 0));
-		v[n].name = xstrdup(col(st, 1));
-		v[n].prime = col(st, 2) ? xstrdup(col(st, 2)) : NULL;
+		v[n].id = xstrdup(db_column_text(st, 0));
+		v[n].name = xstrdup(db_column_text(st, 1));
+		v[n].prime = db_column_text(st, 2) ? xstrdup(db_column_text(st, 2)) : NULL;
 		v[n].is_prime = sqlite3_column_int(st, 3);
 		v[n].cluster = NULL;
 		n++;
@@ -347,8 +342,8 @@ static void build_systems(struct diagram *D)
 {
 	sqlite3_stmt *st = query(D, systems_sql);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *id = col(st, 0), *prime = col(st, 3), *only = col(st, 5), *unowned = col(st, 8),
-			   *conflicts = col(st, 9), *vendors = col(st, 10), *counts = col(st, 12);
+		const char *id = db_column_text(st, 0), *prime = db_column_text(st, 3), *only = db_column_text(st, 5), *unowned = db_column_text(st, 8),
+			   *conflicts = db_column_text(st, 9), *vendors = db_column_text(st, 10), *counts = db_column_text(st, 12);
 		int in_scope = sqlite3_column_int(st, 2), nbound = sqlite3_column_int(st, 4);
 		int org_led = sqlite3_column_int(st, 6), errors = sqlite3_column_int(st, 7);
 		long ndev = (long)sqlite3_column_int64(st, 11);
@@ -370,7 +365,7 @@ static void build_systems(struct diagram *D)
 
 		struct strbuf label = STRBUF_INIT;
 		strbuf_addstr(&label, errors ? "⚠ " : "");
-		add_text(&label, col(st, 1));
+		add_text(&label, db_column_text(st, 1));
 		strbuf_addstr(&label, "\\n(");
 		add_text(&label, id);
 		strbuf_addstr(&label, ")");
@@ -540,13 +535,13 @@ static void build_devices(struct diagram *D)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		v = xgrow(v, &cap, n + 1, sizeof(*v));
 		struct device_row *r = &v[n++];
-		r->id = pool_strdup(&D->pool, col(st, 0));
-		r->name = pool_strdup(&D->pool, col(st, 1));
-		r->type = pool_strdup(&D->pool, col(st, 2));
-		r->system = col(st, 3) ? pool_strdup(&D->pool, col(st, 3)) : NULL;
+		r->id = pool_strdup(&D->pool, db_column_text(st, 0));
+		r->name = pool_strdup(&D->pool, db_column_text(st, 1));
+		r->type = pool_strdup(&D->pool, db_column_text(st, 2));
+		r->system = db_column_text(st, 3) ? pool_strdup(&D->pool, db_column_text(st, 3)) : NULL;
 		r->keep = sqlite3_column_int(st, 4);
-		r->other = col(st, 5) ? pool_strdup(&D->pool, col(st, 5)) : NULL;
-		r->other_name = col(st, 6) ? pool_strdup(&D->pool, col(st, 6)) : NULL;
+		r->other = db_column_text(st, 5) ? pool_strdup(&D->pool, db_column_text(st, 5)) : NULL;
+		r->other_name = db_column_text(st, 6) ? pool_strdup(&D->pool, db_column_text(st, 6)) : NULL;
 	}
 	sqlite3_finalize(st);
 	/* One system at a time: its kept devices first, then its groups. */
@@ -720,7 +715,7 @@ static enum link_style target_style(struct diagram *D, const char *rid)
 */
 static void draw_link(struct diagram *D, sqlite3_stmt *st, sqlite3_stmt *via)
 {
-	const char *rid = col(st, 0), *vendor = col(st, 1), *target = col(st, 2), *tsys = col(st, 3);
+	const char *rid = db_column_text(st, 0), *vendor = db_column_text(st, 1), *target = db_column_text(st, 2), *tsys = db_column_text(st, 3);
 	int known = sqlite3_column_int(st, 4);
 	Agraph_t *owner = lookup(D, vendor), *tc = NULL, *hc = NULL;
 	Agnode_t *tail = owner ? sym_agnode(owner, (char *)vendor, 0) : NULL;
@@ -739,8 +734,8 @@ static void draw_link(struct diagram *D, sqlite3_stmt *st, sqlite3_stmt *via)
 	int index = 0;
 	sqlite3_bind_text(via, 1, rid, -1, SQLITE_STATIC);
 	while (sqlite3_step(via) == SQLITE_ROW) {
-		const char *dev = col(via, 0);
-		Agnode_t *h = endpoint(D, dev, sqlite3_column_int(via, 2), col(via, 1), &hc);
+		const char *dev = db_column_text(via, 0);
+		Agnode_t *h = endpoint(D, dev, sqlite3_column_int(via, 2), db_column_text(via, 1), &hc);
 		if (h != tail)
 			hop(D, tail, tc, h, hc, rid, index++, via_style(D, rid, dev));
 		tail = h;
@@ -791,7 +786,7 @@ static void build_doors_and_reach(struct diagram *D)
 		" WHERE pd.door IS NOT NULL AND pd.remote IN (SELECT id FROM view_remotes) ORDER BY pd.door");
 	while (!D->summary && sqlite3_step(st) == SQLITE_ROW) {
 		Agraph_t *cluster;
-		Agnode_t *n = endpoint(D, col(st, 0), sqlite3_column_int(st, 2), col(st, 1), &cluster);
+		Agnode_t *n = endpoint(D, db_column_text(st, 0), sqlite3_column_int(st, 2), db_column_text(st, 1), &cluster);
 		if (cluster)
 			continue; /* the door is not drawn on its own */
 		int unchecked = sqlite3_column_int(st, 3);
@@ -810,10 +805,10 @@ static void build_doors_and_reach(struct diagram *D)
 		   " ORDER BY f.id");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		Agraph_t *tc, *hc;
-		Agnode_t *t = endpoint(D, col(st, 1), sqlite3_column_int(st, 3), col(st, 2), &tc);
-		const char *to = col(st, 4) ? col(st, 4) : col(st, 5);
-		Agnode_t *h = endpoint(D, to, 1, col(st, 4), &hc);
-		char *key = xasprintf("reach:%s@%s", col(st, 0), to);
+		Agnode_t *t = endpoint(D, db_column_text(st, 1), sqlite3_column_int(st, 3), db_column_text(st, 2), &tc);
+		const char *to = db_column_text(st, 4) ? db_column_text(st, 4) : db_column_text(st, 5);
+		Agnode_t *h = endpoint(D, to, 1, db_column_text(st, 4), &hc);
+		char *key = xasprintf("reach:%s@%s", db_column_text(st, 0), to);
 		if (t != h)
 			hop(D, t, tc, h, hc, key, 0, LS_REACH);
 		free(key);
@@ -862,11 +857,11 @@ static void build_title_block(struct diagram *D)
 		add_html(&t, _("responsibility boundaries (責任分界図)"));
 		/* The organization alone in its cell: its name exactly as written. */
 		strbuf_addstr(&t, "</B></FONT></TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">");
-		add_html(&t, col(st, 0));
+		add_html(&t, db_column_text(st, 0));
 		strbuf_addstr(&t, "</TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">");
 		add_html(&t, _("as of"));
 		strbuf_addch(&t, ' ');
-		add_html(&t, col(st, 1));
+		add_html(&t, db_column_text(st, 1));
 		strbuf_addstr(&t, "</TD></TR>");
 	}
 	sqlite3_finalize(st);

@@ -60,6 +60,11 @@ int db_set_meta(sqlite3 *db, const char *key, const char *value);
    built-in statement reads (F_UNREAD: for --db and users' rules). Returns 0
    or -1 (error printed). */
 int db_load(sqlite3 *db, const struct catalog *cat, const struct inventory *inv, const char *as_of, int every_table);
+/* Column i of the current row as text, valid until the next step; NULL for NULL. */
+static inline const char *db_column_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
 /* Column i of the current row as a copy (caller frees), or NULL for NULL. */
 char *db_column_dup(sqlite3_stmt *st, int i);
 /* The same, copied into a pool (which owns it). */
