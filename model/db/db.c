@@ -372,7 +372,15 @@ static const char *element_id(const struct entity *e, const void *obj)
 	return NULL;
 }
 
-/* The element's columns in the order of entity_insert's. */
+/* A field's cells in its element's row, in order: whether its list was
+   given (F_GIVEN), then its value unless it is a list (a side table's rows)
+   or not stored. element_row fills them, entity_insert names them. */
+static const char *row_column(const struct field *f)
+{
+	return field_is_list(f) ? NULL : field_column(f);
+}
+
+/* The element's cells (row_column's order), then its seq. */
 static int element_row(const struct feed *fd, struct feed_pos *pos, struct cell cells[FEED_COLS])
 {
 	const struct entity_feed *ef = (const struct entity_feed *)fd;
@@ -386,7 +394,7 @@ static int element_row(const struct feed *fd, struct feed_pos *pos, struct cell 
 		const void *m = (const char *)obj + f->offset;
 		if (f->given_column)
 			cells[col++] = cell_int(((const struct strlist *)m)->given);
-		if (!field_column(f) || field_is_list(f))
+		if (!row_column(f))
 			continue;
 		switch (f->type) {
 		case FT_BOOL: cells[col++] = cell_int(*(const bool *)m); break;
@@ -461,8 +469,7 @@ static void entity_insert(struct loader *L, const struct catalog *cat, const str
 	int cells = 0;
 	for (size_t k = 0; k < e->n_fields; k++) {
 		const struct field *f = &e->fields[k];
-		const char *col = field_column(f);
-		const char *named[] = { f->given_column, col && !field_is_list(f) ? col : NULL };
+		const char *named[] = { f->given_column, row_column(f) };
 		for (int j = 0; j < 2; j++)
 			if (named[j]) {
 				strbuf_addstr(&cols, named[j]);

@@ -23,52 +23,48 @@ struct kept {
 static struct kept *kept;
 static size_t n_kept, cap_kept;
 
-/* The scripts run whole on each open connection (a few at a time). */
-static struct scripts_run {
+/* What each open connection has told (a few at a time): whether it keeps
+   its statements (the plan's: one per process), which scripts have run
+   whole on it (db_run_script). Gone with the connection (db_close). */
+static struct connection {
 	sqlite3 *db;
-	unsigned bits;
-} *runs;
-static size_t n_runs, cap_runs;
+	int keeps;
+	unsigned scripts;
+} *conns;
+static size_t n_conns, cap_conns;
+
+static struct connection *connection(sqlite3 *db, int add)
+{
+	for (size_t i = 0; i < n_conns; i++)
+		if (conns[i].db == db)
+			return &conns[i];
+	if (!add)
+		return NULL;
+	conns = xgrow(conns, &cap_conns, n_conns + 1, sizeof(*conns));
+	conns[n_conns] = (struct connection){ db, 0, 0 };
+	return &conns[n_conns++];
+}
 
 unsigned db_scripts_run(sqlite3 *db)
 {
-	for (size_t i = 0; i < n_runs; i++)
-		if (runs[i].db == db)
-			return runs[i].bits;
-	return 0;
+	const struct connection *c = connection(db, 0);
+	return c ? c->scripts : 0;
 }
 
 void db_mark_scripts(sqlite3 *db, unsigned bits)
 {
-	for (size_t i = 0; i < n_runs; i++)
-		if (runs[i].db == db) {
-			runs[i].bits |= bits;
-			return;
-		}
-	runs = xgrow(runs, &cap_runs, n_runs + 1, sizeof(*runs));
-	runs[n_runs++] = (struct scripts_run){ db, bits };
+	connection(db, 1)->scripts |= bits;
 }
-
-/* The connections that keep (the plan's: one per process). */
-static sqlite3 *keepers[4];
 
 void db_keep_statements(sqlite3 *db)
 {
-	for (size_t i = 0; i < sizeof(keepers) / sizeof(*keepers); i++)
-		if (!keepers[i] || keepers[i] == db) {
-			keepers[i] = db;
-			return;
-		}
+	connection(db, 1)->keeps = 1;
 }
 
 int db_keeps(sqlite3 *db)
 {
-	if (!db)
-		return 0;
-	for (size_t i = 0; i < sizeof(keepers) / sizeof(*keepers); i++)
-		if (keepers[i] == db)
-			return 1;
-	return 0;
+	const struct connection *c = db ? connection(db, 0) : NULL;
+	return c && c->keeps;
 }
 
 static uint64_t fnv1a(const char *s)
@@ -201,18 +197,13 @@ void db_close(sqlite3 *db)
 		kept = NULL;
 		cap_kept = 0;
 	}
-	for (size_t i = 0; i < sizeof(keepers) / sizeof(*keepers); i++)
-		if (keepers[i] == db)
-			keepers[i] = NULL;
-	for (size_t i = 0; i < n_runs; i++)
-		if (runs[i].db == db) {
-			runs[i] = runs[--n_runs];
-			break;
-		}
-	if (!n_runs) {
-		free(runs);
-		runs = NULL;
-		cap_runs = 0;
+	struct connection *c = connection(db, 0);
+	if (c)
+		*c = conns[--n_conns];
+	if (!n_conns) {
+		free(conns);
+		conns = NULL;
+		cap_conns = 0;
 	}
 	for (sqlite3_stmt *st; (st = sqlite3_next_stmt(db, NULL));)
 		sqlite3_finalize(st);
